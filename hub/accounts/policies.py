@@ -1,0 +1,90 @@
+"""Who may see and manage people, roles, invitations and API tokens."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from hub.accounts.models import ApiToken, Invitation, Role, User
+from hub.core.policies import Policy, register
+from hub.core.viewer import Viewer
+
+
+@register(User)
+class UserPolicy(Policy[User]):
+    """People are seen by themselves, the secretariat and administrators."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_staff_like:
+            return Q()
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        return Q(pk=viewer.user_id)
+
+    def can_manage(self, viewer: Viewer, obj: User | None) -> bool:
+        return viewer.is_staff_like
+
+
+@register(Role)
+class RolePolicy(Policy[Role]):
+    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_staff_like:
+            return Q()
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        own = Q(user_id=viewer.user_id)
+        if not viewer.is_taskforce:
+            return own
+        today = timezone.localdate()
+        active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        return own | active
+
+
+@register(Invitation)
+class InvitationPolicy(Policy[Invitation]):
+    """Invitations are seen by the secretariat, and by the focal points of the invited member."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if viewer.is_administrator:
+            return Q(member__isnull=True)
+        if not viewer.focal_member_ids:
+            return Q(pk__in=[])
+        return Q(member_id__in=viewer.focal_member_ids)
+
+    def can_create(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_invite_administrator(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_administrator
+
+    def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(ApiToken)
+class ApiTokenPolicy(Policy[ApiToken]):
+    """A token is its owner's alone."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        return Q(user_id=viewer.user_id)
+
+    def can_create(self, viewer: Viewer, obj: ApiToken | None) -> bool:
+        return viewer.is_authenticated

@@ -1,0 +1,180 @@
+"""Pages about people: dashboard, invitations, profile and API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from hub.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm
+from hub.accounts.models import Invitation
+from hub.accounts.selectors import api_token_list, invitation_list, role_list_for_user
+from hub.accounts.services import (
+    api_token_create,
+    api_token_revoke,
+    invitation_accept,
+    invitation_create,
+    invitation_for_token,
+    invitation_revoke,
+)
+from hub.core.errors import HubError, NotFound
+from hub.core.policies import policy_for
+from hub.core.web import public_page, viewer, viewer_required
+from hub.members.models import Member
+from hub.members.selectors import member_list, member_summary, members_without_focal_point
+
+
+@viewer_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    own_members = list(member_list(viewer=v).filter(pk__in=v.member_ids))
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "roles": list(role_list_for_user(viewer=v, user=v.user).order_by("kind")),
+            "own_members": own_members,
+            "summary": member_summary(viewer=v),
+            "without_focal_point": members_without_focal_point(viewer=v),
+            "pending_invitations": invitation_list(viewer=v).filter(accepted_at__isnull=True, revoked_at__isnull=True)[
+                :10
+            ],
+            "has_synthetic": any(m.is_synthetic for m in own_members),
+        },
+    )
+
+
+def _invitation_form(request: HttpRequest, data: object = None) -> InvitationForm:
+    v = viewer(request)
+    policy = policy_for(Invitation)
+    return InvitationForm(
+        data,
+        members=member_list(viewer=v).exclude(status=Member.Status.WITHDRAWN),
+        allow_administrator=policy.can(v, "invite_administrator"),
+        allow_others=policy.can(v, "create"),
+    )
+
+
+@viewer_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    policy = policy_for(Invitation)
+    if not (policy.can(v, "create") or policy.can(v, "invite_administrator") or v.focal_member_ids):
+        raise NotFound()
+    form = _invitation_form(request, request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                invitation_create(
+                    viewer=v, email=d["email"], kind=d["kind"], member=d["member"], organisation=d["organisation"]
+                )
+            except HubError as exc:
+                form.add_hub_error(exc)
+            else:
+                messages.success(request, _("Invitation sent to %(email)s.") % {"email": d["email"]})
+                return redirect("invitations")
+        status = 422
+    can_invite = policy.can(v, "create") or policy.can(v, "invite_administrator")
+    return render(
+        request,
+        "accounts/invitations.html",
+        {"form": form if can_invite else None, "invitations": invitation_list(viewer=v)[:200]},
+        status=status,
+    )
+
+
+@viewer_required
+def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    invitation = policy_for(Invitation).get(v, pk)
+    if request.method == "POST":
+        invitation_revoke(viewer=v, invitation_id=invitation.pk)
+        messages.success(request, _("Invitation withdrawn."))
+    return redirect("invitations")
+
+
+@public_page
+def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = invitation_for_token(token=token)
+    except HubError as exc:
+        return render(request, "accounts/invitation_invalid.html", {"message": exc.message}, status=exc.status)
+    user = request.user if request.user.is_authenticated else None
+    form = AcceptInvitationForm(request.POST or None) if user is None else None
+    if request.method == "POST":
+        if user is not None or (form is not None and form.is_valid()):
+            data = form.cleaned_data if form is not None else {}
+            try:
+                accepted = invitation_accept(
+                    token=token,
+                    full_name=data.get("full_name", ""),
+                    password=data.get("password1", ""),
+                    existing_user=user,  # type: ignore[arg-type]
+                )
+            except HubError as exc:
+                if form is None:
+                    return render(
+                        request, "accounts/invitation_invalid.html", {"message": exc.message}, status=exc.status
+                    )
+                form.add_hub_error(exc)
+            else:
+                if user is None:
+                    login(request, accepted, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(
+                    request, _("Welcome. Now set up your second factor: it protects the Taskforce's data.")
+                )
+                if accepted.has_second_factor():
+                    return redirect("dashboard")
+                return redirect("mfa_activate_totp")
+        status = 422
+    else:
+        status = 200
+    return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)
+
+
+@viewer_required
+def profile(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                _token, new_token = api_token_create(viewer=v, name=d["name"], scope=d["scope"], days=d["days"])
+            except HubError as exc:
+                form.add_hub_error(exc)
+                status = 422
+            else:
+                form = ApiTokenForm()
+        else:
+            status = 422
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "roles": list(role_list_for_user(viewer=v, user=v.user)),
+            "tokens": list(api_token_list(viewer=v)),
+            "form": form,
+            "new_token": new_token,
+        },
+        status=status,
+    )
+
+
+@viewer_required
+def api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    if request.method == "POST":
+        api_token_revoke(viewer=v, token_id=pk)
+        messages.success(request, _("Token revoked."))
+    else:
+        policy_for_token = api_token_list(viewer=v).filter(pk=pk)
+        if not policy_for_token.exists():
+            raise NotFound()
+    return redirect("profile")

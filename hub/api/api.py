@@ -1,0 +1,29 @@
+"""The API instance. Each app's router is mounted here."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from hub.api import errors
+from hub.api.auth import AUTH
+
+api = NinjaAPI(
+    title="Taskforce Hub API",
+    version="1",
+    description=(
+        "The REST API of Taskforce Hub. Authenticate with a personal API token "
+        "(`Authorization: Bearer tfh_…`, created on your profile page) or a signed-in browser session. "
+        "Records you may not see answer 404. Errors are application/problem+json."
+    ),
+    auth=AUTH,
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+errors.install(api)
+
+from hub.accounts.api import router as accounts_router  # noqa: E402
+from hub.members.api import router as members_router  # noqa: E402
+
+api.add_router("/", accounts_router)
+api.add_router("/members", members_router)

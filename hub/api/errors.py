@@ -1,0 +1,62 @@
+"""Errors as application/problem+json (RFC 9457), naming the field where there is one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from hub.core.errors import HubError
+
+PROBLEM = "application/problem+json"
+
+
+def problem(
+    api: NinjaAPI,
+    request: HttpRequest,
+    *,
+    status: int,
+    title: str,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+) -> HttpResponse:
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = PROBLEM
+    return response
+
+
+def _loc_to_field(loc: list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "header", "cookie")]
+    return ".".join(parts) or "body"
+
+
+def install(api: NinjaAPI) -> None:
+    @api.exception_handler(HubError)
+    def hub_error(request: HttpRequest, exc: HubError) -> HttpResponse:
+        errors = [p.as_dict() for p in exc.problems]
+        return problem(api, request, status=exc.status, title=exc.title, detail=exc.message, errors=errors)
+
+    @api.exception_handler(NinjaValidationError)
+    def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        errors = [{"field": _loc_to_field(list(e.get("loc", []))), "message": e.get("msg", "")} for e in exc.errors]
+        return problem(
+            api, request, status=422, title="Invalid input", detail="The request has invalid fields.", errors=errors
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return problem(api, request, status=401, title="Authentication required", detail="Send a valid API token.")
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return problem(api, request, status=404, title="Not found", detail="Not found")
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return problem(api, request, status=exc.status_code, title="Error", detail=str(exc))

@@ -1,0 +1,102 @@
+"""Audit: every write leaves an append-only record (django-auditlog's LogEntry).
+
+Services run their writes inside `acting_as(actor)`, so auditlog's per-save records carry the
+actor. Bulk writes, which bypass per-save hooks, call `audit_bulk`. Security events (failed
+sign-in, reused code) call `audit_event`. The database refuses UPDATE and DELETE on audit rows
+(migration core 0002, a trigger on SQLite and on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from auditlog.context import auditlog_value, set_extra_data
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+Action = LogEntry.Action
+
+
+@contextlib.contextmanager
+def acting_as(actor: Any, *, via: str = "web") -> Iterator[None]:
+    """Attribute every audited save inside the block to `actor` (None for the system)."""
+    user = actor if getattr(actor, "pk", None) else None
+    previous = auditlog_value.get(None)
+    remote_addr = previous.get("remote_addr") if previous else None
+    context = {"actor": user, "remote_addr": remote_addr, "remote_port": None, "additional_data": {"via": via}}
+    try:
+        with set_extra_data(context):
+            yield
+    finally:
+        if previous is not None:
+            auditlog_value.set(previous)
+
+
+def _value(value: Any) -> str:
+    return "None" if value is None else str(value)
+
+
+def audit_event(
+    *,
+    actor: Any,
+    instance: models.Model,
+    event: str,
+    detail: dict[str, Any] | None = None,
+    remote_addr: str | None = None,
+) -> LogEntry:
+    """Record a security or workflow event about `instance` that is not a field change."""
+    user = actor if getattr(actor, "pk", None) else None
+    entry: LogEntry = LogEntry.objects.log_create(
+        instance,
+        force_log=True,
+        action=Action.ACCESS,
+        changes={},
+        actor=user,
+        actor_email=getattr(user, "email", None),
+        remote_addr=remote_addr,
+        additional_data={"event": event, **(detail or {})},
+    )
+    return entry
+
+
+def audit_bulk(
+    *,
+    actor: Any,
+    created: Iterable[models.Model] = (),
+    updated: Iterable[tuple[models.Model, dict[str, tuple[Any, Any]]]] = (),
+    via: str,
+) -> int:
+    """Write one audit row per record of a bulk write. Returns the number of rows written."""
+    user = actor if getattr(actor, "pk", None) else None
+    entries = []
+    for obj in created:
+        entries.append(_entry(obj, Action.CREATE, {}, user, via))
+    for obj, changes in updated:
+        diff = {name: [_value(before), _value(after)] for name, (before, after) in changes.items()}
+        entries.append(_entry(obj, Action.UPDATE, diff, user, via))
+    LogEntry.objects.bulk_create(entries, batch_size=1000)
+    return len(entries)
+
+
+def _entry(obj: models.Model, action: int, changes: dict[str, Any], user: Any, via: str) -> LogEntry:
+    if action == Action.CREATE:
+        changes = {
+            field.attname: ["None", _value(getattr(obj, field.attname))]
+            for field in obj._meta.concrete_fields
+            if not field.primary_key
+        }
+    return LogEntry(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_pk=str(obj.pk),
+        object_id=obj.pk if isinstance(obj.pk, int) else None,
+        object_repr=str(obj)[:1000],
+        action=action,
+        changes=changes,
+        changes_text="",
+        actor=user,
+        actor_email=getattr(user, "email", None),
+        additional_data={"via": via, "bulk": True},
+    )

@@ -1,0 +1,157 @@
+"""The one policy layer: who may see and do what, for every model with a visibility.
+
+Each app registers a `Policy` subclass per model. Pages, the API, exports, search, feeds and PDFs
+all ask it: `policy_for(Model).visible(viewer)` is the only way to a queryset a viewer may see.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from hub.core.errors import NotFound, PermissionDenied
+from hub.core.models import Grant, Visibility
+from hub.core.viewer import Viewer
+
+M = TypeVar("M", bound=models.Model)
+
+_registry: dict[type[models.Model], Policy[Any]] = {}
+
+
+class Policy(Generic[M]):
+    """Visibility rules for one model.
+
+    - public: everyone;
+    - taskforce: any member official with an active role, and the secretariat;
+    - member: the owning member's officials, and the secretariat;
+    - secretariat: the secretariat only;
+    - plus record-level grants: the author, and grants to a named person or member.
+    """
+
+    model: type[M]
+    # Path to the owning member's id ("member_id"), or None when a record has no owner member.
+    owner_field: ClassVar[str | None] = "member_id"
+    # Path to the author's user id, or None.
+    author_field: ClassVar[str | None] = None
+    visibility_field: ClassVar[str] = "visibility"
+    uses_grants: ClassVar[bool] = True
+
+    def base_queryset(self) -> QuerySet[M]:
+        return self.model._default_manager.all()
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        """A filter selecting exactly the records this viewer may see."""
+        if viewer.is_secretariat:
+            return Q()
+        level = self.visibility_field
+        q = Q(**{level: Visibility.PUBLIC})
+        if viewer.is_taskforce:
+            q |= Q(**{level: Visibility.TASKFORCE})
+        if self.owner_field and viewer.member_ids:
+            q |= Q(**{level: Visibility.MEMBER, f"{self.owner_field}__in": viewer.member_ids})
+        if self.author_field and viewer.user_id is not None:
+            q |= Q(**{self.author_field: viewer.user_id})
+        if self.uses_grants and viewer.user_id is not None:
+            q |= Q(pk__in=self._granted_ids(viewer))
+        return q & self.extra_q(viewer)
+
+    def extra_q(self, viewer: Viewer) -> Q:
+        """Further narrowing every viewer but the secretariat gets (a policy may override)."""
+        return Q()
+
+    def _granted_ids(self, viewer: Viewer) -> QuerySet[Grant]:
+        content_type = ContentType.objects.get_for_model(self.model)
+        who = Q(grantee_user_id=viewer.user_id)
+        if viewer.member_ids:
+            who |= Q(grantee_member_id__in=viewer.member_ids)
+        return Grant.objects.filter(who, content_type=content_type).values("object_id")
+
+    def visible(self, viewer: Viewer, queryset: QuerySet[M] | None = None) -> QuerySet[M]:
+        qs = self.base_queryset() if queryset is None else queryset
+        return qs.filter(self.visible_q(viewer))
+
+    def can_view(self, viewer: Viewer, obj: M) -> bool:
+        return self.visible(viewer).filter(pk=obj.pk).exists()
+
+    def can(self, viewer: Viewer, action: str, obj: M | None = None) -> bool:
+        """May this viewer do `action` (on `obj`, or in general when obj is None)?"""
+        check = getattr(self, f"can_{action}", None)
+        if check is None:
+            raise ValueError(f"{type(self).__name__} knows no action {action!r}")
+        return bool(check(viewer, obj))
+
+    def get(self, viewer: Viewer, pk: Any, queryset: QuerySet[M] | None = None) -> M:
+        """The record, or NotFound when it does not exist or is hidden from this viewer."""
+        try:
+            return self.visible(viewer, queryset).get(pk=pk)
+        except (self.model.DoesNotExist, ValueError, TypeError) as exc:
+            raise NotFound() from exc
+
+    def require(self, viewer: Viewer, action: str, obj: M | None = None) -> None:
+        """Raise when the viewer may not act. Hidden objects raise NotFound, never Forbidden."""
+        if obj is not None and not self.can_view(viewer, obj):
+            raise NotFound()
+        if not self.can(viewer, action, obj):
+            raise PermissionDenied()
+
+
+def register(model: type[M]) -> Any:
+    """Class decorator: `@register(Member) class MemberPolicy(Policy[Member])`."""
+
+    def decorator(cls: type[Policy[M]]) -> type[Policy[M]]:
+        cls.model = model
+        _registry[model] = cls()
+        return cls
+
+    return decorator
+
+
+def policy_for(model: type[M]) -> Policy[M]:
+    try:
+        return _registry[model]
+    except KeyError as exc:
+        raise LookupError(f"No policy registered for {model.__name__}") from exc
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_registry)
+
+
+@register(Grant)
+class GrantPolicy(Policy[Grant]):
+    """Grants are seen by the secretariat and by their grantees."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
+
+    def can_create(self, viewer: Viewer, obj: Grant | None) -> bool:
+        return viewer.is_secretariat
+
+
+def _register_audit_policy() -> None:
+    from auditlog.models import LogEntry
+
+    @register(LogEntry)
+    class LogEntryPolicy(Policy[LogEntry]):
+        """The audit log is browsed by the secretariat and administrators only."""
+
+        owner_field = None
+        uses_grants = False
+
+        def visible_q(self, viewer: Viewer) -> Q:
+            if viewer.is_staff_like:
+                return Q()
+            return Q(pk__in=[])
+
+
+_register_audit_policy()

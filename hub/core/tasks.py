@@ -1,0 +1,20 @@
+"""Background tasks of the core: e-mail. Every task is idempotent."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django_tasks import task
+
+
+@task()
+def send_email_task(*, to: list[str], subject: str, body: str) -> int:
+    """Send one plain-text e-mail. Callers make it idempotent with a unique 'sent' record."""
+    message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+    return message.send(fail_silently=False)
+
+
+def email_after_commit(*, to: list[str], subject: str, body: str) -> None:
+    """Queue an e-mail once the current transaction commits (never for a rolled-back write)."""
+    transaction.on_commit(lambda: send_email_task.enqueue(to=to, subject=subject, body=body))

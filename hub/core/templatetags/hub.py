@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+CLASSES = [
+    (forms.Textarea, "usa-textarea"),
+    (forms.SelectMultiple, "usa-select"),
+    (forms.Select, "usa-select"),
+    (forms.CheckboxInput, "usa-checkbox__input"),
+    (forms.RadioSelect, "usa-radio__input"),
+    (forms.ClearableFileInput, "usa-file-input"),
+]
+
+
+@register.filter
+def uswds(field: forms.BoundField) -> SafeString:
+    """Render a form field's widget with the design system's classes and its hint and errors linked."""
+    widget = field.field.widget
+    css = next((c for w, c in CLASSES if isinstance(widget, w)), "usa-input")
+    if field.errors and css == "usa-input":
+        css += " usa-input--error"
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_helptext")
+    described.extend(f"{field.auto_id}_error_{i}" for i in range(1, len(field.errors) + 1))
+    attrs = {"class": css}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,83 @@
+"""Who is looking: the viewer the policy layer reasons about.
+
+A viewer is built once per request (or API call, or command) from the user. A signed-in
+session without a second factor is treated exactly like an anonymous visitor for data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class RoleSummary(Protocol):
+    """What the user model tells the policy layer (hub.accounts implements it)."""
+
+    def role_summary(self) -> dict[str, Any]: ...
+
+    def has_second_factor(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user: Any = None
+    is_secretariat: bool = False
+    is_administrator: bool = False
+    is_contributor: bool = False
+    # Members whose own records the viewer may read (active or suspended member roles).
+    member_ids: frozenset[int] = field(default_factory=frozenset)
+    # Members for which the viewer may write drafts (member not suspended or withdrawn).
+    write_member_ids: frozenset[int] = field(default_factory=frozenset)
+    # Members for which the viewer is focal point or deputy (may submit and sign off).
+    focal_member_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user is not None
+
+    @property
+    def user_id(self) -> int | None:
+        return None if self.user is None else int(self.user.pk)
+
+    @property
+    def is_taskforce(self) -> bool:
+        """Any signed-in member official or the secretariat: may read taskforce-level records."""
+        return self.is_secretariat or bool(self.member_ids)
+
+    @property
+    def is_staff_like(self) -> bool:
+        """Secretariat or administrator: may browse the audit log."""
+        return self.is_secretariat or self.is_administrator
+
+
+ANONYMOUS = Viewer()
+
+# The platform itself, for management commands run by an operator on the server and for seeding.
+SYSTEM = Viewer(is_secretariat=True, is_administrator=True)
+
+
+def viewer_for(user: Any) -> Viewer:
+    """Build the viewer for a user. No second factor means no access beyond public data."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    if not user.has_second_factor():
+        return ANONYMOUS
+    summary = user.role_summary()
+    return Viewer(
+        user=user,
+        is_secretariat=summary["is_secretariat"],
+        is_administrator=summary["is_administrator"],
+        is_contributor=summary["is_contributor"],
+        member_ids=frozenset(summary["member_ids"]),
+        write_member_ids=frozenset(summary["write_member_ids"]),
+        focal_member_ids=frozenset(summary["focal_member_ids"]),
+    )
+
+
+def request_viewer(request: Any) -> Viewer:
+    """The viewer of a request, computed once and cached on it."""
+    cached = getattr(request, "_hub_viewer", None)
+    if cached is None:
+        cached = viewer_for(getattr(request, "user", None))
+        request._hub_viewer = cached
+    return cached

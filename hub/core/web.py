@@ -1,0 +1,96 @@
+"""Small helpers shared by the views of every app: decorators, error mapping, exports, paging."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import tablib
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from hub.core.errors import HubError, NotFound, PermissionDenied
+from hub.core.viewer import Viewer, request_viewer
+
+View = Callable[..., HttpResponse]
+
+
+def public_page(view: View) -> View:
+    """Mark a view as readable by anyone, second factor or not."""
+    view.hub_public = True  # type: ignore[attr-defined]
+    return view
+
+
+def viewer_required(view: View) -> View:
+    """The view needs a signed-in person with a second factor (the middleware enforces the factor)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        viewer = request_viewer(request)
+        if not viewer.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class HubErrorMiddleware:
+    """Map the hub's errors to pages: hidden or missing records are 404, never 403."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, NotFound):
+            raise Http404(exception.message)
+        if isinstance(exception, PermissionDenied):
+            return render(request, "403.html", {"message": exception.message}, status=403)
+        if isinstance(exception, HubError):
+            return render(
+                request,
+                "error.html",
+                {"message": exception.message, "problems": exception.problems},
+                status=exception.status,
+            )
+        return None
+
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "json": ("application/json", "json"),
+}
+
+
+def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, filename: str) -> HttpResponse:
+    """A CSV, XLSX or JSON download of rows the viewer may see (the caller selected them)."""
+    if fmt not in EXPORT_FORMATS:
+        raise NotFound()
+    data = tablib.Dataset(*[tuple("" if v is None else v for v in row) for row in rows], headers=list(headers))
+    content_type, ext = EXPORT_FORMATS[fmt]
+    body = data.export(ext)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{ext}"'
+    return response
+
+
+def paginate(request: HttpRequest, items: Any, per_page: int = 50) -> Page:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def forbidden_unless(condition: bool) -> None:
+    if not condition:
+        raise PermissionDenied(_("You may not do this."))
+
+
+def viewer(request: HttpRequest) -> Viewer:
+    return request_viewer(request)

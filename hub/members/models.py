@@ -1,0 +1,113 @@
+"""Members of the Taskforce: governments, intergovernmental organisations and treaty bodies."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+
+
+class Member(TimestampedModel, SyntheticModel):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
+        TREATY_BODY = "treaty_body", _("Treaty body")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+        SUSPENDED = "suspended", _("Suspended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class MissionStatement(models.TextChoices):
+        SIGNATORY = "signatory", _("Signatory")
+        NOT_LISTED = "not_listed", _("Not listed among the signatories")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(_("region"), max_length=64, blank=True, help_text=_("UN M49 region"))
+    subregion = models.CharField(_("sub-region"), max_length=64, blank=True, help_text=_("UN M49 sub-region"))
+    founding_member = models.BooleanField(_("founding member"), default=False)
+    mission_statement = models.CharField(
+        _("mission statement"), max_length=16, choices=MissionStatement.choices, default=MissionStatement.NOT_LISTED
+    )
+    mission_signed_on = models.DateField(_("mission statement signed on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    public_profile = models.TextField(_("public profile"), blank=True)
+    secretariat_notes = models.TextField(
+        _("secretariat notes"), blank=True, help_text=_("Seen by the secretariat only.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country"], condition=~Q(country=""), name="member_country_unique_when_set"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def member_id(self) -> int:
+        """Members own themselves, so the generic policy can treat them like other records."""
+        return int(self.pk)
+
+
+class TaskforceRole(TimestampedModel):
+    """Chair, vice-chair or member of the Taskforce between two dates."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="taskforce_roles")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        verbose_name = _("taskforce role")
+        verbose_name_plural = _("taskforce roles")
+        ordering = ["starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="taskforce_role_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.member}"
+
+
+class MemberNote(VisibleModel):
+    """A dated note on a member's record, at a chosen visibility (the member's activity)."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="notes", verbose_name=_("member"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("member note")
+        verbose_name_plural = _("member notes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,63 @@
+"""Who may see and change members and their notes."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from hub.core.policies import Policy, register
+from hub.core.viewer import Viewer
+from hub.members.models import Member, MemberNote, TaskforceRole
+
+
+@register(Member)
+class MemberPolicy(Policy[Member]):
+    """A member's public profile is public; its secretariat notes are the secretariat's alone."""
+
+    owner_field = "pk"
+    uses_grants = False
+
+    def can_view_officials(self, viewer: Viewer, obj: Member | None) -> bool:
+        return viewer.is_taskforce
+
+    def can_view_secretariat_notes(self, viewer: Viewer, obj: Member | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_manage(self, viewer: Viewer, obj: Member | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_add_note(self, viewer: Viewer, obj: Member | None) -> bool:
+        if viewer.is_secretariat:
+            return True
+        if obj is None:
+            return False
+        return obj.pk in viewer.write_member_ids
+
+
+@register(TaskforceRole)
+class TaskforceRolePolicy(Policy[TaskforceRole]):
+    """Chair and vice-chair roles are public facts, shown with their source."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q()
+
+    def can_manage(self, viewer: Viewer, obj: TaskforceRole | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(MemberNote)
+class MemberNotePolicy(Policy[MemberNote]):
+    """Notes follow their visibility level; the author always sees their own note."""
+
+    author_field = "author_id"
+
+    def can_change(self, viewer: Viewer, obj: MemberNote | None) -> bool:
+        if obj is None:
+            return False
+        if viewer.is_secretariat:
+            return True
+        if obj.author_id != viewer.user_id:
+            return False
+        return obj.member_id in viewer.write_member_ids

@@ -1,0 +1,99 @@
+"""Reads about members. Every selector starts from the policy's visible queryset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from hub.accounts.models import Role
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.members.models import Member, MemberNote, TaskforceRole
+
+
+@dataclass(frozen=True)
+class MemberFilters:
+    q: str = ""
+    region: str = ""
+    kind: str = ""
+    role: str = ""
+
+
+def member_list(*, viewer: Viewer, filters: MemberFilters | None = None) -> QuerySet[Member]:
+    qs = (
+        policy_for(Member)
+        .visible(viewer)
+        .prefetch_related(Prefetch("taskforce_roles", queryset=TaskforceRole.objects.order_by("starts_on")))
+    )
+    f = filters or MemberFilters()
+    if f.q:
+        qs = qs.filter(name__icontains=f.q)
+    if f.region:
+        qs = qs.filter(region=f.region)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.role:
+        qs = qs.filter(taskforce_roles__role=f.role).distinct()
+    return qs.order_by("name")
+
+
+def member_regions(*, viewer: Viewer) -> list[str]:
+    qs = policy_for(Member).visible(viewer).exclude(region="")
+    return sorted(set(qs.values_list("region", flat=True)))
+
+
+def member_get(*, viewer: Viewer, slug: str) -> Member:
+    """The member with this short name, or NotFound."""
+    policy = policy_for(Member)
+    member = policy.visible(viewer).filter(slug=slug).first()
+    if member is None:
+        return policy.get(viewer, -1)  # raises NotFound
+    return member
+
+
+def access_member(viewer: Viewer, pk: Any) -> Member:
+    return policy_for(Member).get(viewer, pk)
+
+
+def member_officials(*, viewer: Viewer, member: Member) -> list[Role]:
+    """The active officials of a member, if the viewer may see who speaks for members."""
+    if not policy_for(Member).can(viewer, "view_officials", member):
+        return []
+    return list(
+        policy_for(Role)
+        .visible(viewer, Role.objects.active().filter(member=member))
+        .select_related("user")
+        .order_by("kind", "user__full_name")
+    )
+
+
+def member_notes(*, viewer: Viewer, member: Member) -> list[MemberNote]:
+    return list(
+        policy_for(MemberNote).visible(viewer, MemberNote.objects.filter(member=member)).select_related("author")
+    )
+
+
+def member_summary(*, viewer: Viewer) -> dict[str, int]:
+    """Counts over the members this viewer may see."""
+    qs = policy_for(Member).visible(viewer)
+    return {
+        "total": qs.count(),
+        "founding": qs.filter(founding_member=True).count(),
+        "active": qs.filter(status=Member.Status.ACTIVE).count(),
+        "synthetic": qs.filter(is_synthetic=True).count(),
+    }
+
+
+def members_without_focal_point(*, viewer: Viewer) -> list[Member]:
+    if not viewer.is_secretariat:
+        return []
+    with_focal = Role.objects.active().filter(kind=Role.Kind.FOCAL_POINT).values("member_id")
+    return list(
+        policy_for(Member)
+        .visible(viewer)
+        .filter(status=Member.Status.ACTIVE)
+        .exclude(pk__in=with_focal)
+        .order_by("name")
+    )

@@ -1,0 +1,193 @@
+"""Writes about members. Each runs in one transaction, asks the policy and is audited."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib.resources
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from hub.core.audit import acting_as
+from hub.core.errors import NotFound, Problem, ValidationFailed, problems_from_django
+from hub.core.models import Visibility
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.members.models import Member, MemberNote, TaskforceRole
+
+LAUNCH_DATE = datetime.date(2022, 6, 2)  # seed 000: press release of 2 June 2022
+REFERENCE_DIR = Path(settings.BASE_DIR) / "reference"
+
+KIND_FROM_TABLE = {
+    "government": Member.Kind.GOVERNMENT,
+    "intergovernmental organisation": Member.Kind.INTERGOVERNMENTAL,
+    "treaty body": Member.Kind.TREATY_BODY,
+}
+ROLE_FROM_TABLE = {
+    "chair": TaskforceRole.Role.CHAIR,
+    "vice-chair": TaskforceRole.Role.VICE_CHAIR,
+    "member": TaskforceRole.Role.MEMBER,
+}
+# Unofficial translations of the names of members that are not countries (countries take their
+# names from django-countries' translated ISO 3166 table).
+UNOFFICIAL_NAMES = {
+    "European Commission": {"fr": "Commission européenne", "es": "Comisión Europea"},
+    "African Union": {"fr": "Union africaine", "es": "Unión Africana"},
+    "Lanzarote Committee (Council of Europe)": {
+        "fr": "Comité de Lanzarote (Conseil de l'Europe)",
+        "es": "Comité de Lanzarote (Consejo de Europa)",
+    },
+}
+
+
+def m49_regions() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 code to (UN M49 region, sub-region), from country_converter's copy of the table."""
+    table = importlib.resources.files("country_converter") / "country_data.tsv"
+    out: dict[str, tuple[str, str]] = {}
+    with table.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            continent = row["continent"]
+            region = "Americas" if continent == "America" else continent
+            out[row["ISO2"]] = (region, row["UNregion"])
+    return out
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _full_clean(obj: Any, row: int | None = None) -> None:
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        problems = problems_from_django(exc)
+        for p in problems:
+            p.row = row
+        raise ValidationFailed(_("The record is not valid."), problems=problems) from exc
+
+
+def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -> LoadReport:
+    """Load the members reference table (idempotent; all-or-nothing; audited as a bulk write)."""
+    path = path or REFERENCE_DIR / "members.csv"
+    regions = m49_regions()
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    problems: list[Problem] = []
+    planned: list[tuple[dict[str, Any], str, str]] = []
+    for number, row in enumerate(rows, start=2):
+        kind = KIND_FROM_TABLE.get(row["kind"].strip())
+        if kind is None:
+            problems.append(Problem(_("Unknown kind."), field="kind", row=number))
+            continue
+        iso = row["iso3166"].strip().upper()
+        if iso and iso not in countries:
+            problems.append(Problem(_("Not an ISO 3166 country code."), field="iso3166", row=number))
+            continue
+        region, subregion = regions.get(iso, ("", ""))
+        values: dict[str, Any] = {
+            "name_en": row["name"].strip(),
+            "kind": kind,
+            "country": iso,
+            "region": region,
+            "subregion": subregion,
+            "founding_member": row["founding_member"].strip() == "yes",
+            "mission_statement": (
+                Member.MissionStatement.SIGNATORY
+                if row["mission_statement"].startswith("signatory")
+                else Member.MissionStatement.NOT_LISTED
+            ),
+            "source": row["source"].strip(),
+            "visibility": Visibility.PUBLIC,
+            "is_synthetic": False,
+        }
+        for lang in ("fr", "es"):
+            if iso:
+                with translation.override(lang):
+                    values[f"name_{lang}"] = str(countries.name(iso))
+            else:
+                values[f"name_{lang}"] = UNOFFICIAL_NAMES.get(values["name_en"], {}).get(lang, "")
+        planned.append((values, row["role_at_launch_june_2022"].strip(), row["source"].strip()))
+    if problems:
+        raise ValidationFailed(_("The members table has errors; nothing was loaded."), problems=problems)
+    report = LoadReport()
+    with transaction.atomic(), acting_as(None, via="reference"):
+        created: list[Any] = []
+        updated: list[tuple[Any, dict[str, tuple[Any, Any]]]] = []
+        for values, launch_role, source in planned:
+            slug = slugify(values["name_en"])[:80]
+            member = Member.objects.filter(slug=slug).first()
+            if member is None:
+                member = Member(slug=slug, joined_on=LAUNCH_DATE if values["founding_member"] else None, **values)
+                member.name = values["name_en"]
+                _full_clean(member)
+                member.save()
+                created.append(member)
+                report.created += 1
+            else:
+                changes = {k: (getattr(member, k), v) for k, v in values.items() if getattr(member, k) != v}
+                if changes:
+                    for k, (_before, after) in changes.items():
+                        setattr(member, k, after)
+                    member.save(update_fields=[*changes, "updated_at"])
+                    updated.append((member, changes))
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+            if launch_role and not member.taskforce_roles.filter(starts_on=LAUNCH_DATE).exists():
+                role = TaskforceRole(
+                    member=member, role=ROLE_FROM_TABLE[launch_role], starts_on=LAUNCH_DATE, source=source
+                )
+                _full_clean(role)
+                role.save()
+                created.append(role)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def member_note_create(*, viewer: Viewer, member: Member, text: str, visibility: str, via: str = "web") -> MemberNote:
+    policy = policy_for(Member)
+    if not policy.can(viewer, "add_note", member):
+        # The notes of another member are that member's records: a write to them answers 404.
+        raise NotFound()
+    problems: list[Problem] = []
+    if not text.strip():
+        problems.append(Problem(_("Write the note."), field="text"))
+    allowed_levels = Visibility.values if viewer.is_secretariat else [Visibility.TASKFORCE, Visibility.MEMBER]
+    if visibility not in allowed_levels:
+        problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
+    if problems:
+        raise ValidationFailed(_("The note could not be saved."), problems=problems)
+    note = MemberNote(member=member, author=viewer.user, text=text.strip(), visibility=visibility)
+    _full_clean(note)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        note.save()
+    return note
+
+
+def check_chair_rules(*, role: TaskforceRole) -> None:
+    """At most one chair and one vice-chair on any date."""
+    if role.role == TaskforceRole.Role.MEMBER:
+        return
+    overlapping = TaskforceRole.objects.filter(role=role.role).exclude(pk=role.pk)
+    if role.ends_on is not None:
+        overlapping = overlapping.filter(starts_on__lte=role.ends_on)
+    overlapping = overlapping.exclude(ends_on__lt=role.starts_on)
+    other = overlapping.exclude(member=role.member).first()
+    if other is not None:
+        raise ValidationFailed(
+            _("%(member)s already holds this role on these dates.") % {"member": other.member},
+            problems=[Problem(_("Only one member may hold this role on any date."), field="role")],
+        )

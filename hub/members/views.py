@@ -1,0 +1,127 @@
+"""Member directory and profiles. Thin: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from hub.core.errors import HubError, NotFound
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.core.web import export_response, public_page, viewer, viewer_required
+from hub.members.forms import DirectoryFilterForm, MemberNoteForm
+from hub.members.models import Member
+from hub.members.selectors import (
+    MemberFilters,
+    member_get,
+    member_list,
+    member_notes,
+    member_officials,
+    member_regions,
+)
+from hub.members.services import member_note_create
+
+
+def _directory(request: HttpRequest) -> tuple[DirectoryFilterForm, list[Member]]:
+    v = viewer(request)
+    form = DirectoryFilterForm(request.GET or None, regions=member_regions(viewer=v))
+    filters = MemberFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = MemberFilters(q=d["q"], region=d["region"], kind=d["kind"], role=d["role"])
+    return form, list(member_list(viewer=v, filters=filters))
+
+
+@public_page
+def directory(request: HttpRequest) -> HttpResponse:
+    form, members = _directory(request)
+    return render(
+        request,
+        "members/directory.html",
+        {
+            "form": form,
+            "members": members,
+            "has_synthetic": any(m.is_synthetic for m in members),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@public_page
+def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    _form, members = _directory(request)
+    rows = [
+        (
+            m.name,
+            m.get_kind_display(),
+            m.country.code or "",
+            m.region,
+            m.subregion,
+            "yes" if m.founding_member else "no",
+            m.get_mission_statement_display(),
+            m.get_status_display(),
+            "yes" if m.is_synthetic else "no",
+            m.source,
+        )
+        for m in members
+    ]
+    headers = [
+        "name",
+        "kind",
+        "iso3166",
+        "region",
+        "subregion",
+        "founding_member",
+        "mission_statement",
+        "status",
+        "synthetic",
+        "source",
+    ]
+    return export_response(headers=headers, rows=rows, fmt=fmt, filename="members")
+
+
+def _profile_context(v: Viewer, member: Member, form: MemberNoteForm | None) -> dict[str, object]:
+    policy = policy_for(Member)
+    notes = member_notes(viewer=v, member=member)
+    return {
+        "member": member,
+        "roles": list(member.taskforce_roles.all()),
+        "officials": member_officials(viewer=v, member=member),
+        "notes": notes,
+        "show_secretariat_notes": policy.can(v, "view_secretariat_notes", member),
+        "note_form": form,
+        "has_synthetic": member.is_synthetic or any(n.is_synthetic for n in notes),
+    }
+
+
+@public_page
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    v = viewer(request)
+    member = member_get(viewer=v, slug=slug)
+    can_note = v.is_authenticated and policy_for(Member).can(v, "add_note", member)
+    form = MemberNoteForm(secretariat=v.is_secretariat) if can_note else None
+    return render(request, "members/profile.html", _profile_context(v, member, form))
+
+
+@viewer_required
+def note_create(request: HttpRequest, slug: str) -> HttpResponse:
+    v = viewer(request)
+    member = member_get(viewer=v, slug=slug)
+    if request.method != "POST":
+        return redirect("member_profile", slug=member.slug)
+    if not policy_for(Member).can(v, "add_note", member):
+        raise NotFound()
+    form = MemberNoteForm(request.POST, secretariat=v.is_secretariat)
+    if form.is_valid():
+        try:
+            member_note_create(
+                viewer=v, member=member, text=form.cleaned_data["text"], visibility=form.cleaned_data["visibility"]
+            )
+        except HubError as exc:
+            form.add_hub_error(exc)
+        else:
+            messages.success(request, _("Note saved."))
+            return redirect("member_profile", slug=member.slug)
+    return render(request, "members/profile.html", _profile_context(v, member, form), status=422)

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from hub.api.api import api
+from hub.core import views as core_views
+from hub.core.admin import restrict_admin_site
+
+restrict_admin_site(admin.site)
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("audit/", core_views.audit_log, name="audit_log"),
+    path("audit/export.csv", core_views.audit_export, name="audit_export"),
+    path("", include("hub.accounts.urls")),
+    path("", include("hub.members.urls")),
+    path("", include("hub.public.urls")),
+]
+
+handler404 = "hub.core.handlers.not_found"
+handler500 = "hub.core.handlers.server_error"
+handler403 = "hub.core.handlers.forbidden"
