@@ -3,9 +3,6 @@ from django.urls import include, path
 
 from hub.api.api import api
 from hub.core import views as core_views
-from hub.core.admin import restrict_admin_site
-
-restrict_admin_site(admin.site)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,8 +1,11 @@
 """Administrators manage people and roles here. Member data is not registered."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from hub.accounts.models import Role, User
+from hub.core.admin import AdministratorModelAdmin
+from hub.core.viewer import request_viewer
 
 
 class RoleInline(admin.TabularInline):
@@ -10,9 +13,21 @@ class RoleInline(admin.TabularInline):
     extra = 0
     fields = ("kind", "member", "organisation", "starts_on", "ends_on")
 
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(AdministratorModelAdmin):
     list_display = ("email", "full_name", "is_active", "date_joined")
     search_fields = ("email", "full_name")
     fields = ("email", "full_name", "is_active")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from hub.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm
 from hub.accounts.models import Invitation
@@ -26,6 +28,7 @@ from hub.members.models import Member
 from hub.members.selectors import member_list, member_summary, members_without_focal_point
 
 
+@require_safe
 @viewer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
@@ -87,13 +90,12 @@ def invitations(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @viewer_required
 def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
-    invitation = policy_for(Invitation).get(v, pk)
-    if request.method == "POST":
-        invitation_revoke(viewer=v, invitation_id=invitation.pk)
-        messages.success(request, _("Invitation withdrawn."))
+    invitation_revoke(viewer=v, invitation_id=pk)
+    messages.success(request, _("Invitation withdrawn."))
     return redirect("invitations")
 
 
@@ -124,6 +126,11 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 if user is None:
                     login(request, accepted, backend="django.contrib.auth.backends.ModelBackend")
+                    # The person has just chosen their password: count it as a fresh sign-in, so
+                    # setting up the second factor does not ask for the password again.
+                    record_authentication(
+                        request, accepted, method="password", email=accepted.email, reauthenticated=True
+                    )
                 messages.success(
                     request, _("Welcome. Now set up your second factor: it protects the Taskforce's data.")
                 )
@@ -167,14 +174,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
 @viewer_required
 def api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
-    if request.method == "POST":
-        api_token_revoke(viewer=v, token_id=pk)
-        messages.success(request, _("Token revoked."))
-    else:
-        policy_for_token = api_token_list(viewer=v).filter(pk=pk)
-        if not policy_for_token.exists():
-            raise NotFound()
+    api_token_revoke(viewer=v, token_id=pk)
+    messages.success(request, _("Token revoked."))
     return redirect("profile")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from hub.core.errors import HubError
 
 PROBLEM = "application/problem+json"
+logger = logging.getLogger("hub.api")
 
 
 def problem(
@@ -56,6 +58,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return problem(api, request, status=404, title="Not found", detail="Not found")
+
+    @api.exception_handler(Exception)
+    def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("API error on %s", request.path, exc_info=exc)
+        return problem(api, request, status=500, title="Server error", detail="Something went wrong on our side.")
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

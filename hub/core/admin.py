@@ -1,17 +1,62 @@
-"""The Django admin: administrators only, with a second factor. Confidential models are not registered."""
+"""The Django admin: administrators only, with a second factor. Confidential models are not registered.
+
+Anyone else gets 404 from every admin address, as if there were no admin (administrators sign in
+through the normal sign-in with their second factor).
+"""
 
 from __future__ import annotations
 
-from django.contrib.admin import AdminSite
-from django.http import HttpRequest
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import Http404, HttpRequest, HttpResponse
 
 from hub.core.viewer import request_viewer
 
 
-def restrict_admin_site(site: AdminSite) -> None:
-    def has_permission(request: HttpRequest) -> bool:
+class HubAdminSite(admin.AdminSite):
+    site_header = "Taskforce Hub administration"
+    site_title = "Taskforce Hub administration"
+
+    def has_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.is_active and request_viewer(request).is_administrator)
 
-    site.has_permission = has_permission  # type: ignore[method-assign]
-    site.site_header = "Taskforce Hub administration"
-    site.login_template = None
+    def admin_view(self, view: Callable[..., Any], cacheable: bool = False) -> Callable[..., Any]:
+        inner = super().admin_view(view, cacheable)
+
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not self.has_permission(request):
+                raise Http404()
+            return inner(request, *args, **kwargs)
+
+        return wrapper
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        raise Http404()
+
+
+class HubAdminConfig(AdminConfig):
+    default_site = "hub.core.admin.HubAdminSite"
+
+
+class AdministratorModelAdmin(admin.ModelAdmin):
+    """Model admin for administrators: full rights on what is registered, no deletions."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request_viewer(request).is_administrator
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

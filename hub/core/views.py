@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
@@ -47,6 +48,7 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, object]:
     return form, audit_entry_list(viewer=v, filters=form.filters() if request.GET else None)
 
 
+@require_safe
 @viewer_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
@@ -56,6 +58,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "core/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
 
 
+@require_safe
 @viewer_required
 def audit_export(request: HttpRequest) -> HttpResponse:
     _form, entries = _filtered(request)
@@ -67,7 +70,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
             e.content_type.model,
             e.object_pk,
             e.object_repr,
-            e.changes_str() if e.changes else "",
+            e.changes_str if e.changes else "",
             (e.additional_data or {}).get("event", ""),
             e.remote_addr or "",
         )

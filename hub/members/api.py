@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 import datetime
 
 from django.http import HttpRequest
@@ -38,7 +36,7 @@ class MemberOut(Schema):
     source: str
 
     @staticmethod
-    def from_member(m: Member) -> MemberOut:
+    def from_member(m: Member) -> "MemberOut":
         return MemberOut(
             id=m.pk,
             slug=m.slug,
@@ -77,7 +75,7 @@ class NoteOut(Schema):
     is_synthetic: bool
 
     @staticmethod
-    def from_note(n: MemberNote) -> NoteOut:
+    def from_note(n: MemberNote) -> "NoteOut":
         return NoteOut(
             id=n.pk,
             text=n.text,

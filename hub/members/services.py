@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib.resources
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,9 @@ def m49_regions() -> dict[str, tuple[str, str]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             continent = row["continent"]
             region = "Americas" if continent == "America" else continent
-            out[row["ISO2"]] = (region, row["UNregion"])
+            # A few rows hold a pattern (United Kingdom: "^GB$|^UK$"); some historic rows hold none.
+            for code in re.findall(r"[A-Z]{2}", row["ISO2"]):
+                out.setdefault(code, (region, row["UNregion"]))
     return out
 
 
@@ -95,7 +98,7 @@ def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -
         if iso and iso not in countries:
             problems.append(Problem(_("Not an ISO 3166 country code."), field="iso3166", row=number))
             continue
-        region, subregion = regions.get(iso, ("", ""))
+        region, subregion = regions.get(iso, ("", "")) if iso else ("", "")
         values: dict[str, Any] = {
             "name_en": row["name"].strip(),
             "kind": kind,

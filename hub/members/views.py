@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
@@ -34,6 +35,7 @@ def _directory(request: HttpRequest) -> tuple[DirectoryFilterForm, list[Member]]
     return form, list(member_list(viewer=v, filters=filters))
 
 
+@require_safe
 @public_page
 def directory(request: HttpRequest) -> HttpResponse:
     form, members = _directory(request)
@@ -49,6 +51,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @public_page
 def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _form, members = _directory(request)
@@ -96,6 +99,7 @@ def _profile_context(v: Viewer, member: Member, form: MemberNoteForm | None) -> 
     }
 
 
+@require_safe
 @public_page
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
@@ -105,12 +109,11 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "members/profile.html", _profile_context(v, member, form))
 
 
+@require_POST
 @viewer_required
 def note_create(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     member = member_get(viewer=v, slug=slug)
-    if request.method != "POST":
-        return redirect("member_profile", slug=member.slug)
     if not policy_for(Member).can(v, "add_note", member):
         raise NotFound()
     form = MemberNoteForm(request.POST, secretariat=v.is_secretariat)

@@ -1,0 +1,115 @@
+"""Shared test fixtures: personas built through our own services, the network blocked."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.test import Client
+
+from hub.accounts.models import Role, User
+from hub.accounts.services import role_grant
+from hub.core.viewer import SYSTEM, Viewer, viewer_for
+from hub.members.models import Member
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(autouse=True)
+def _block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never reach the network; loopback and the local database stay allowed."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and host not in {"127.0.0.1", "localhost", "::1"} and not host.startswith("/"):
+            raise RuntimeError(f"Network access in tests is blocked: {address!r}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def _english(settings: Any) -> None:
+    settings.LANGUAGE_CODE = "en"
+
+
+def make_member(name: str, **extra: Any) -> Member:
+    from django.utils.text import slugify
+
+    member = Member(
+        name=name, name_en=name, slug=slugify(name), kind=Member.Kind.GOVERNMENT, is_synthetic=True, **extra
+    )
+    member.full_clean()
+    member.save()
+    return member
+
+
+def make_person(email: str, kind: str | None = None, member: Member | None = None, *, mfa: bool = True) -> User:
+    user = User.objects.create_user(email, PASSWORD, full_name=email.split("@")[0].replace(".", " ").title())
+    if kind is not None:
+        role_grant(viewer=SYSTEM, user=user, kind=kind, member=member)
+    if mfa:
+        authenticator = TOTP.activate(user, generate_totp_secret())
+        user.totp_secret = authenticator.instance.data["secret"]  # type: ignore[attr-defined]
+        RecoveryCodes.activate(user)
+    return user
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def member_a(db: Any) -> Member:
+    return make_member("Alphaland", region="Europe")
+
+
+@pytest.fixture
+def member_b(db: Any) -> Member:
+    return make_member("Betaland", region="Africa")
+
+
+@pytest.fixture
+def secretariat(db: Any) -> User:
+    return make_person("sam.secretariat@example.org", Role.Kind.SECRETARIAT)
+
+
+@pytest.fixture
+def administrator(db: Any) -> User:
+    return make_person("ada.admin@example.org", Role.Kind.ADMINISTRATOR)
+
+
+@pytest.fixture
+def official_a(member_a: Member) -> User:
+    return make_person("olga.official@alphaland.example.org", Role.Kind.OFFICIAL, member_a)
+
+
+@pytest.fixture
+def focal_point_a(member_a: Member) -> User:
+    return make_person("fiona.focal@alphaland.example.org", Role.Kind.FOCAL_POINT, member_a)
+
+
+@pytest.fixture
+def official_b(member_b: Member) -> User:
+    return make_person("otto.official@betaland.example.org", Role.Kind.OFFICIAL, member_b)
+
+
+@pytest.fixture
+def contributor(db: Any) -> User:
+    return make_person("cora.contributor@example.org", Role.Kind.CONTRIBUTOR)
+
+
+@pytest.fixture
+def anonymous() -> None:
+    return None
+
+
+def as_viewer(user: User | None) -> Viewer:
+    return viewer_for(user)
