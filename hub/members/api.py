@@ -3,6 +3,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.responses import Status
 
 from hub.api.auth import caller, writer
 from hub.core.models import Visibility
@@ -122,8 +123,8 @@ def list_notes(request: HttpRequest, slug: str) -> list[NoteOut]:
 
 
 @router.post("/{slug}/notes", response={201: NoteOut}, summary="Add a note to a member")
-def create_note(request: HttpRequest, slug: str, payload: NoteIn) -> tuple[int, NoteOut]:
+def create_note(request: HttpRequest, slug: str, payload: NoteIn) -> Status[NoteOut]:
     c = writer(request)
     m = member_get(viewer=c.viewer, slug=slug)
     note = member_note_create(viewer=c.viewer, member=m, text=payload.text, visibility=payload.visibility, via=c.via)
-    return 201, NoteOut.from_note(note)
+    return Status(201, NoteOut.from_note(note))
