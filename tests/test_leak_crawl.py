@@ -345,7 +345,7 @@ def test_writes_to_another_members_records_answer_404_and_change_nothing(world: 
             tried += 1
             if response.status_code not in (404, 405):
                 bad.append(f"{method.upper()} {url} answered {response.status_code}")
-    for method, url in api_targets:
+    for _method, url in api_targets:
         for verb in ("post", "put", "patch", "delete"):
             response = getattr(client, verb)(url, {"text": "x"}, content_type="application/json")
             tried += 1

@@ -14,7 +14,7 @@ from hub.members.models import Member
 class InvitationForm(HubForm):
     email = forms.EmailField(label=_("E-mail address"))
     kind = forms.ChoiceField(label=_("Role"))
-    member = forms.ModelChoiceField(
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("Member"),
         queryset=Member.objects.none(),
         required=False,

@@ -79,4 +79,4 @@ def writer(request: HttpRequest) -> ApiCaller:
     return c
 
 
-AUTH = [TokenAuth(), SessionOrAnonymous()]
+AUTH: list[Any] = [TokenAuth(), SessionOrAnonymous()]

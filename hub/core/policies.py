@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q, QuerySet
 
@@ -62,7 +63,7 @@ class Policy(Generic[M]):
         """Further narrowing every viewer but the secretariat gets (a policy may override)."""
         return Q()
 
-    def _granted_ids(self, viewer: Viewer) -> QuerySet[Grant]:
+    def _granted_ids(self, viewer: Viewer) -> QuerySet[Any, Any]:
         content_type = ContentType.objects.get_for_model(self.model)
         who = Q(grantee_user_id=viewer.user_id)
         if viewer.member_ids:
@@ -87,7 +88,7 @@ class Policy(Generic[M]):
         """The record, or NotFound when it does not exist or is hidden from this viewer."""
         try:
             return self.visible(viewer, queryset).get(pk=pk)
-        except (self.model.DoesNotExist, ValueError, TypeError) as exc:
+        except (ObjectDoesNotExist, ValueError, TypeError) as exc:
             raise NotFound() from exc
 
     def require(self, viewer: Viewer, action: str, obj: M | None = None) -> None:

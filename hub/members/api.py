@@ -43,7 +43,7 @@ class MemberOut(Schema):
             slug=m.slug,
             name=m.name,
             kind=m.kind,
-            iso3166=m.country.code or "",
+            iso3166=getattr(m.country, "code", "") or "",
             region=m.region,
             subregion=m.subregion,
             founding_member=m.founding_member,

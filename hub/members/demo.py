@@ -119,7 +119,7 @@ def seed_notes(members: dict[str, Member]) -> None:
 
 def seed_demo() -> DemoReport:
     with transaction.atomic(), acting_as(None, via="seed_demo"):
-        members = {m.name_en or m.name: m for m in seed_members()}
+        members = {m.slug.capitalize(): m for m in seed_members()}
         people = seed_people(members)
         seed_notes(members)
     return DemoReport(members=len(members), people=people)

@@ -59,7 +59,7 @@ def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
         (
             m.name,
             m.get_kind_display(),
-            m.country.code or "",
+            getattr(m.country, "code", "") or "",
             m.region,
             m.subregion,
             "yes" if m.founding_member else "no",

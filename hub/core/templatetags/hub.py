@@ -26,7 +26,7 @@ def uswds(field: forms.BoundField) -> SafeString:
     if field.help_text:
         described.append(f"{field.auto_id}_helptext")
     described.extend(f"{field.auto_id}_error_{i}" for i in range(1, len(field.errors) + 1))
-    attrs = {"class": css}
+    attrs: dict[str, str | bool] = {"class": css}
     if described:
         attrs["aria-describedby"] = " ".join(described)
     if field.errors:
