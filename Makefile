@@ -25,8 +25,7 @@ gettext:
 	else echo "Translations need GNU gettext: run 'sudo apt-get install gettext'." >&2; exit 1; fi
 
 compilemessages: $(STAMP) gettext
-	cd hub && $(DEV_ENV) ../$(BIN)/python ../manage.py compilemessages -v0 --ignore=.venv
-	$(DEV_ENV) $(BIN)/python manage.py compilemessages -v0 --ignore=.venv --ignore=hub
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 
 messages: $(STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l es --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var

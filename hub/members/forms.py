@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.members.models import Member, TaskforceRole
+from hub.members.models import REGION_LABELS, Member, TaskforceRole
 
 
 class DirectoryFilterForm(HubForm):
@@ -20,7 +20,8 @@ class DirectoryFilterForm(HubForm):
 
     def __init__(self, *args: Any, regions: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("Any"))] + [(r, r) for r in regions]  # type: ignore[attr-defined]
+        labels = [(r, REGION_LABELS.get(r, r)) for r in regions]
+        self.fields["region"].choices = [("", _("Any")), *labels]  # type: ignore[attr-defined]
 
 
 class MemberNoteForm(HubForm):

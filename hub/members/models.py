@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,6 +11,20 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+
+# The five UN M49 regions, for display in every language (the stored value stays English).
+REGION_LABELS = {
+    "Africa": _("Africa"),
+    "Americas": _("Americas"),
+    "Asia": _("Asia"),
+    "Europe": _("Europe"),
+    "Oceania": _("Oceania"),
+}
+
+
+def collation_key(text: str) -> str:
+    """Sort names as a reader expects in any language: accents and case do not count."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 class Member(TimestampedModel, SyntheticModel):
@@ -59,6 +75,10 @@ class Member(TimestampedModel, SyntheticModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def region_label(self) -> str:
+        return str(REGION_LABELS.get(self.region, self.region))
 
     @property
     def member_id(self) -> int:

@@ -13,7 +13,7 @@ from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import export_response, public_page, viewer, viewer_required
 from hub.members.forms import DirectoryFilterForm, MemberNoteForm
-from hub.members.models import Member
+from hub.members.models import Member, collation_key
 from hub.members.selectors import (
     MemberFilters,
     member_get,
@@ -32,7 +32,8 @@ def _directory(request: HttpRequest) -> tuple[DirectoryFilterForm, list[Member]]
     if form.is_valid():
         d = form.cleaned_data
         filters = MemberFilters(q=d["q"], region=d["region"], kind=d["kind"], role=d["role"])
-    return form, list(member_list(viewer=v, filters=filters))
+    members = sorted(member_list(viewer=v, filters=filters), key=lambda m: collation_key(m.name))
+    return form, members
 
 
 @require_safe
