@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -28,7 +29,9 @@ from conftest import as_viewer, client_for, make_member, make_person
 from hub.accounts.models import Invitation, Role
 from hub.accounts.services import api_token_create, invitation_create
 from hub.core.models import Grant, Visibility
+from hub.core.viewer import SYSTEM
 from hub.members.models import Member, MemberNote
+from hub.members.services import join_request_submit, member_status_change
 
 PERSONAS = ["anonymous", "contributor", "official_a", "focal_point_a", "official_b", "secretariat", "administrator"]
 TASKFORCE = {"official_a", "focal_point_a", "official_b", "secretariat", "administrator_as_secretariat"}
@@ -136,6 +139,23 @@ def world(db: Any) -> World:
     token_a, _raw = api_token_create(viewer=as_viewer(users["official_a"]), name="MARK-TOKEN-A", scope="read", days=5)
     token_b, _raw = api_token_create(viewer=as_viewer(users["official_b"]), name="MARK-TOKEN-B", scope="read", days=5)
     markers.append(Marker("MARK-TOKEN-A", {"official_a", "secretariat", "administrator"}))
+    # A join request is the secretariat's (its requester follows it through a signed link).
+    join_request = join_request_submit(
+        government="MARK-JOIN-GOV",
+        country="",
+        contact_name="MARK-JOIN-CONTACT",
+        contact_email="mark-join@example.org",
+        message="MARK-JOIN-MESSAGE",
+        letter=SimpleUploadedFile("letter.pdf", b"%PDF-1.4 MARK-JOIN-LETTER", content_type="application/pdf"),
+    )
+    for text in ("MARK-JOIN-GOV", "MARK-JOIN-CONTACT", "mark-join@", "MARK-JOIN-MESSAGE", "MARK-JOIN-LETTER"):
+        markers.append(Marker(text, staff))
+    # A member's status history, with its reasons, is taskforce-level.
+    member_status_change(viewer=SYSTEM, member=b, status="suspended", reason="MARK-STATUS-REASON-B")
+    member_status_change(viewer=SYSTEM, member=b, status="active", reason="back")
+    markers.append(Marker("MARK-STATUS-REASON-B", taskforce))
+    role_a = Role.objects.get(user=users["official_a"])
+    role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
     # The audit log holds every marker's text, so it is the secretariat's and the administrator's.
     note_ids = [str(n.pk) for n in notes.values()] + [str(granted.pk), str(authored.pk)]
@@ -144,6 +164,8 @@ def world(db: Any) -> World:
         "slug": [a.slug, b.slug, hidden.slug, tf_member.slug],
         "invitation_revoke.pk": [str(inv_a.pk), str(inv_b.pk)],
         "api_token_revoke.pk": [str(token_a.pk), str(token_b.pk)],
+        "member_role_end.pk": [str(role_a.pk), str(role_b.pk)],
+        "join_request*.pk": [str(join_request.pk)],
         "token": ["not-a-real-token"],
         "fmt": ["csv", "xlsx", "json"],
         "object_id": [str(u.pk) for u in users.values()],
@@ -158,6 +180,7 @@ def world(db: Any) -> World:
         ("slug", a.slug),
         ("invitation_revoke.pk", str(inv_a.pk)),
         ("api_token_revoke.pk", str(token_a.pk)),
+        ("member_role_end.pk", str(role_a.pk)),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
@@ -220,10 +243,14 @@ def _fill(pieces: list[str], values: dict[str, str]) -> str:
 
 
 def _key(url_name: str, param: str, params: dict[str, list[str]]) -> str | None:
-    for key in (f"{url_name}.{param}", param):
-        if key in params:
+    """The registry key for a parameter: "<url name>.<param>", then "<prefix>*.<param>", then "<param>"."""
+    if f"{url_name}.{param}" in params:
+        return f"{url_name}.{param}"
+    for key in params:
+        prefix, _, name = key.partition("*.")
+        if name == param and url_name and url_name.startswith(prefix):
             return key
-    return None
+    return param if param in params else None
 
 
 def all_urls(params: dict[str, list[str]]) -> list[tuple[str, set[tuple[str, str]]]]:
@@ -276,11 +303,16 @@ def body_text(response: Any) -> str:
     if content[:4] == b"PK\x03\x04":
         with zipfile.ZipFile(io.BytesIO(content)) as z:
             return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    raw = content.decode("utf-8", "replace")
     if content[:5] == b"%PDF-":
-        from pypdf import PdfReader  # pragma: no cover - PDFs arrive with later modules
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
 
-        return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
-    return content.decode("utf-8", "replace")
+        try:
+            return raw + "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
+        except (PdfReadError, ValueError):
+            return raw  # not a parseable PDF (an uploaded letter in the tests): search its bytes
+    return raw
 
 
 def forbidden_for(world: World, persona: str) -> list[str]:

@@ -47,6 +47,14 @@ class RolePolicy(Policy[Role]):
         active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         return own | active
 
+    def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
+        """The secretariat ends any role; a focal point ends the member roles of their own member."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None or obj.member_id is None:
+            return False
+        return obj.member_id in viewer.focal_member_ids
+
 
 @register(Invitation)
 class InvitationPolicy(Policy[Invitation]):
@@ -69,6 +77,14 @@ class InvitationPolicy(Policy[Invitation]):
 
     def can_invite_administrator(self, viewer: Viewer, obj: Invitation | None) -> bool:
         return viewer.is_administrator
+
+    def can_invite_for_member(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """The secretariat, or the focal point of the member the invitation is for."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None or obj.member_id is None:
+            return False
+        return obj.member_id in viewer.focal_member_ids
 
     def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
         return viewer.is_secretariat

@@ -17,21 +17,15 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.models import ApiToken, Invitation, Role, User
 from hub.core.audit import acting_as, audit_event
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed, problems_from_django
+from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
+from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 
 
 def hash_secret(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def _full_clean(obj: Any) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise ValidationFailed(_("The record is not valid."), problems=problems_from_django(exc)) from exc
 
 
 def invitation_create(
@@ -47,6 +41,8 @@ def invitation_create(
     policy = policy_for(Invitation)
     if kind == Role.Kind.ADMINISTRATOR:
         allowed = policy.can(viewer, "invite_administrator")
+    elif kind in Role.MEMBER_KINDS and member is not None:
+        allowed = policy.can(viewer, "invite_for_member", Invitation(member=member))
     else:
         allowed = policy.can(viewer, "create")
     if not allowed:
@@ -72,7 +68,7 @@ def invitation_create(
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
         invited_by=viewer.user,
     )
-    _full_clean(invitation)
+    full_clean(invitation)
     with transaction.atomic(), acting_as(viewer.user, via=via):
         invitation.save()
         link = settings.SITE_URL + reverse("invitation_accept", kwargs={"token": token})
@@ -137,7 +133,8 @@ def invitation_accept(*, token: str, full_name: str, password: str, existing_use
                 user.set_password(password)
                 user.save()
             role = Role(user=user, kind=invitation.kind, member=invitation.member, organisation=invitation.organisation)
-            _full_clean(role)
+            full_clean(role)
+            _hand_over(role)
             role.save()
             if role.kind == Role.Kind.ADMINISTRATOR and not user.is_staff:
                 user.is_staff = True
@@ -221,7 +218,34 @@ def role_grant(*, viewer: Viewer, user: User, kind: str, member: Any = None, org
     if not (viewer.is_secretariat or viewer.is_administrator):
         raise PermissionDenied(_("You may not grant roles."))
     role = Role(user=user, kind=kind, member=member, organisation=organisation)
-    _full_clean(role)
+    full_clean(role)
     with transaction.atomic(), acting_as(viewer.user):
         role.save()
+    return role
+
+
+def _hand_over(new: Role) -> None:
+    """A member has one focal point and at most one deputy: a new one ends the previous holder's role."""
+    if new.kind not in (Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT):
+        return
+    today = timezone.localdate()
+    for previous in Role.objects.active(today).filter(member_id=new.member_id, kind=new.kind):
+        previous.ends_on = max(previous.starts_on, today - timedelta(days=1))
+        previous.save(update_fields=["ends_on", "updated_at"])
+
+
+def role_end(*, viewer: Viewer, role_id: int, ends_on: Any = None, via: str = "web") -> Role:
+    """End a person's role on a date (today by default). The record stays, with its dates."""
+    policy = policy_for(Role)
+    role = policy.get(viewer, role_id)
+    policy.require(viewer, "end", role)
+    day = ends_on or timezone.localdate()
+    if day < role.starts_on:
+        raise ValidationFailed(
+            _("The role was not ended."),
+            problems=[Problem(_("The end date is before the role started."), field="ends_on")],
+        )
+    role.ends_on = day
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        role.save(update_fields=["ends_on", "updated_at"])
     return role

@@ -24,8 +24,8 @@ from hub.accounts.services import (
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.web import public_page, viewer, viewer_required
-from hub.members.models import Member
-from hub.members.selectors import member_list, member_summary, members_without_focal_point
+from hub.members.models import JoinRequest, Member
+from hub.members.selectors import join_request_list, member_list, member_summary, members_without_focal_point
 
 
 @require_safe
@@ -41,6 +41,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "own_members": own_members,
             "summary": member_summary(viewer=v),
             "without_focal_point": members_without_focal_point(viewer=v),
+            "open_join_requests": join_request_list(viewer=v).filter(status__in=JoinRequest.OPEN_STATUSES).count(),
             "pending_invitations": invitation_list(viewer=v).filter(accepted_at__isnull=True, revoked_at__isnull=True)[
                 :10
             ],

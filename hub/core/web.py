@@ -94,3 +94,36 @@ def forbidden_unless(condition: bool) -> None:
 
 def viewer(request: HttpRequest) -> Viewer:
     return request_viewer(request)
+
+
+def run_form(
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    next_url: str | Callable[[Any], str],
+) -> HttpResponse | None:
+    """The one way a page form calls a service.
+
+    On POST with valid input, call `action(cleaned_data)`; on success show `success` and redirect
+    to `next_url` (or `next_url(result)`). A service error is shown on the form, naming its fields.
+    Returns None when the page should be shown again (use `form_status` for its status code).
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = action(form.cleaned_data)
+    except HubError as exc:
+        form.add_hub_error(exc)
+        return None
+    messages.success(request, success)
+    return redirect(next_url(result) if callable(next_url) else next_url)
+
+
+def form_status(request: HttpRequest) -> int:
+    """422 when a submitted form is shown again with its errors, 200 otherwise."""
+    return 422 if request.method == "POST" else 200

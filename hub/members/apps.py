@@ -15,3 +15,7 @@ class MembersConfig(AppConfig):
         auditlog.register(models.Member, exclude_fields=["updated_at"])
         auditlog.register(models.TaskforceRole)
         auditlog.register(models.MemberNote, exclude_fields=["updated_at"])
+        auditlog.register(models.MemberStatusChange)
+        auditlog.register(models.AllianceFigure)
+        auditlog.register(models.JoinRequest, exclude_fields=["token_nonce", "updated_at"])
+        auditlog.register(models.JoinRequestMessage)

@@ -40,3 +40,101 @@ class MemberNoteForm(HubForm):
         )
         self.fields["visibility"].choices = levels  # type: ignore[attr-defined]
         self.fields["visibility"].initial = Visibility.MEMBER
+
+
+class MemberForm(HubForm):
+    """The registry fields the secretariat edits (create and update)."""
+
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_fr = forms.CharField(label=_("Name (French, unofficial translation)"), max_length=200, required=False)
+    name_es = forms.CharField(label=_("Name (Spanish, unofficial translation)"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Member.Kind.choices)
+    country = forms.CharField(
+        label=_("ISO 3166 country code"), max_length=2, required=False, help_text=_("Two letters, e.g. FR.")
+    )
+    region = forms.CharField(label=_("Region (UN M49)"), max_length=64, required=False)
+    founding_member = forms.BooleanField(label=_("Founding member"), required=False)
+    mission_statement = forms.ChoiceField(label=_("Mission statement"), choices=Member.MissionStatement.choices)
+    mission_signed_on = forms.DateField(label=_("Date signed (YYYY-MM-DD)"), required=False)
+    joined_on = forms.DateField(label=_("Joined on (YYYY-MM-DD)"), required=False)
+    alliance_member = forms.NullBooleanField(label=_("Member of WeProtect Global Alliance"), required=False)
+    alliance_member_since = forms.DateField(label=_("Alliance member since (YYYY-MM-DD)"), required=False)
+    alliance_source = forms.CharField(label=_("Source of the Alliance membership"), max_length=300, required=False)
+    public_profile_en = forms.CharField(label=_("Public profile (English)"), widget=forms.Textarea, required=False)
+    public_profile_fr = forms.CharField(label=_("Public profile (French)"), widget=forms.Textarea, required=False)
+    public_profile_es = forms.CharField(label=_("Public profile (Spanish)"), widget=forms.Textarea, required=False)
+    secretariat_notes = forms.CharField(label=_("Secretariat notes"), widget=forms.Textarea, required=False)
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.PUBLIC)
+
+    def clean_country(self) -> str:
+        return str(self.cleaned_data.get("country", "")).strip().upper()
+
+    @staticmethod
+    def initial_for(member: Member) -> dict[str, Any]:
+        return {name: getattr(member, name) for name in MemberForm.base_fields}
+
+
+class StatusChangeForm(HubForm):
+    status = forms.ChoiceField(label=_("New status"), choices=Member.Status.choices)
+    effective_on = forms.DateField(label=_("Effective on (YYYY-MM-DD)"), required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class TaskforceRoleForm(HubForm):
+    role = forms.ChoiceField(label=_("Role"), choices=TaskforceRole.Role.choices)
+    starts_on = forms.DateField(label=_("From (YYYY-MM-DD)"))
+    ends_on = forms.DateField(label=_("Until (YYYY-MM-DD)"), required=False)
+    source = forms.CharField(label=_("Source"), max_length=300)
+
+
+class PersonInviteForm(HubForm):
+    email = forms.EmailField(label=_("E-mail address"))
+    kind = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            ("official", _("Member official")),
+            ("focal_point", _("Focal point")),
+            ("deputy_focal_point", _("Deputy focal point")),
+        ],
+    )
+
+
+class JoinRequestForm(HubForm):
+    government = forms.CharField(label=_("Government"), max_length=200)
+    country = forms.CharField(
+        label=_("ISO 3166 country code"), max_length=2, required=False, help_text=_("Two letters, e.g. FR.")
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
+    contact_email = forms.EmailField(label=_("Official e-mail address"))
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    letter = forms.FileField(
+        label=_("Letter (PDF, at most 10 MB)"), required=False, help_text=_("The government's letter of request.")
+    )
+
+
+class JoinAnswerForm(HubForm):
+    text = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AllianceCheckForm(HubForm):
+    is_alliance_member = forms.TypedChoiceField(
+        label=_("Is the government a member of WeProtect Global Alliance?"),
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        coerce=lambda v: v == "true",
+    )
+    source = forms.CharField(label=_("Source of the check"), max_length=300)
+
+
+class AskMoreForm(HubForm):
+    question = forms.CharField(label=_("Question to the requester"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RejectForm(HubForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AllianceFigureForm(HubForm):
+    value = forms.IntegerField(label=_("Number of government members of the Alliance"), min_value=0)
+    as_of = forms.DateField(label=_("As of (YYYY-MM-DD)"))
+    source = forms.CharField(label=_("Source"), max_length=300)

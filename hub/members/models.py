@@ -56,6 +56,14 @@ class Member(TimestampedModel, SyntheticModel):
     mission_signed_on = models.DateField(_("mission statement signed on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    alliance_member = models.BooleanField(
+        _("member of WeProtect Global Alliance"),
+        null=True,
+        blank=True,
+        help_text=_("Recorded by the secretariat with its source; empty means not known."),
+    )
+    alliance_member_since = models.DateField(_("Alliance member since"), null=True, blank=True)
+    alliance_source = models.CharField(_("source of the Alliance membership"), max_length=300, blank=True)
     public_profile = models.TextField(_("public profile"), blank=True)
     secretariat_notes = models.TextField(
         _("secretariat notes"), blank=True, help_text=_("Seen by the secretariat only.")
@@ -131,3 +139,135 @@ class MemberNote(VisibleModel):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class MemberStatusChange(TimestampedModel):
+    """One change of a member's status: the date it takes effect, the reason and who recorded it."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="status_changes")
+    status = models.CharField(_("status"), max_length=16, choices=Member.Status.choices)
+    previous_status = models.CharField(_("previous status"), max_length=16, choices=Member.Status.choices)
+    effective_on = models.DateField(_("effective on"), null=True, blank=True, help_text=_("Empty when not known."))
+    reason = models.TextField(_("reason"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-effective_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.previous_status} -> {self.status}"
+
+
+class AllianceFigure(TimestampedModel):
+    """A dated figure about WeProtect Global Alliance (never a constant in code)."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT_MEMBERS = "government_members", _("Government members of the Alliance")
+
+    kind = models.CharField(_("figure"), max_length=32, choices=Kind.choices)
+    value = models.PositiveIntegerField(_("value"))
+    as_of = models.DateField(_("as of"))
+    source = models.CharField(_("source"), max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Alliance figure")
+        verbose_name_plural = _("Alliance figures")
+        ordering = ["kind", "-as_of"]
+        constraints = [models.UniqueConstraint(fields=["kind", "as_of"], name="alliance_figure_once_per_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value} ({self.as_of})"
+
+
+class JoinRequest(TimestampedModel, SyntheticModel):
+    """A government's request to join the Taskforce, from the public form or filed from a letter."""
+
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", _("E-mail not yet verified")
+        SUBMITTED = "submitted", _("Submitted")
+        MORE_INFORMATION = "more_information", _("More information requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.MORE_INFORMATION})
+
+    government = models.CharField(_("government"), max_length=200)
+    country = CountryField(_("country"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("official e-mail address"))
+    message = models.TextField(_("message"), blank=True)
+    letter = models.FileField(_("letter"), upload_to="join-requests/%Y/", blank=True)
+    letter_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNVERIFIED)
+    # The requester's link is signed with SECRET_KEY over the id and this random nonce (see services).
+    token_nonce = models.CharField(max_length=32, editable=False)
+    email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("filed by"),
+        help_text=_("The secretariat officer who filed it from a letter."),
+    )
+    alliance_member = models.BooleanField(_("member of WeProtect Global Alliance"), null=True, blank=True)
+    alliance_source = models.CharField(_("source of the Alliance check"), max_length=300, blank=True)
+    alliance_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    alliance_checked_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="join_requests")
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.government
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class JoinRequestMessage(TimestampedModel):
+    """The conversation of a join request: questions of the secretariat, answers of the requester."""
+
+    class Author(models.TextChoices):
+        REQUESTER = "requester", _("Requester")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    join_request = models.ForeignKey(JoinRequest, on_delete=models.PROTECT, related_name="messages")
+    author_kind = models.CharField(max_length=16, choices=Author.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    event = models.CharField(_("step"), max_length=32)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("join request message")
+        verbose_name_plural = _("join request messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.join_request}: {self.event}"

@@ -6,7 +6,15 @@ from django.db.models import Q
 
 from hub.core.policies import Policy, register
 from hub.core.viewer import Viewer
-from hub.members.models import Member, MemberNote, TaskforceRole
+from hub.members.models import (
+    AllianceFigure,
+    JoinRequest,
+    JoinRequestMessage,
+    Member,
+    MemberNote,
+    MemberStatusChange,
+    TaskforceRole,
+)
 
 
 @register(Member)
@@ -61,3 +69,62 @@ class MemberNotePolicy(Policy[MemberNote]):
         if obj.author_id != viewer.user_id:
             return False
         return obj.member_id in viewer.write_member_ids
+
+
+@register(MemberStatusChange)
+class MemberStatusChangePolicy(Policy[MemberStatusChange]):
+    """A member's status history, with reasons, is taskforce-level; the current status is public."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_taskforce:
+            return Q()
+        return Q(pk__in=[])
+
+
+@register(AllianceFigure)
+class AllianceFigurePolicy(Policy[AllianceFigure]):
+    """Dated figures about the Alliance are public facts with a source."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q()
+
+    def can_record(self, viewer: Viewer, obj: AllianceFigure | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(JoinRequest)
+class JoinRequestPolicy(Policy[JoinRequest]):
+    """Join requests are the secretariat's; the requester follows theirs through a signed link."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        return Q(pk__in=[])
+
+    def can_review(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_file(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(JoinRequestMessage)
+class JoinRequestMessagePolicy(Policy[JoinRequestMessage]):
+    """The conversation of a join request follows its request: the secretariat's."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        return Q(pk__in=[])

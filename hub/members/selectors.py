@@ -7,10 +7,18 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from hub.accounts.models import Role
+from hub.accounts.models import Invitation, Role
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.members.models import Member, MemberNote, TaskforceRole
+from hub.members.models import (
+    AllianceFigure,
+    JoinRequest,
+    JoinRequestMessage,
+    Member,
+    MemberNote,
+    MemberStatusChange,
+    TaskforceRole,
+)
 
 
 @dataclass(frozen=True)
@@ -96,4 +104,68 @@ def members_without_focal_point(*, viewer: Viewer) -> list[Member]:
         .filter(status=Member.Status.ACTIVE)
         .exclude(pk__in=with_focal)
         .order_by("name")
+    )
+
+
+def member_status_history(*, viewer: Viewer, member: Member) -> list[MemberStatusChange]:
+    return list(
+        policy_for(MemberStatusChange)
+        .visible(viewer, MemberStatusChange.objects.filter(member=member))
+        .select_related("actor")
+    )
+
+
+def alliance_figure_latest(
+    *, viewer: Viewer, kind: str = AllianceFigure.Kind.GOVERNMENT_MEMBERS
+) -> AllianceFigure | None:
+    return policy_for(AllianceFigure).visible(viewer).filter(kind=kind).order_by("-as_of").first()
+
+
+def alliance_figure_list(*, viewer: Viewer) -> QuerySet[AllianceFigure]:
+    return policy_for(AllianceFigure).visible(viewer).order_by("kind", "-as_of")
+
+
+def join_request_list(*, viewer: Viewer, status: str = "") -> QuerySet[JoinRequest]:
+    qs = policy_for(JoinRequest).visible(viewer).select_related("member")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at")
+
+
+def join_request_get(*, viewer: Viewer, pk: Any) -> JoinRequest:
+    return policy_for(JoinRequest).get(viewer, pk)
+
+
+def join_request_messages(*, join_request: JoinRequest) -> list[JoinRequestMessage]:
+    """The steps of a request, for the secretariat's page and the requester's link alike."""
+    return list(join_request.messages.select_related("author").order_by("created_at", "pk"))
+
+
+def member_map_members(*, viewer: Viewer) -> list[Member]:
+    """The members drawn on the public map: visible, with a country, not withdrawn."""
+    return list(
+        policy_for(Member)
+        .visible(viewer)
+        .exclude(country="")
+        .exclude(status=Member.Status.WITHDRAWN)
+        .prefetch_related("taskforce_roles")
+        .order_by("name")
+    )
+
+
+def member_roles(*, viewer: Viewer, member: Member) -> list[Role]:
+    """Every role, past and present, held for a member, as far as the viewer may see them."""
+    return list(
+        policy_for(Role)
+        .visible(viewer, Role.objects.filter(member=member))
+        .select_related("user")
+        .order_by("-starts_on", "kind")
+    )
+
+
+def member_pending_invitations(*, viewer: Viewer, member: Member) -> list[Invitation]:
+    return list(
+        policy_for(Invitation)
+        .visible(viewer, Invitation.objects.filter(member=member, accepted_at__isnull=True, revoked_at__isnull=True))
+        .order_by("-created_at")
     )

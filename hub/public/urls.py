@@ -4,4 +4,5 @@ from hub.public import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("about/", views.home, name="about"),
 ]

@@ -7,10 +7,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from hub.core.web import public_page, viewer
-from hub.members.selectors import member_summary
+from hub.members.selectors import alliance_figure_latest, member_summary
 
 
 @require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html", {"summary": member_summary(viewer=viewer(request))})
+    v = viewer(request)
+    context = {"summary": member_summary(viewer=v), "alliance_figure": alliance_figure_latest(viewer=v)}
+    return render(request, "public/home.html", context)

@@ -1,4 +1,4 @@
-"""Writes about members. Each runs in one transaction, asks the policy and is audited."""
+"""Loading the members reference table (reference/members.csv), with sources."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
@@ -19,11 +18,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
-from hub.core.errors import NotFound, Problem, ValidationFailed, problems_from_django
+from hub.core.errors import Problem, ValidationFailed
 from hub.core.models import Visibility
-from hub.core.policies import policy_for
-from hub.core.viewer import Viewer
-from hub.members.models import Member, MemberNote, TaskforceRole
+from hub.core.validation import full_clean
+from hub.members.models import AllianceFigure, Member, MemberStatusChange, TaskforceRole
 
 LAUNCH_DATE = datetime.date(2022, 6, 2)  # seed 000: press release of 2 June 2022
 REFERENCE_DIR = Path(settings.BASE_DIR) / "reference"
@@ -69,16 +67,6 @@ class LoadReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-
-
-def _full_clean(obj: Any, row: int | None = None) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        problems = problems_from_django(exc)
-        for p in problems:
-            p.row = row
-        raise ValidationFailed(_("The record is not valid."), problems=problems) from exc
 
 
 def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -> LoadReport:
@@ -134,7 +122,7 @@ def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -
             if member is None:
                 member = Member(slug=slug, joined_on=LAUNCH_DATE if values["founding_member"] else None, **values)
                 member.name = values["name_en"]
-                _full_clean(member)
+                full_clean(member)
                 member.save()
                 created.append(member)
                 report.created += 1
@@ -152,45 +140,24 @@ def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -
                 role = TaskforceRole(
                     member=member, role=ROLE_FROM_TABLE[launch_role], starts_on=LAUNCH_DATE, source=source
                 )
-                _full_clean(role)
+                full_clean(role)
                 role.save()
                 created.append(role)
+            if not member.status_changes.exists():
+                MemberStatusChange.objects.create(
+                    member=member,
+                    status=member.status,
+                    previous_status=member.status,
+                    effective_on=member.joined_on,
+                    reason="Reference table: " + source,
+                )
+        if not AllianceFigure.objects.filter(kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS, as_of=LAUNCH_DATE).exists():
+            AllianceFigure.objects.create(
+                kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS,
+                value=99,
+                as_of=LAUNCH_DATE,
+                source="seed 000: WeProtect Global Alliance press release of 2 June 2022 (“currently 99”)",
+            )
         if dry_run:
             transaction.set_rollback(True)
     return report
-
-
-def member_note_create(*, viewer: Viewer, member: Member, text: str, visibility: str, via: str = "web") -> MemberNote:
-    policy = policy_for(Member)
-    if not policy.can(viewer, "add_note", member):
-        # The notes of another member are that member's records: a write to them answers 404.
-        raise NotFound()
-    problems: list[Problem] = []
-    if not text.strip():
-        problems.append(Problem(_("Write the note."), field="text"))
-    allowed_levels = Visibility.values if viewer.is_secretariat else [Visibility.TASKFORCE, Visibility.MEMBER]
-    if visibility not in allowed_levels:
-        problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
-    if problems:
-        raise ValidationFailed(_("The note could not be saved."), problems=problems)
-    note = MemberNote(member=member, author=viewer.user, text=text.strip(), visibility=visibility)
-    _full_clean(note)
-    with transaction.atomic(), acting_as(viewer.user, via=via):
-        note.save()
-    return note
-
-
-def check_chair_rules(*, role: TaskforceRole) -> None:
-    """At most one chair and one vice-chair on any date."""
-    if role.role == TaskforceRole.Role.MEMBER:
-        return
-    overlapping = TaskforceRole.objects.filter(role=role.role).exclude(pk=role.pk)
-    if role.ends_on is not None:
-        overlapping = overlapping.filter(starts_on__lte=role.ends_on)
-    overlapping = overlapping.exclude(ends_on__lt=role.starts_on)
-    other = overlapping.exclude(member=role.member).first()
-    if other is not None:
-        raise ValidationFailed(
-            _("%(member)s already holds this role on these dates.") % {"member": other.member},
-            problems=[Problem(_("Only one member may hold this role on any date."), field="role")],
-        )

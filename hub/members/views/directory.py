@@ -1,6 +1,8 @@
-"""Member directory and profiles. Thin: parse, call a selector or service, render."""
+"""Member directory, map and profiles. Thin: parse, call a selector or service, render."""
 
 from __future__ import annotations
+
+import gzip
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -8,19 +10,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from hub.accounts.models import Invitation
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import export_response, public_page, viewer, viewer_required
 from hub.members.forms import DirectoryFilterForm, MemberNoteForm
+from hub.members.map import map_svg_gzip
 from hub.members.models import Member, collation_key
 from hub.members.selectors import (
     MemberFilters,
     member_get,
     member_list,
+    member_map_members,
     member_notes,
     member_officials,
     member_regions,
+    member_status_history,
 )
 from hub.members.services import member_note_create
 
@@ -95,6 +101,9 @@ def _profile_context(v: Viewer, member: Member, form: MemberNoteForm | None) -> 
         "officials": member_officials(viewer=v, member=member),
         "notes": notes,
         "show_secretariat_notes": policy.can(v, "view_secretariat_notes", member),
+        "history": member_status_history(viewer=v, member=member),
+        "manage": policy.can(v, "manage", member),
+        "manage_people": policy_for(Invitation).can(v, "invite_for_member", Invitation(member=member)),
         "note_form": form,
         "has_synthetic": member.is_synthetic or any(n.is_synthetic for n in notes),
     }
@@ -129,3 +138,24 @@ def note_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Note saved."))
             return redirect("member_profile", slug=member.slug)
     return render(request, "members/profile.html", _profile_context(v, member, form), status=422)
+
+
+@require_safe
+@public_page
+def member_map(request: HttpRequest) -> HttpResponse:
+    """The world map as its own cached, compressed SVG file (the directory table is its alternative)."""
+    key, body = map_svg_gzip(member_map_members(viewer=viewer(request)))
+    etag = f'"{key}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(body, content_type="image/svg+xml")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(body), content_type="image/svg+xml")
+    response["ETag"] = etag
+    response["Vary"] = "Accept-Encoding, Accept-Language, Cookie"
+    response["Cache-Control"] = "private, max-age=300"
+    # The SVG carries its own <style>; as an image it runs no script.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response

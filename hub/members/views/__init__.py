@@ -1,0 +1,1 @@
+"""Member pages: the directory and profiles, the secretariat's registry pages, joining."""

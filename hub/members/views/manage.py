@@ -1,0 +1,210 @@
+"""The secretariat's registry pages (and the focal point's people page). Thin views over services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub.accounts.models import Invitation, Role
+from hub.accounts.services import invitation_create, role_end
+from hub.core.errors import HubError, NotFound
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.core.web import form_status, run_form, viewer, viewer_required
+from hub.members.forms import (
+    AllianceFigureForm,
+    MemberForm,
+    PersonInviteForm,
+    StatusChangeForm,
+    TaskforceRoleForm,
+)
+from hub.members.models import AllianceFigure, Member
+from hub.members.selectors import (
+    alliance_figure_list,
+    member_get,
+    member_pending_invitations,
+    member_roles,
+    member_status_history,
+)
+from hub.members.services import (
+    alliance_figure_record,
+    member_create,
+    member_status_change,
+    member_update,
+    taskforce_role_assign,
+)
+
+
+def _secretariat_only(v: Viewer) -> None:
+    if not policy_for(Member).can(v, "manage"):
+        raise NotFound()
+
+
+def _member_values(form: MemberForm) -> dict[str, Any]:
+    data = dict(form.cleaned_data)
+    data["name_fr"] = data.get("name_fr") or ""
+    data["name_es"] = data.get("name_es") or ""
+    return data
+
+
+@viewer_required
+def member_new(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    _secretariat_only(v)
+    form = MemberForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda _d: member_create(viewer=v, values=_member_values(form)),
+        success=_("Member registered."),
+        next_url=lambda member: reverse("member_profile", args=[member.slug]),
+    )
+    return done or render(
+        request, "members/member_form.html", {"form": form, "member": None}, status=form_status(request)
+    )
+
+
+@viewer_required
+def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    v = viewer(request)
+    _secretariat_only(v)
+    member = member_get(viewer=v, slug=slug)
+    form = MemberForm(request.POST or None, initial=MemberForm.initial_for(member))
+    done = run_form(
+        request,
+        form,
+        lambda _d: member_update(viewer=v, member=member, values=_member_values(form)),
+        success=_("Member saved."),
+        next_url=lambda m: reverse("member_profile", args=[m.slug]),
+    )
+    context = {"form": form, "member": member, "has_synthetic": member.is_synthetic}
+    return done or render(request, "members/member_form.html", context, status=form_status(request))
+
+
+@viewer_required
+def member_status(request: HttpRequest, slug: str) -> HttpResponse:
+    v = viewer(request)
+    _secretariat_only(v)
+    member = member_get(viewer=v, slug=slug)
+    form = StatusChangeForm(request.POST or None, initial={"status": member.status})
+    done = run_form(
+        request,
+        form,
+        lambda d: member_status_change(
+            viewer=v, member=member, status=d["status"], reason=d["reason"], effective_on=d["effective_on"]
+        ),
+        success=_("Status changed."),
+        next_url=reverse("member_profile", args=[member.slug]),
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "member": member,
+        "history": member_status_history(viewer=v, member=member),
+        "has_synthetic": member.is_synthetic,
+    }
+    return render(request, "members/member_status.html", context, status=form_status(request))
+
+
+@viewer_required
+def member_taskforce_role(request: HttpRequest, slug: str) -> HttpResponse:
+    v = viewer(request)
+    _secretariat_only(v)
+    member = member_get(viewer=v, slug=slug)
+    form = TaskforceRoleForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: taskforce_role_assign(
+            viewer=v, member=member, role=d["role"], starts_on=d["starts_on"], ends_on=d["ends_on"], source=d["source"]
+        ),
+        success=_("Taskforce role recorded."),
+        next_url=reverse("member_profile", args=[member.slug]),
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "member": member,
+        "roles": list(member.taskforce_roles.all()),
+        "has_synthetic": member.is_synthetic,
+    }
+    return render(request, "members/member_taskforce_role.html", context, status=form_status(request))
+
+
+def _may_manage_people(v: Viewer, member: Member) -> bool:
+    return policy_for(Invitation).can(v, "invite_for_member", Invitation(member=member))
+
+
+@viewer_required
+def member_people(request: HttpRequest, slug: str) -> HttpResponse:
+    """Officials, focal point and deputy of a member: the secretariat and the member's focal point."""
+    v = viewer(request)
+    member = member_get(viewer=v, slug=slug)
+    if not _may_manage_people(v, member):
+        raise NotFound()
+    form = PersonInviteForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: invitation_create(viewer=v, email=d["email"], kind=d["kind"], member=member),
+        success=_("Invitation sent."),
+        next_url=reverse("member_people", args=[member.slug]),
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "member": member,
+        "roles": member_roles(viewer=v, member=member),
+        "invitations": member_pending_invitations(viewer=v, member=member),
+        "has_synthetic": member.is_synthetic,
+    }
+    return render(request, "members/member_people.html", context, status=form_status(request))
+
+
+@require_POST
+@viewer_required
+def member_role_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    v = viewer(request)
+    member = member_get(viewer=v, slug=slug)
+    if not _may_manage_people(v, member):
+        raise NotFound()
+    role = policy_for(Role).get(v, pk, Role.objects.filter(member=member))
+    try:
+        role_end(viewer=v, role_id=role.pk)
+    except HubError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Role ended."))
+    return redirect("member_people", slug=member.slug)
+
+
+@viewer_required
+def alliance_figures(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    if not policy_for(AllianceFigure).can(v, "record"):
+        raise NotFound()
+    form = AllianceFigureForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: alliance_figure_record(
+            viewer=v,
+            kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS,
+            value=d["value"],
+            as_of=d["as_of"],
+            source=d["source"],
+        ),
+        success=_("Figure recorded."),
+        next_url=reverse("alliance_figures"),
+    )
+    context = {"form": form, "figures": list(alliance_figure_list(viewer=v))}
+    return done or render(request, "members/alliance_figures.html", context, status=form_status(request))
