@@ -12,7 +12,7 @@ from django.test import Client
 
 from hub.accounts.models import Role, User
 from hub.accounts.services import role_grant
-from hub.core.viewer import SYSTEM, Viewer, viewer_for
+from hub.core.viewer import SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
 from hub.members.models import Member
 
 PASSWORD = "correct-horse-battery-staple-42"
@@ -59,10 +59,15 @@ def make_person(email: str, kind: str | None = None, member: Member | None = Non
     return user
 
 
-def client_for(user: User | None) -> Client:
+def client_for(user: User | None, *, second_factor: bool = True) -> Client:
+    """A client signed in as `user`; its session passed the second factor unless told otherwise."""
     client = Client()
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        if second_factor:
+            session = client.session
+            session[SECOND_FACTOR_SESSION_KEY] = True
+            session.save()
     return client
 
 

@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hub.api.api import api
+from hub.core import handlers as core_handlers
 from hub.core import views as core_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # E-mail addresses are the identity invitations were sent to: they are not changed by users.
+    path("accounts/email/", core_handlers.not_found, name="account_email_disabled"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

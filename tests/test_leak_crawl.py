@@ -33,7 +33,19 @@ from hub.core.viewer import SYSTEM
 from hub.members.models import Member, MemberNote
 from hub.members.services import join_request_submit, member_status_change
 
-PERSONAS = ["anonymous", "contributor", "official_a", "focal_point_a", "official_b", "secretariat", "administrator"]
+PERSONAS = [
+    "anonymous",
+    "contributor",
+    "official_a",
+    "focal_point_a",
+    "official_b",
+    "secretariat",
+    "administrator",
+    # An official of A whose session never passed the second factor: sees what anonymous sees.
+    "official_a_without_second_factor",
+    # The official of a withdrawn member: their role ended; their member's records are the secretariat's.
+    "official_w",
+]
 TASKFORCE = {"official_a", "focal_point_a", "official_b", "secretariat", "administrator_as_secretariat"}
 
 
@@ -87,11 +99,15 @@ def world(db: Any) -> World:
         "secretariat": make_person("mark-secretariat@example.org", Role.Kind.SECRETARIAT),
         "administrator": make_person("mark-admin@example.org", Role.Kind.ADMINISTRATOR),
     }
+    users["official_a_without_second_factor"] = users["official_a"]
+    w = make_member("Wayland", region="Asia")
+    users["official_w"] = make_person("mark-official-w@example.org", Role.Kind.OFFICIAL, w)
     sec = users["secretariat"]
-    own_a = {"official_a", "focal_point_a", "secretariat", "administrator"}
-    own_b = {"official_b", "secretariat", "administrator"}
-    taskforce = {"official_a", "focal_point_a", "official_b", "secretariat", "administrator"}
-    staff = {"secretariat", "administrator"}
+    # The administrator runs the platform: people and sign-in, not member data (audit values withheld).
+    own_a = {"official_a", "focal_point_a", "secretariat"}
+    own_b = {"official_b", "secretariat"}
+    taskforce = {"official_a", "focal_point_a", "official_b", "secretariat"}
+    staff = {"secretariat"}
     markers = [
         Marker("MARK-SECNOTES-A", staff),
         Marker("MARK-SECNOTES-B", staff),
@@ -99,9 +115,9 @@ def world(db: Any) -> World:
         Marker("MARK-HIDDEN-NAME", staff),
         Marker("MARK-TF-MEMBER", taskforce),
         Marker("MARK-TF-NAME", taskforce),
-        # Officials' e-mail addresses are taskforce-level (who speaks for whom).
-        Marker("mark-official-a@", taskforce | {"official_a"}),
-        Marker("mark-official-b@", taskforce),
+        # Officials' e-mail addresses are taskforce-level (who speaks for whom); administrators manage people.
+        Marker("mark-official-a@", taskforce | {"administrator"}),
+        Marker("mark-official-b@", taskforce | {"administrator"}),
     ]
     notes: dict[str, MemberNote] = {}
     for owner, member, audience_member in (("A", a, own_a), ("B", b, own_b)):
@@ -136,6 +152,11 @@ def world(db: Any) -> World:
     )
     markers.append(Marker("mark-invite-a@", {"focal_point_a"} | staff))
     markers.append(Marker("mark-invite-b@", staff))
+    # Member W withdraws: its official's role ends; W's member-level note is the secretariat's.
+    _note(w, sec, Visibility.MEMBER, "MARK-NOTE-W-MEMBER")
+    markers.append(Marker("MARK-NOTE-W-MEMBER", staff))
+    member_status_change(viewer=SYSTEM, member=w, status="withdrawn", reason="MARK-W-REASON")
+    markers.append(Marker("MARK-W-REASON", taskforce))
     token_a, _raw = api_token_create(viewer=as_viewer(users["official_a"]), name="MARK-TOKEN-A", scope="read", days=5)
     token_b, _raw = api_token_create(viewer=as_viewer(users["official_b"]), name="MARK-TOKEN-B", scope="read", days=5)
     markers.append(Marker("MARK-TOKEN-A", {"official_a", "secretariat", "administrator"}))
@@ -320,7 +341,11 @@ def forbidden_for(world: World, persona: str) -> list[str]:
 
 
 def clients(world: World) -> dict[str, Client]:
-    return {p: client_for(None if p == "anonymous" else world.users[p]) for p in PERSONAS}
+    out = {}
+    for persona in PERSONAS:
+        user = None if persona == "anonymous" else world.users[persona]
+        out[persona] = client_for(user, second_factor=persona != "official_a_without_second_factor")
+    return out
 
 
 # --- the crawl ------------------------------------------------------------------------------
@@ -345,6 +370,19 @@ def test_no_page_or_endpoint_shows_a_persona_what_it_must_not_see(world: World):
             for marker in forbidden:
                 if marker.lower() in text.lower():
                     leaks.append(f"{persona} GET {url} ({response.status_code}) shows {marker}")
+    # The API again, as each person would call it from a script: with a personal token.
+    for persona in PERSONAS:
+        if persona in ("anonymous", "official_a_without_second_factor"):
+            continue
+        _token, raw = api_token_create(viewer=as_viewer(world.users[persona]), name="crawl", scope="read", days=1)
+        forbidden = forbidden_for(world, persona)
+        for method, url, _used in api:
+            if method != "GET":
+                continue
+            response = Client().get(url, HTTP_AUTHORIZATION=f"Bearer {raw}")
+            crawled += 1
+            text = body_text(response)
+            leaks += [f"{persona} (token) GET {url} shows {m}" for m in forbidden if m.lower() in text.lower()]
     assert crawled > 100
     assert not leaks, "\n".join(leaks)
     # The crawl is not vacuous: the allowed personas do see the markers.

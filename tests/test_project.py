@@ -113,7 +113,7 @@ def test_recover_tasks_requeues_tasks_left_running_by_a_dead_worker(db, capsys):
     now = timezone.now()
     stale = DBTaskResult.objects.create(
         task_path="hub.core.tasks.send_email_task",
-        args_kwargs={"args": [], "kwargs": {"to": ["x@example.org"], "subject": "s", "body": "b"}},
+        args_kwargs={"args": [], "kwargs": {"to": ["x@example.org"], "subject": "s", "sealed_body": "b"}},
         status=TaskResultStatus.RUNNING,
         started_at=now - datetime.timedelta(hours=2),
         run_after=now,
@@ -150,3 +150,12 @@ def test_load_reference_and_seed_demo_are_idempotent(db, capsys):
 
     assert Member.objects.filter(is_synthetic=True).count() == 12
     assert not Member.objects.filter(is_synthetic=False, notes__isnull=False).exists()
+
+
+def test_a_queued_e_mail_holds_its_body_encrypted(db, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        email_after_commit(to=["x@example.org"], subject="s", body="secret-link-123")
+    stored = DBTaskResult.objects.get()
+    assert "secret-link-123" not in json.dumps(stored.args_kwargs)
+    assert mail.outbox == []

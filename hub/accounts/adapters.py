@@ -6,6 +6,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
+from hub.core.crypto import decrypt, encrypt
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """No public sign-up: people join by invitation only."""
@@ -25,22 +27,19 @@ class MFAAdapter(DefaultMFAAdapter):
         return "Taskforce Hub"
 
 
-def _fernet() -> Any:
-    import base64
-    import hashlib
-
-    from cryptography.fernet import Fernet
-    from django.conf import settings
-
-    key = hashlib.sha256(("mfa-secrets:" + settings.SECRET_KEY).encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(key))
-
-
 class EncryptingMFAAdapter(MFAAdapter):
     """TOTP secrets are stored encrypted with a key derived from SECRET_KEY."""
 
     def encrypt(self, text: str) -> str:
-        return str(_fernet().encrypt(text.encode()).decode())
+        return encrypt(text, purpose="mfa-secrets")
 
     def decrypt(self, encrypted_text: str) -> str:
-        return str(_fernet().decrypt(encrypted_text.encode()).decode())
+        return decrypt(encrypted_text, purpose="mfa-secrets")
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """The e-mail a sign-in attempt was for: axes locks that person from that address, not the address."""
+    value = (credentials or {}).get("email") or (credentials or {}).get("username")
+    if not value and request is not None:
+        value = request.POST.get("login", "")
+    return str(value or "").strip().lower()

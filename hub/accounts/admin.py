@@ -13,11 +13,14 @@ class RoleInline(admin.TabularInline):
     extra = 0
     fields = ("kind", "member", "organisation", "starts_on", "ends_on")
 
+    # Roles are granted by invitation only (the secretariat invites; administrators invite administrators).
+    readonly_fields = ("kind", "member", "organisation", "starts_on", "ends_on")
+
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return request_viewer(request).is_administrator
+        return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return request_viewer(request).is_administrator
+        return False
 
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return request_viewer(request).is_administrator

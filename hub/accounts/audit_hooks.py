@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.mfa.signals import authentication_failed
+from allauth.account.signals import email_changed, password_changed, password_reset
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authentication_failed, authenticator_added, authenticator_removed, authenticator_used
 from auditlog.registry import auditlog
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from hub.accounts.models import ApiToken, Invitation, Role, User
 from hub.core.audit import audit_event
+from hub.core.models import Grant
+from hub.core.viewer import SECOND_FACTOR_SESSION_KEY
 
 auditlog.register(User, exclude_fields=["password", "last_login"])
 auditlog.register(Role, exclude_fields=["updated_at"])
 auditlog.register(Invitation, exclude_fields=["token_hash", "updated_at"])
 auditlog.register(ApiToken, exclude_fields=["token_hash", "last_used_at", "updated_at"])
+auditlog.register(Authenticator, exclude_fields=["data", "last_used_at"])
+auditlog.register(Grant)
 
 
 def _remote(request: Any) -> str | None:
@@ -44,3 +50,54 @@ def audit_second_factor_failed(sender: Any, request: Any = None, user: Any = Non
 def audit_logged_in(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
     if user is not None:
         audit_event(actor=user, instance=user, event="signed_in", remote_addr=_remote(request))
+
+
+@receiver(authenticator_used)
+def second_factor_passed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+    """The session passed the second factor (at sign-in, or when asked again)."""
+    if request is not None:
+        request.session[SECOND_FACTOR_SESSION_KEY] = True
+
+
+@receiver(authenticator_added)
+def second_factor_set_up(
+    sender: Any, request: Any = None, user: Any = None, authenticator: Any = None, **kwargs: Any
+) -> None:
+    """Setting up an authenticator proves possession of it in this session; audited."""
+    if request is not None:
+        request.session[SECOND_FACTOR_SESSION_KEY] = True
+    if user is not None:
+        audit_event(
+            actor=user,
+            instance=user,
+            event="authenticator_added",
+            remote_addr=_remote(request),
+            detail={"type": getattr(authenticator, "type", "")},
+        )
+
+
+@receiver(authenticator_removed)
+def second_factor_removed(
+    sender: Any, request: Any = None, user: Any = None, authenticator: Any = None, **kwargs: Any
+) -> None:
+    if user is not None:
+        audit_event(
+            actor=user,
+            instance=user,
+            event="authenticator_removed",
+            remote_addr=_remote(request),
+            detail={"type": getattr(authenticator, "type", "")},
+        )
+
+
+@receiver(password_changed)
+@receiver(password_reset)
+def audit_password_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+    if user is not None:
+        audit_event(actor=user, instance=user, event="password_changed", remote_addr=_remote(request))
+
+
+@receiver(email_changed)
+def audit_email_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+    if user is not None:
+        audit_event(actor=user, instance=user, event="email_changed", remote_addr=_remote(request))

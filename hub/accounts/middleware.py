@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+
+from hub.core.viewer import session_passed_second_factor
 
 ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/invitations/accept/")
 
@@ -32,6 +36,10 @@ class SecondFactorRequiredMiddleware:
             return None
         if request.path.startswith("/api/"):
             return None  # the API authenticates by token and checks the second factor itself
-        if user.has_second_factor():
+        if session_passed_second_factor(request):
             return None
+        if user.has_second_factor():
+            # A session opened before the person set up their authenticator: sign in again with it.
+            logout(request)
+            return redirect_to_login(request.get_full_path())
         return redirect("mfa_activate_totp")

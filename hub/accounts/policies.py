@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q
 from django.utils import timezone
 
 from hub.accounts.models import ApiToken, Invitation, Role, User
-from hub.core.policies import Policy, register
+from hub.core.policies import Policy, policy_for, register
 from hub.core.viewer import Viewer
+
+
+def _visible_members(viewer: Viewer) -> Any:
+    from hub.members.models import Member
+
+    return policy_for(Member).visible(viewer).values("pk")
 
 
 @register(User)
@@ -45,7 +53,8 @@ class RolePolicy(Policy[Role]):
             return own
         today = timezone.localdate()
         active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        return own | active
+        of_visible_member = Q(member__isnull=True) | Q(member__in=_visible_members(viewer))
+        return own | (active & of_visible_member)
 
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
         """The secretariat ends any role; a focal point ends the member roles of their own member."""

@@ -104,9 +104,9 @@ def invitation_accept(*, token: str, full_name: str, password: str, existing_use
     """Accept an invitation: create the person (or use the signed-in one) and give them the role."""
     with transaction.atomic():
         invitation = invitation_for_token(token=token)
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if invitation.accepted_at is not None:
-            raise Conflict(_("This invitation has already been used. Sign in instead."))
+        # Lock the row, then check it again: a revocation or an acceptance may have landed meanwhile.
+        Invitation.objects.select_for_update().filter(pk=invitation.pk).exists()
+        invitation = invitation_for_token(token=token)
         if existing_user is not None:
             if existing_user.email.lower() != invitation.email:
                 raise ValidationFailed(
@@ -128,10 +128,11 @@ def invitation_accept(*, token: str, full_name: str, password: str, existing_use
             if problems:
                 raise ValidationFailed(_("The account could not be created."), problems=problems)
             user = candidate
-        with acting_as(user):
-            if existing_user is None:
-                user.set_password(password)
+        if existing_user is None:
+            user.set_password(password)
+            with acting_as(invitation.invited_by, via="invitation"):
                 user.save()
+        with acting_as(user):
             role = Role(user=user, kind=invitation.kind, member=invitation.member, organisation=invitation.organisation)
             full_clean(role)
             _hand_over(role)

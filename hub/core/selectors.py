@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from auditlog.models import LogEntry
 from django.db.models import QuerySet
@@ -44,3 +46,39 @@ def audit_models(*, viewer: Viewer) -> list[str]:
 
     ids = LogEntry.objects.values("content_type_id").distinct()
     return sorted(ContentType.objects.filter(pk__in=ids).values_list("model", flat=True))
+
+
+# Records about people and sign-in that an administrator, who runs the platform, may read in full.
+OPERATOR_MODELS = frozenset(
+    {("accounts", "user"), ("accounts", "role"), ("accounts", "apitoken"), ("mfa", "authenticator")}
+)
+
+
+def audit_entry_redacted(*, viewer: Viewer, entry: LogEntry) -> bool:
+    """An administrator sees who did what to which record, but not the values of member data."""
+    if viewer.is_secretariat:
+        return False
+    ct = entry.content_type
+    return (ct.app_label, ct.model) not in OPERATOR_MODELS
+
+
+def audit_entry_rows(*, viewer: Viewer, entries: Iterable[LogEntry]) -> list[dict[str, Any]]:
+    """Audit rows as shown and exported, with values withheld where the viewer may not read them."""
+    rows = []
+    for e in entries:
+        redacted = audit_entry_redacted(viewer=viewer, entry=e)
+        rows.append(
+            {
+                "timestamp": e.timestamp,
+                "actor": e.actor_email or "",
+                "action": e.get_action_display(),
+                "record_type": e.content_type.model,
+                "record_id": e.object_pk,
+                "record": "" if redacted else e.object_repr,
+                "changes": "" if redacted or not e.changes else e.changes_str,
+                "event": (e.additional_data or {}).get("event", ""),
+                "address": e.remote_addr or "",
+                "redacted": redacted,
+            }
+        )
+    return rows

@@ -74,10 +74,22 @@ def viewer_for(user: Any) -> Viewer:
     )
 
 
+# Set in the session when this session passed the second factor (sign-in with a code, or an
+# authenticator set up in this very session). Having an authenticator is not enough: a session
+# opened with the password alone before the person enrolled must not gain access afterwards.
+SECOND_FACTOR_SESSION_KEY = "hub.second_factor_passed"
+
+
+def session_passed_second_factor(request: Any) -> bool:
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(SECOND_FACTOR_SESSION_KEY))
+
+
 def request_viewer(request: Any) -> Viewer:
     """The viewer of a request, computed once and cached on it."""
     cached = getattr(request, "_hub_viewer", None)
     if cached is None:
-        cached = viewer_for(getattr(request, "user", None))
+        user = getattr(request, "user", None)
+        cached = viewer_for(user) if session_passed_second_factor(request) else ANONYMOUS
         request._hub_viewer = cached
     return cached

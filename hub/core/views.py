@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
-from hub.core.selectors import AuditFilters, audit_entry_list, audit_models
+from hub.core.selectors import AuditFilters, audit_entry_list, audit_entry_rows, audit_models
 from hub.core.web import export_response, paginate, viewer, viewer_required
 
 
@@ -55,30 +55,24 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = paginate(request, entries, per_page=50)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "core/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    rows = audit_entry_rows(viewer=viewer(request), entries=page.object_list)
+    return render(
+        request, "core/audit_log.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    )
 
 
 @require_safe
 @viewer_required
 def audit_export(request: HttpRequest) -> HttpResponse:
     _form, entries = _filtered(request)
+    fields = ["timestamp", "actor", "action", "record_type", "record_id", "record", "changes", "event", "address"]
     rows = [
-        (
-            e.timestamp.isoformat(),
-            e.actor_email or "",
-            e.get_action_display(),
-            e.content_type.model,
-            e.object_pk,
-            e.object_repr,
-            e.changes_str if e.changes else "",
-            (e.additional_data or {}).get("event", ""),
-            e.remote_addr or "",
-        )
-        for e in entries.iterator(chunk_size=2000)  # type: ignore[attr-defined]
+        [row[f].isoformat() if f == "timestamp" else row[f] for f in fields]
+        for row in audit_entry_rows(viewer=viewer(request), entries=entries.iterator(chunk_size=2000))  # type: ignore[attr-defined]
     ]
     stamp = timezone.localdate().isoformat()
     return export_response(
-        headers=["timestamp", "actor", "action", "record_type", "record_id", "record", "changes", "event", "address"],
+        headers=fields,
         rows=rows,
         fmt="csv",
         filename=f"audit-log-{stamp}",

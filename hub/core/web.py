@@ -71,11 +71,23 @@ EXPORT_FORMATS = {
 }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A cell as exported. Text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, filename: str) -> HttpResponse:
     """A CSV, XLSX or JSON download of rows the viewer may see (the caller selected them)."""
     if fmt not in EXPORT_FORMATS:
         raise NotFound()
-    data = tablib.Dataset(*[tuple("" if v is None else v for v in row) for row in rows], headers=list(headers))
+    data = tablib.Dataset(*[tuple(_cell(v) for v in row) for row in rows], headers=list(headers))
     content_type, ext = EXPORT_FORMATS[fmt]
     body = data.export(ext)
     response = HttpResponse(body, content_type=content_type)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from hub.core.policies import Policy, register
+from hub.core.policies import Policy, policy_for, register
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
@@ -49,7 +49,9 @@ class TaskforceRolePolicy(Policy[TaskforceRole]):
     uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
-        return Q()
+        if viewer.is_secretariat:
+            return Q()
+        return Q(member__in=policy_for(Member).visible(viewer).values("pk"))
 
     def can_manage(self, viewer: Viewer, obj: TaskforceRole | None) -> bool:
         return viewer.is_secretariat
@@ -79,9 +81,11 @@ class MemberStatusChangePolicy(Policy[MemberStatusChange]):
     uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_taskforce:
+        if viewer.is_secretariat:
             return Q()
-        return Q(pk__in=[])
+        if not viewer.is_taskforce:
+            return Q(pk__in=[])
+        return Q(member__in=policy_for(Member).visible(viewer).values("pk"))
 
 
 @register(AllianceFigure)

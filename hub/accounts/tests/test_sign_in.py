@@ -12,7 +12,7 @@ from auditlog.models import LogEntry
 from django.core.cache import cache
 from django.test import Client
 
-from conftest import PASSWORD, make_person
+from conftest import PASSWORD, client_for, make_person
 from hub.accounts.models import Role
 
 
@@ -101,3 +101,29 @@ def test_a_signed_in_person_without_second_factor_is_sent_to_set_one_up(member_a
 def test_there_is_no_public_sign_up(db):
     response = Client().get("/accounts/signup/")
     assert "closed" in response.content.decode().lower()
+
+
+def test_a_password_only_session_gains_nothing_when_the_account_later_gets_an_authenticator(member_a):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = make_person("late@example.org", Role.Kind.OFFICIAL, member_a, mfa=False)
+    attacker = Client()
+    assert sign_in_with_password(attacker, user.email).status_code == 302
+    TOTP.activate(user, generate_totp_secret())  # the real person enrols in their own browser
+    response = attacker.get("/dashboard/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert attacker.get("/api/v1/me").json()["authenticated"] is False
+
+
+def test_five_failures_on_one_account_do_not_lock_another_from_the_same_address(secretariat, official_a, settings):
+    settings.AXES_ENABLED = True
+    client = Client()
+    for _ in range(5):
+        sign_in_with_password(client, secretariat.email, "wrong-password")
+    response = sign_in_with_password(client, official_a.email)
+    assert response.status_code == 302
+
+
+def test_e_mail_addresses_cannot_be_changed_by_their_owner(official_a):
+    assert client_for(official_a).get("/accounts/email/").status_code == 404

@@ -34,3 +34,24 @@ def test_an_administrator_without_second_factor_gets_no_admin(db):
 
 def test_confidential_models_are_not_registered():
     assert not admin.site.is_registered(MemberNote)
+
+
+def test_roles_are_read_only_in_the_admin(administrator):
+    from hub.core.viewer import viewer_for
+
+    client = client_for(administrator)
+    page = client.get(f"/admin/accounts/user/{administrator.pk}/change/").content.decode()
+    assert "Administrator" in page
+    client.post(
+        f"/admin/accounts/user/{administrator.pk}/change/",
+        {
+            "email": administrator.email,
+            "full_name": "x",
+            "is_active": "on",
+            "roles-TOTAL_FORMS": "1",
+            "roles-INITIAL_FORMS": "0",
+            "roles-0-kind": "secretariat",
+            "roles-0-starts_on": "2024-01-01",
+        },
+    )
+    assert not viewer_for(administrator).is_secretariat

@@ -60,13 +60,32 @@ def test_secretariat_browses_and_filters_the_audit_log(secretariat, official_a, 
     assert "membernote" in response.content.decode()
 
 
-def test_administrator_exports_the_audit_log_as_csv(administrator, official_a, member_a):
+def test_secretariat_exports_the_audit_log_as_csv(secretariat, official_a, member_a):
     member_note_create(viewer=as_viewer(official_a), member=member_a, text="exported", visibility="member")
-    response = client_for(administrator).get("/audit/export.csv")
+    response = client_for(secretariat).get("/audit/export.csv")
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["timestamp", "actor", "action"]
     assert any("exported" in row[6] for row in rows[1:])
+
+
+def test_administrator_sees_who_did_what_but_not_the_values_of_member_data(administrator, official_a, member_a):
+    member_note_create(viewer=as_viewer(official_a), member=member_a, text="confidential", visibility="member")
+    export = client_for(administrator).get("/audit/export.csv").content.decode()
+    page = client_for(administrator).get("/audit/").content.decode()
+    assert "membernote" in export
+    assert "confidential" not in export
+    assert "confidential" not in page
+    assert "values withheld" in page
+
+
+def test_exports_neutralise_spreadsheet_formulas(secretariat, official_a, member_a):
+    member_note_create(viewer=as_viewer(official_a), member=member_a, text="x", visibility="member")
+    from hub.core.web import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("plain") == "plain"
+    assert _cell(None) == ""
 
 
 def test_member_official_gets_not_found_for_the_audit_log(official_a):
