@@ -187,6 +187,7 @@ def world(db: Any) -> World:
         "api_token_revoke.pk": [str(token_a.pk), str(token_b.pk)],
         "member_role_end.pk": [str(role_a.pk), str(role_b.pk)],
         "join_request*.pk": [str(join_request.pk)],
+        "request_id": [str(join_request.pk)],
         "token": ["not-a-real-token"],
         "fmt": ["csv", "xlsx", "json"],
         "object_id": [str(u.pk) for u in users.values()],
@@ -297,7 +298,47 @@ def all_urls(params: dict[str, list[str]]) -> list[tuple[str, set[tuple[str, str
     return urls
 
 
-def api_urls(params: dict[str, list[str]]) -> list[tuple[str, str, set[tuple[str, str]]]]:
+def _example(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    """A small value valid for a JSON schema: a write must reach the view, not stop at validation."""
+    if "$ref" in schema:
+        return _example(components[schema["$ref"].rsplit("/", 1)[-1]], components)
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            options = [s for s in schema[key] if s.get("type") != "null"]
+            return _example(options[0], components)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        return {
+            name: _example(sub, components)
+            for name, sub in schema.get("properties", {}).items()
+            if name in schema.get("required", [])
+        }
+    if kind == "array":
+        return []
+    if kind == "integer":
+        return 1
+    if kind == "boolean":
+        return True
+    if schema.get("format") == "date":
+        return "2024-01-01"
+    return "x"
+
+
+def api_bodies() -> dict[tuple[str, str], Any]:
+    """A valid example body for every write operation of the API, by (method, path template)."""
+    schema = Client().get("/api/v1/openapi.json").json()
+    components = schema.get("components", {}).get("schemas", {})
+    out = {}
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            out[(method.upper(), path)] = _example(content["schema"], components) if content else {}
+    return out
+
+
+def api_urls(params: dict[str, list[str]]) -> list[tuple[str, str, set[tuple[str, str]], str]]:
     schema = Client().get("/api/v1/openapi.json").json()
     out = []
     for path, methods in schema["paths"].items():
@@ -310,7 +351,7 @@ def api_urls(params: dict[str, list[str]]) -> list[tuple[str, str, set[tuple[str
         for combo in combos:
             url = re.sub(r"{(\w+)}", lambda m, c=combo: c[m.group(1)], path)
             for method in methods:
-                out.append((method.upper(), url, {(n, v) for n, v in combo.items()}))
+                out.append((method.upper(), url, {(n, v) for n, v in combo.items()}, path))
     return out
 
 
@@ -355,12 +396,12 @@ def test_no_page_or_endpoint_shows_a_persona_what_it_must_not_see(world: World):
     urls = all_urls(world.params)
     api = api_urls(world.params)
     assert any(u.startswith("/members/") for u, _ in urls)
-    assert any(u.startswith("/api/v1/members") for _m, u, _ in api)
+    assert any(u.startswith("/api/v1/members") for _m, u, _, _p in api)
     leaks = []
     crawled = 0
     for persona, client in clients(world).items():
         forbidden = forbidden_for(world, persona)
-        targets = [u for u, _ in urls] + [u for m, u, _ in api if m == "GET"]
+        targets = [u for u, _ in urls] + [u for m, u, _, _p in api if m == "GET"]
         for url in dict.fromkeys(targets):
             if "/logout/" in url:
                 continue
@@ -376,7 +417,7 @@ def test_no_page_or_endpoint_shows_a_persona_what_it_must_not_see(world: World):
             continue
         _token, raw = api_token_create(viewer=as_viewer(world.users[persona]), name="crawl", scope="read", days=1)
         forbidden = forbidden_for(world, persona)
-        for method, url, _used in api:
+        for method, url, _used, _path in api:
             if method != "GET":
                 continue
             response = Client().get(url, HTTP_AUTHORIZATION=f"Bearer {raw}")
@@ -408,16 +449,18 @@ def test_writes_to_another_members_records_answer_404_and_change_nothing(world: 
     tried = 0
     # API addresses are written to below with JSON bodies, as the API expects.
     page_targets = [u for u, used in all_urls(world.params) if used & world.a_values and not u.startswith("/api/")]
-    api_targets = [(m, u) for m, u, used in api_urls(world.params) if used & world.a_values]
+    api_targets = [(m, u, p) for m, u, used, p in api_urls(world.params) if used & world.a_values]
+    bodies = api_bodies()
     for url in page_targets:
         for method in ("post", "put", "patch", "delete"):
             response = getattr(client, method)(url, {"text": "x", "visibility": "public"})
             tried += 1
             if response.status_code not in (404, 405):
                 bad.append(f"{method.upper()} {url} answered {response.status_code}")
-    for _method, url in api_targets:
+    for url, path in dict.fromkeys((u, p) for _m, u, p in api_targets):
         for verb in ("post", "put", "patch", "delete"):
-            response = getattr(client, verb)(url, {"text": "x"}, content_type="application/json")
+            body = bodies.get((verb.upper(), path), {})
+            response = getattr(client, verb)(url, body, content_type="application/json")
             tried += 1
             if response.status_code not in (404, 405):
                 bad.append(f"API {verb.upper()} {url} answered {response.status_code}")

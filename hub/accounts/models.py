@@ -104,7 +104,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 class RoleQuerySet(models.QuerySet["Role"]):
     def active(self, on: datetime.date | None = None) -> RoleQuerySet:
         day = on or timezone.localdate()
-        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gt=day))
 
 
 class Role(TimestampedModel):
@@ -137,7 +137,9 @@ class Role(TimestampedModel):
         help_text=_("For a contributor: the reference group or initiative they speak for."),
     )
     starts_on = models.DateField(_("starts on"), default=timezone.localdate)
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("ended on"), null=True, blank=True, help_text=_("The first day without the role; empty while it lasts.")
+    )
 
     objects = RoleQuerySet.as_manager()
 
@@ -167,7 +169,7 @@ class Role(TimestampedModel):
     @property
     def is_active(self) -> bool:
         today = timezone.localdate()
-        return self.starts_on <= today and (self.ends_on is None or self.ends_on >= today)
+        return self.starts_on <= today and (self.ends_on is None or self.ends_on > today)
 
 
 class Invitation(TimestampedModel):

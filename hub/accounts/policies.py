@@ -52,7 +52,7 @@ class RolePolicy(Policy[Role]):
         if not viewer.is_taskforce:
             return own
         today = timezone.localdate()
-        active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
         of_visible_member = Q(member__isnull=True) | Q(member__in=_visible_members(viewer))
         return own | (active & of_visible_member)
 

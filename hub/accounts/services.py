@@ -227,11 +227,11 @@ def role_grant(*, viewer: Viewer, user: User, kind: str, member: Any = None, org
 
 def _hand_over(new: Role) -> None:
     """A member has one focal point and at most one deputy: a new one ends the previous holder's role."""
-    if new.kind not in (Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT):
+    if new.kind not in (Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT) or new.member_id is None:
         return
     today = timezone.localdate()
     for previous in Role.objects.active(today).filter(member_id=new.member_id, kind=new.kind):
-        previous.ends_on = max(previous.starts_on, today - timedelta(days=1))
+        previous.ends_on = max(previous.starts_on, today)
         previous.save(update_fields=["ends_on", "updated_at"])
 
 

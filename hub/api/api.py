@@ -23,7 +23,10 @@ api = NinjaAPI(
 errors.install(api)
 
 from hub.accounts.api import router as accounts_router  # noqa: E402
+from hub.members.api import figures_router, join_router  # noqa: E402
 from hub.members.api import router as members_router  # noqa: E402
 
 api.add_router("/", accounts_router)
 api.add_router("/members", members_router)
+api.add_router("/join-requests", join_router)
+api.add_router("/alliance-figures", figures_router)

@@ -9,14 +9,14 @@ from typing import Any
 import tablib
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hub.core.errors import HubError, NotFound, PermissionDenied
 from hub.core.viewer import Viewer, request_viewer
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def public_page(view: View) -> View:
@@ -29,7 +29,7 @@ def viewer_required(view: View) -> View:
     """The view needs a signed-in person with a second factor (the middleware enforces the factor)."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         viewer = request_viewer(request)
         if not viewer.is_authenticated:
             return redirect_to_login(request.get_full_path())

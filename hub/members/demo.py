@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
@@ -14,7 +15,7 @@ from django.utils.text import slugify
 from hub.accounts.models import Role, User
 from hub.core.audit import acting_as
 from hub.core.models import Visibility
-from hub.members.models import Member, MemberNote
+from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, MemberStatusChange
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo; never used outside DEBUG seeding
 DEMO_DOMAIN = "demo.taskforce.invalid"
@@ -68,6 +69,9 @@ def seed_members() -> list[Member]:
                 public_profile_fr=f"{name} est un membre fictif inventé pour la démonstration.",
                 public_profile_es=f"{name} es un miembro ficticio inventado para la demostración.",
                 secretariat_notes=f"Secretariat note on {name} (synthetic).",
+                source="Synthetic demo member (manage.py seed_demo)",
+                alliance_member=True,
+                alliance_source="Synthetic demo data",
                 visibility=Visibility.PUBLIC,
                 is_synthetic=True,
             )
@@ -117,9 +121,47 @@ def seed_notes(members: dict[str, Member]) -> None:
             )
 
 
+def seed_join_requests() -> None:
+    """Two pending requests from fictional governments, so the review pages have something to show."""
+    for government, email, status in (
+        ("Republic of Fictistan", "focal@fictistan.demo.taskforce.invalid", JoinRequest.Status.SUBMITTED),
+        ("Placeholder Islands", "office@placeholder.demo.taskforce.invalid", JoinRequest.Status.MORE_INFORMATION),
+    ):
+        if JoinRequest.objects.filter(government=government).exists():
+            continue
+        request = JoinRequest.objects.create(
+            government=government,
+            contact_name=f"Contact of {government}",
+            contact_email=email,
+            message=f"{government} asks to join the Taskforce (synthetic).",
+            status=status,
+            token_nonce=secrets.token_hex(16),
+            is_synthetic=True,
+        )
+        JoinRequestMessage.objects.create(join_request=request, author_kind="requester", event="received")
+        JoinRequestMessage.objects.create(join_request=request, author_kind="requester", event="verified")
+        if status == JoinRequest.Status.MORE_INFORMATION:
+            JoinRequestMessage.objects.create(
+                join_request=request,
+                author_kind="secretariat",
+                event="more_information_requested",
+                text="Please send the letter signed by the minister (synthetic).",
+            )
+
+
 def seed_demo() -> DemoReport:
     with transaction.atomic(), acting_as(None, via="seed_demo"):
         members = {m.slug.capitalize(): m for m in seed_members()}
+        for member in members.values():
+            if not member.status_changes.exists():
+                MemberStatusChange.objects.create(
+                    member=member,
+                    status=member.status,
+                    previous_status=member.status,
+                    effective_on=member.joined_on,
+                    reason="Joined (synthetic)",
+                )
         people = seed_people(members)
         seed_notes(members)
+        seed_join_requests()
     return DemoReport(members=len(members), people=people)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -19,6 +20,7 @@ from pygal.style import Style
 from hub.members.models import Member
 
 CACHE_SECONDS = 24 * 3600
+SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
 
 MAP_STYLE = Style(
     background="#ffffff",
@@ -53,7 +55,9 @@ def render_map(members: list[Member]) -> bytes:
     chart.add(_("Founding members"), founding)
     chart.add(_("Joined later"), later)
     svg = chart.render()
-    return svg.encode("utf-8") if isinstance(svg, str) else bytes(svg)
+    raw = svg.encode("utf-8") if isinstance(svg, str) else bytes(svg)
+    # pygal embeds its tooltip configuration as a script; an image needs none.
+    return SCRIPT.sub(b"", raw)
 
 
 def map_svg_gzip(members: list[Member]) -> tuple[str, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -70,6 +71,14 @@ class Member(TimestampedModel, SyntheticModel):
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
     visibility = models.CharField(_("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC)
+
+    if TYPE_CHECKING:  # added by django-modeltranslation (hub/members/translation.py)
+        name_en: str
+        name_fr: str
+        name_es: str
+        public_profile_en: str
+        public_profile_fr: str
+        public_profile_es: str
 
     class Meta:
         verbose_name = _("member")

@@ -38,7 +38,7 @@ def test_an_ended_role_gives_nothing(member_a):
         kind=Role.Kind.OFFICIAL,
         member=member_a,
         starts_on=datetime.date(2023, 1, 1),
-        ends_on=datetime.date(2023, 12, 31),
+        ends_on=datetime.date(2024, 1, 1),
     )
     assert as_viewer(user).member_ids == set()
 

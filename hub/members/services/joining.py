@@ -137,7 +137,8 @@ def join_request_submit(
     try:
         full_clean(join_request, exclude=["letter"])
     except ValidationFailed as exc:
-        problems.extend(exc.problems)
+        named = {p.field for p in problems}
+        problems.extend(p for p in exc.problems if p.field not in named)
     if problems:
         raise ValidationFailed(_("The request could not be sent."), problems=problems)
     actor = filed_by.user if filed_by else None

@@ -48,9 +48,13 @@ EDITABLE_FIELDS = (
 )
 
 
-def _require_secretariat(viewer: Viewer) -> None:
-    if not viewer.is_secretariat:
-        raise PermissionDenied(_("Only the secretariat may do this."))
+def _require_secretariat(viewer: Viewer, member: Member | None = None) -> None:
+    """Registry writes are the secretariat's. Another member's record answers 404, one's own 403."""
+    if viewer.is_secretariat:
+        return
+    if member is not None and member.pk not in viewer.member_ids:
+        raise NotFound()
+    raise PermissionDenied(_("Only the secretariat may do this."))
 
 
 def _check_member_identity(member: Member, problems: list[Problem], row: int | None = None) -> None:
@@ -101,7 +105,7 @@ def member_create(*, viewer: Viewer, values: dict[str, Any], via: str = "web") -
 
 def member_update(*, viewer: Viewer, member: Member, values: dict[str, Any], via: str = "web") -> Member:
     """Change a member's registry fields (secretariat). The status changes only through its own service."""
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, member)
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationFailed(
@@ -133,7 +137,7 @@ def member_status_change(
     via: str = "web",
 ) -> MemberStatusChange:
     """Change a member's status with a date and a reason. Withdrawal ends its people's member roles."""
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, member)
     day = effective_on or timezone.localdate()
     problems: list[Problem] = []
     if status not in Member.Status.values:
@@ -173,7 +177,7 @@ def taskforce_role_assign(
     via: str = "web",
 ) -> TaskforceRole:
     """Record a taskforce role over dates. At most one chair and one vice-chair on any date."""
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, member)
     record = TaskforceRole(member=member, role=role, starts_on=starts_on, ends_on=ends_on, source=source.strip())
     full_clean(record)
     with transaction.atomic(), acting_as(viewer.user, via=via):

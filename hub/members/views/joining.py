@@ -117,15 +117,15 @@ def join_requests(request: HttpRequest) -> HttpResponse:
     if not policy_for(JoinRequest).can(v, "review"):
         raise NotFound()
     status = request.GET.get("status", "")
+    if status not in JoinRequest.Status.values:
+        status = ""
+    requests = list(join_request_list(viewer=v, status=status))
     context = {
-        "join_requests": list(
-            join_request_list(viewer=v, status=status if status in JoinRequest.Status.values else "")
-        ),
+        "join_requests": requests,
         "statuses": JoinRequest.Status.choices,
         "status": status,
-        "has_synthetic": False,
+        "has_synthetic": any(r.is_synthetic for r in requests),
     }
-    context["has_synthetic"] = any(r.is_synthetic for r in context["join_requests"])
     return render(request, "members/join_requests.html", context)
 
 
