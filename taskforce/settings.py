@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "hub.core",
     "hub.accounts",
     "hub.members",
+    "hub.reporting",
+    "hub.meetings",
     "hub.public",
     "hub.api",
 ]

@@ -175,6 +175,7 @@ def world(db: Any) -> World:
     member_status_change(viewer=SYSTEM, member=b, status="suspended", reason="MARK-STATUS-REASON-B")
     member_status_change(viewer=SYSTEM, member=b, status="active", reason="back")
     markers.append(Marker("MARK-STATUS-REASON-B", taskforce))
+    meetings = _meeting_world(a, b, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -188,6 +189,18 @@ def world(db: Any) -> World:
         "member_role_end.pk": [str(role_a.pk), str(role_b.pk)],
         "join_request*.pk": [str(join_request.pk)],
         "request_id": [str(join_request.pk)],
+        "meeting_*.pk": [str(meetings["meeting_a"].pk), str(meetings["meeting_t"].pk)],
+        "meeting_document.pk": [str(d.pk) for d in meetings["documents"]],
+        "meeting_pdf.kind": ["agenda", "minutes"],
+        "meeting_input_submit.item_pk": [str(i.pk) for i in meetings["agenda"]],
+        "meeting_input_respond.input_pk": [str(meetings["input"].pk)],
+        "action_item_detail.pk": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
+        "procedure_detail.pk": [str(meetings["procedure"].pk)],
+        "meeting_id": [str(meetings["meeting_a"].pk), str(meetings["meeting_t"].pk)],
+        "procedure_id": [str(meetings["procedure"].pk)],
+        "input_id": [str(meetings["input"].pk)],
+        "/api/v1/meetings/agenda-items/{item_id}/inputs.item_id": [str(i.pk) for i in meetings["agenda"]],
+        "item_id": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
         "token": ["not-a-real-token"],
         "fmt": ["csv", "xlsx", "json"],
         "object_id": [str(u.pk) for u in users.values()],
@@ -203,9 +216,146 @@ def world(db: Any) -> World:
         ("invitation_revoke.pk", str(inv_a.pk)),
         ("api_token_revoke.pk", str(token_a.pk)),
         ("member_role_end.pk", str(role_a.pk)),
+        ("meeting_*.pk", str(meetings["meeting_a"].pk)),
+        ("meeting_id", str(meetings["meeting_a"].pk)),
+        ("action_item_detail.pk", str(meetings["action_a"].pk)),
+        ("item_id", str(meetings["action_a"].pk)),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
+
+
+def _meeting_world(
+    a: Member, b: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """Meetings at member and taskforce level, with documents, decisions, action items and input."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hub.meetings.models import MeetingDocument
+    from hub.meetings.services import (
+        action_item_create,
+        action_item_progress,
+        agenda_item_add,
+        decision_adopt,
+        meeting_invite,
+        meeting_schedule,
+        meeting_update,
+        objection_record,
+        outside_input_submit,
+        written_procedure_start,
+    )
+
+    own_a, taskforce, staff = aud["own_a"], aud["taskforce"], aud["staff"]
+    past = timezone.now() - datetime.timedelta(days=3)
+    hours = datetime.timedelta(hours=2)
+    meeting_a = meeting_schedule(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-MEETING-A-ONLY",
+            "starts_at": past,
+            "ends_at": past + hours,
+            "visibility": Visibility.MEMBER,
+            "online_link": "https://meet.example.org/MARK-LINK-A",
+        },
+    )
+    meeting_invite(viewer=SYSTEM, meeting=meeting_a, members=[a])
+    meeting_update(viewer=SYSTEM, meeting=meeting_a, values={"status": "held"})
+    agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, values={"title": "MARK-AGENDA-A"})
+    decision_a = decision_adopt(viewer=SYSTEM, meeting=meeting_a, text="MARK-DECISION-A")
+    meeting_t = meeting_schedule(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-MEETING-TF",
+            "starts_at": past,
+            "ends_at": past + hours,
+            "visibility": Visibility.TASKFORCE,
+            "online_link": "https://meet.example.org/MARK-LINK-T",
+        },
+    )
+    meeting_invite(viewer=SYSTEM, meeting=meeting_t, members=[a, b])
+    agenda_t = agenda_item_add(
+        viewer=SYSTEM, meeting=meeting_t, values={"title": "MARK-AGENDA-T", "open_for_input": True}
+    )
+    doc_sec = MeetingDocument(
+        meeting=meeting_t,
+        title="MARK-DOC-SEC",
+        visibility=Visibility.SECRETARIAT,
+        sha256="0" * 64,
+        content_type="application/pdf",
+    )
+    doc_sec.file.save("mark-doc-sec.pdf", SimpleUploadedFile("x.pdf", b"%PDF-1.4 MARK-DOC-SEC-BODY"), save=False)
+    doc_sec.save()
+    doc_a = MeetingDocument(
+        meeting=meeting_a,
+        title="MARK-DOC-A",
+        visibility=Visibility.TASKFORCE,
+        sha256="1" * 64,
+        content_type="application/pdf",
+    )
+    doc_a.file.save("mark-doc-a.pdf", SimpleUploadedFile("y.pdf", b"%PDF-1.4 MARK-DOC-A-BODY"), save=False)
+    doc_a.save()
+    contributor = as_viewer(users["contributor"])
+    given = outside_input_submit(viewer=contributor, item_id=agenda_t.pk, organisation="MARK-ORG", text="MARK-INPUT")
+    action_a = action_item_create(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-ACTION-A",
+            "decision": decision_a,
+            "owner_member": a,
+            "due_on": past.date(),
+        },
+    )
+    action_a.visibility = Visibility.MEMBER
+    action_a.save(update_fields=["visibility"])
+    action_item_progress(
+        viewer=as_viewer(users["official_a"]), item_id=action_a.pk, text="MARK-PROGRESS-A", status="in_progress"
+    )
+    action_b = action_item_create(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-ACTION-TF-B",
+            "meeting": meeting_t,
+            "owner_member": b,
+            "due_on": past.date(),
+        },
+    )
+    procedure = written_procedure_start(
+        viewer=SYSTEM, title="MARK-PROC", proposal="MARK-PROPOSAL", deadline=timezone.now() + datetime.timedelta(days=5)
+    )
+    objection_record(
+        viewer=as_viewer(users["official_a"]), procedure_id=procedure.pk, member=a, reason="MARK-OBJECTION-A"
+    )
+    invitees_t = {"official_a", "focal_point_a", "official_b", "secretariat"}
+    markers += [
+        Marker("MARK-MEETING-A-ONLY", own_a),
+        Marker("MARK-LINK-A", own_a),
+        Marker("MARK-AGENDA-A", own_a),
+        Marker("MARK-DECISION-A", own_a),
+        Marker("MARK-DOC-A", own_a),
+        Marker("MARK-MEETING-TF", taskforce | {"contributor"}),
+        Marker("MARK-AGENDA-T", taskforce | {"contributor"}),
+        Marker("MARK-LINK-T", invitees_t),
+        Marker("MARK-DOC-SEC", staff),
+        Marker("MARK-INPUT", taskforce | {"contributor"}),
+        Marker("MARK-ACTION-A", own_a),
+        Marker("MARK-PROGRESS-A", own_a),
+        Marker("MARK-ACTION-TF-B", taskforce),
+        Marker("MARK-PROC", taskforce),
+        Marker("MARK-PROPOSAL", taskforce),
+        Marker("MARK-OBJECTION-A", taskforce),
+    ]
+    return {
+        "meeting_a": meeting_a,
+        "meeting_t": meeting_t,
+        "agenda": [agenda_a, agenda_t],
+        "documents": [doc_sec, doc_a],
+        "input": given,
+        "action_a": action_a,
+        "action_b": action_b,
+        "procedure": procedure,
+    }
 
 
 # --- enumerating every address -------------------------------------------------------------
@@ -343,11 +493,12 @@ def api_urls(params: dict[str, list[str]]) -> list[tuple[str, str, set[tuple[str
     out = []
     for path, methods in schema["paths"].items():
         names = re.findall(r"{(\w+)}", path)
-        missing = [n for n in names if n not in params]
+        keys = {n: (f"{path}.{n}" if f"{path}.{n}" in params else n) for n in names}
+        missing = [n for n, k in keys.items() if k not in params]
         assert not missing, f"API parameters with no registry entry: {missing} in {path}"
         combos: list[dict[str, str]] = [{}]
         for name in names:
-            combos = [{**c, name: v} for c in combos for v in params[name]]
+            combos = [{**c, name: v} for c in combos for v in params[keys[name]]]
         for combo in combos:
             url = re.sub(r"{(\w+)}", lambda m, c=combo: c[m.group(1)], path)
             for method in methods:

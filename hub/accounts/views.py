@@ -24,6 +24,8 @@ from hub.accounts.services import (
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.web import public_page, viewer, viewer_required
+from hub.meetings.models import ActionItem
+from hub.meetings.selectors import ActionFilters, action_item_list, cadence_warnings
 from hub.members.models import JoinRequest, Member
 from hub.members.selectors import join_request_list, member_list, member_summary, members_without_focal_point
 
@@ -33,6 +35,9 @@ from hub.members.selectors import join_request_list, member_list, member_summary
 def dashboard(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     own_members = list(member_list(viewer=v).filter(pk__in=v.member_ids))
+    my_actions = list(
+        action_item_list(viewer=v, filters=ActionFilters(mine=True)).exclude(status__in=ActionItem.CLOSED)[:10]
+    )
     return render(
         request,
         "accounts/dashboard.html",
@@ -45,7 +50,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "pending_invitations": invitation_list(viewer=v).filter(accepted_at__isnull=True, revoked_at__isnull=True)[
                 :10
             ],
-            "has_synthetic": any(m.is_synthetic for m in own_members),
+            "has_synthetic": any(m.is_synthetic for m in own_members) or any(a.is_synthetic for a in my_actions),
+            "my_actions": my_actions,
+            "cadence": cadence_warnings(viewer=v),
         },
     )
 

@@ -30,3 +30,10 @@ api.add_router("/", accounts_router)
 api.add_router("/members", members_router)
 api.add_router("/join-requests", join_router)
 api.add_router("/alliance-figures", figures_router)
+
+from hub.meetings.api import actions_router, procedures_router  # noqa: E402
+from hub.meetings.api import router as meetings_router  # noqa: E402
+
+api.add_router("/meetings", meetings_router)
+api.add_router("/action-items", actions_router)
+api.add_router("/written-procedures", procedures_router)

@@ -129,6 +129,8 @@ def run_form(
         return None
     try:
         result = action(form.cleaned_data)
+    except (NotFound, PermissionDenied):
+        raise  # 404 and 403 pages, not form errors
     except HubError as exc:
         form.add_hub_error(exc)
         return None

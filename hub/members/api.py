@@ -106,12 +106,12 @@ class MemberIn(Schema):
     name_en: str | None = None
     name_fr: str | None = None
     name_es: str | None = None
-    kind: Member.Kind | None = None
+    kind: str | None = Field(None, description="government, intergovernmental or treaty_body")
     country: str | None = Field(None, max_length=2, description="ISO 3166 alpha-2 code")
     region: str | None = None
     subregion: str | None = None
     founding_member: bool | None = None
-    mission_statement: Member.MissionStatement | None = None
+    mission_statement: str | None = Field(None, description="signatory or not_listed")
     mission_signed_on: datetime.date | None = None
     joined_on: datetime.date | None = None
     alliance_member: bool | None = None
@@ -125,7 +125,7 @@ class MemberIn(Schema):
 
 
 class StatusIn(Schema):
-    status: Member.Status
+    status: str = Field(..., description="active, inactive, suspended or withdrawn")
     reason: str = Field(..., max_length=2000)
     effective_on: datetime.date | None = None
 

@@ -27,3 +27,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix}members: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
         )
+        from hub.reporting.services import reference_commitments_load
+
+        created, updated = reference_commitments_load(dry_run=dry_run)
+        self.stdout.write(f"{prefix}commitments: {created} created, {updated} updated")

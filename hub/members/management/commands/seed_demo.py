@@ -21,6 +21,11 @@ class Command(BaseCommand):
             raise CommandError("seed_demo runs only with DEBUG on: demo accounts have a published password.")
         report = seed_demo()
         self.stdout.write(f"Demo data: {report.members} fictional members (flagged synthetic).")
+        from hub.meetings.demo import seed_meetings
+        from hub.reporting.services import reference_commitments_load
+
+        reference_commitments_load()
+        self.stdout.write(f"Demo meetings: {seed_meetings()} created (synthetic, fictional members only).")
         self.stdout.write("Demo accounts (password for all: " + DEMO_PASSWORD + "):")
         for email, role in report.people:
             self.stdout.write(f"  {email:45} {role}")

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "hub.meetings"
+    label = "meetings"
+    verbose_name = _("Meetings, decisions and action items")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from hub.meetings import models, policies  # noqa: F401
+
+        for model in (
+            models.Meeting,
+            models.AgendaItem,
+            models.MeetingDocument,
+            models.MeetingInvitation,
+            models.WrittenProcedure,
+            models.Objection,
+            models.Decision,
+            models.ActionItem,
+            models.ActionItemUpdate,
+            models.OutsideInput,
+            models.CalendarFeed,
+            models.ReminderSent,
+        ):
+            auditlog.register(model, exclude_fields=["updated_at", "token_hash"])

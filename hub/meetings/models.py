@@ -1,0 +1,345 @@
+"""Meetings (twice a year at least), their agendas, attendance and minutes; decisions (at a meeting or
+by written procedure); action items with progress; outside input; calendar feeds; reminders."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+
+
+class Meeting(VisibleModel):
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("Formal plenary")
+        WORKING_GROUP = "working_group", _("Working group")
+        EXTRAORDINARY = "extraordinary", _("Extraordinary meeting")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONVENED = "convened", _("Convened")
+        HELD = "held", _("Held")
+        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+
+    class MinutesStatus(models.TextChoices):
+        NONE = "none", _("Not drafted")
+        DRAFT = "draft", _("Draft")
+        CIRCULATED = "circulated", _("Circulated for comments")
+        APPROVED = "approved", _("Approved")
+
+    code = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language of the texts"), max_length=8, default="en")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online link"), blank=True, help_text=_("Shown to invitees only."))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    summary = models.TextField(_("public summary"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_status = models.CharField(
+        _("minutes"), max_length=16, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
+    minutes_approved_how = models.CharField(_("approved how"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+
+class AgendaItem(TimestampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=300)
+    presenter = models.CharField(_("presenter"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    minutes_allotted = models.PositiveSmallIntegerField(_("time (minutes)"), null=True, blank=True)
+    open_for_input = models.BooleanField(
+        _("open for outside input"), default=False, help_text=_("Reference groups and initiatives may submit input.")
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "order"], name="agenda_item_order_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
+
+
+class MeetingDocument(VisibleModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="meetings/%Y/")
+    sha256 = models.CharField(max_length=64, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+
+    class Meta:
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+        ordering = ["meeting", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingInvitation(TimestampedModel, SyntheticModel):
+    class Attendance(models.TextChoices):
+        UNKNOWN = "unknown", _("Not recorded")
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="invitations")
+    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="meeting_invitations")
+    attendance = models.CharField(
+        _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.UNKNOWN
+    )
+
+    class Meta:
+        verbose_name = _("meeting invitation")
+        verbose_name_plural = _("meeting invitations")
+        ordering = ["meeting", "member__name"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="meeting_invitation_once")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.code}: {self.member}"
+
+
+class WrittenProcedure(VisibleModel):
+    """A proposal circulated between meetings: members may object before the deadline; silence is consent."""
+
+    class Subject(models.TextChoices):
+        DECISION = "decision", _("Decision")
+        MINUTES = "minutes", _("Approval of minutes")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ADOPTED = "adopted", _("Adopted")
+        NOT_ADOPTED = "not_adopted", _("Not adopted")
+
+    code = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
+    subject = models.CharField(_("subject"), max_length=16, choices=Subject.choices, default=Subject.DECISION)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="written_procedures",
+        help_text=_("For the approval of a meeting's minutes."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    proposal = models.TextField(_("proposal"))
+    deadline = models.DateTimeField(_("deadline for objections"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    outcome_note = models.TextField(_("outcome"), blank=True)
+    concluded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("written procedure")
+        verbose_name_plural = _("written procedures")
+        ordering = ["-deadline"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class Objection(TimestampedModel, SyntheticModel):
+    procedure = models.ForeignKey(WrittenProcedure, on_delete=models.PROTECT, related_name="objections")
+    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
+        constraints = [models.UniqueConstraint(fields=["procedure", "member"], name="objection_once_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.procedure.code}: {self.member}"
+
+
+class Decision(TimestampedModel, SyntheticModel):
+    """A decision, numbered per meeting or procedure: GTF-2025-1/D3. The number is stable once issued."""
+
+    class Status(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    procedure = models.ForeignKey(
+        WrittenProcedure, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    code = models.CharField(_("reference"), max_length=48, unique=True, editable=False)
+    text = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ADOPTED)
+    commitments = models.ManyToManyField("reporting.Commitment", blank=True, related_name="decisions")
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=False, procedure__isnull=True)
+                | Q(meeting__isnull=True, procedure__isnull=False),
+                name="decision_from_meeting_or_procedure",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def source(self) -> Meeting | WrittenProcedure:
+        return self.meeting if self.meeting_id else self.procedure  # type: ignore[return-value]
+
+
+class ActionItem(TimestampedModel, SyntheticModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    CLOSED = frozenset({Status.DONE, Status.DROPPED})
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="action_items")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="action_items")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    owner_member = models.ForeignKey(
+        settings.HUB_MEMBER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_items",
+        verbose_name=_("owner"),
+    )
+    owner_secretariat = models.BooleanField(_("owned by the secretariat"), default=False)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    drop_reason = models.TextField(_("reason for dropping"), blank=True)
+    commitments = models.ManyToManyField("reporting.Commitment", blank=True, related_name="action_items")
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.TASKFORCE
+    )
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(owner_member__isnull=False, owner_secretariat=False)
+                | Q(owner_member__isnull=True, owner_secretariat=True),
+                name="action_item_has_one_owner",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__isnull=False) | Q(meeting__isnull=False), name="action_item_has_an_origin"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status not in self.CLOSED and self.due_on < timezone.localdate()
+
+    @property
+    def member_id(self) -> int | None:
+        return self.owner_member_id
+
+
+class ActionItemUpdate(TimestampedModel, SyntheticModel):
+    action_item = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    text = models.TextField(_("progress"))
+    status = models.CharField(_("status"), max_length=16, choices=ActionItem.Status.choices)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action_item}: {self.status}"
+
+
+class OutsideInput(TimestampedModel, SyntheticModel):
+    """Input from a reference group or international initiative on an agenda item, and the response."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="inputs")
+    contributor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.CharField(_("on behalf of"), max_length=200)
+    text = models.TextField(_("input"))
+    response = models.TextField(_("response of the secretariat"), blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outside input")
+        verbose_name_plural = _("outside input")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.agenda_item}"
+
+
+class CalendarFeed(TimestampedModel):
+    """A person's secret iCalendar feed address. Revoking it makes the address answer 404."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calendar_feeds")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"feed of {self.user}"
+
+
+class ReminderSent(models.Model):
+    """One reminder of one kind for one action item: the unique record that makes sending idempotent."""
+
+    class Kind(models.TextChoices):
+        DUE_IN_14_DAYS = "due_14", _("Due in 14 days")
+        DUE_TOMORROW = "due_1", _("Due tomorrow")
+        OVERDUE = "overdue", _("Overdue")
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="reminders")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action_item", "kind"], name="reminder_sent_once")]
+
+    def __str__(self) -> str:
+        return f"{self.action_item} {self.kind}"

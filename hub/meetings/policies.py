@@ -1,0 +1,230 @@
+"""Who sees and does what with meetings, decisions and action items.
+
+Meetings follow their visibility; "member" visibility means the invited members. Records that
+belong to a meeting or procedure (agenda, attendance, decisions) follow it. Action items follow
+their own visibility, with the owner member as the owning member.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from hub.core.models import Visibility
+from hub.core.policies import Policy, policy_for, register
+from hub.core.viewer import Viewer
+from hub.meetings.models import (
+    ActionItem,
+    ActionItemUpdate,
+    AgendaItem,
+    CalendarFeed,
+    Decision,
+    Meeting,
+    MeetingDocument,
+    MeetingInvitation,
+    Objection,
+    OutsideInput,
+    ReminderSent,
+    WrittenProcedure,
+)
+
+NOTHING = Q(pk__in=[])
+
+
+def _visible_meetings(viewer: Viewer) -> Any:
+    return policy_for(Meeting).visible(viewer).values("pk")
+
+
+@register(Meeting)
+class MeetingPolicy(Policy[Meeting]):
+    owner_field = None
+    uses_grants = True
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        q = Q(visibility=Visibility.PUBLIC)
+        if viewer.is_taskforce:
+            q |= Q(visibility=Visibility.TASKFORCE)
+        if viewer.member_ids:
+            q |= Q(visibility=Visibility.MEMBER, invitations__member_id__in=viewer.member_ids)
+        if viewer.is_contributor:
+            # Contributors see the meetings whose agenda is open for their input.
+            q |= Q(visibility=Visibility.TASKFORCE, agenda_items__open_for_input=True)
+        if viewer.user_id is not None:
+            q |= Q(pk__in=self._granted_ids(viewer))
+        return Q(pk__in=Meeting.objects.filter(q).values("pk"))
+
+    def can_manage(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_view_online_link(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        if viewer.is_secretariat:
+            return True
+        if obj is None:
+            return False
+        return obj.invitations.filter(member_id__in=viewer.member_ids).exists()
+
+    def can_view_attendance(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        return viewer.is_taskforce
+
+
+class _FollowsMeeting(Policy[Any]):
+    owner_field = None
+    uses_grants = False
+    meeting_path = "meeting"
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        return Q(**{f"{self.meeting_path}__in": _visible_meetings(viewer)})
+
+
+@register(AgendaItem)
+class AgendaItemPolicy(_FollowsMeeting):
+    """Agenda items follow their meeting."""
+
+
+@register(MeetingInvitation)
+class MeetingInvitationPolicy(_FollowsMeeting):
+    """Who was invited and who attended: the taskforce, for meetings it may see."""
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if not viewer.is_taskforce:
+            return NOTHING
+        return super().visible_q(viewer)
+
+
+@register(MeetingDocument)
+class MeetingDocumentPolicy(Policy[MeetingDocument]):
+    """A document needs both its own level and its meeting to be visible."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        q = Q(visibility=Visibility.PUBLIC)
+        if viewer.is_taskforce:
+            q |= Q(visibility=Visibility.TASKFORCE)
+        if viewer.member_ids:
+            q |= Q(visibility=Visibility.MEMBER, meeting__invitations__member_id__in=viewer.member_ids)
+        return Q(pk__in=MeetingDocument.objects.filter(q).values("pk")) & Q(meeting__in=_visible_meetings(viewer))
+
+
+@register(WrittenProcedure)
+class WrittenProcedurePolicy(Policy[WrittenProcedure]):
+    owner_field = None
+    uses_grants = False
+
+    def can_manage(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        return bool(viewer.write_member_ids)
+
+
+@register(Objection)
+class ObjectionPolicy(Policy[Objection]):
+    """Objections are part of a procedure's outcome: seen wherever the procedure is."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        return Q(procedure__in=policy_for(WrittenProcedure).visible(viewer).values("pk"))
+
+
+@register(Decision)
+class DecisionPolicy(Policy[Decision]):
+    """A decision is seen wherever its meeting or written procedure is."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        procedures = policy_for(WrittenProcedure).visible(viewer).values("pk")
+        return Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
+
+    def can_adopt(self, viewer: Viewer, obj: Decision | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(ActionItem)
+class ActionItemPolicy(Policy[ActionItem]):
+    owner_field = "owner_member_id"
+    uses_grants = True
+
+    def can_create(self, viewer: Viewer, obj: ActionItem | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_update(self, viewer: Viewer, obj: ActionItem | None) -> bool:
+        """The secretariat, or the owner member's officials (while the member may write)."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None or obj.owner_member_id is None:
+            return False
+        return obj.owner_member_id in viewer.write_member_ids
+
+
+@register(ActionItemUpdate)
+class ActionItemUpdatePolicy(Policy[ActionItemUpdate]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        return Q(action_item__in=policy_for(ActionItem).visible(viewer).values("pk"))
+
+
+@register(OutsideInput)
+class OutsideInputPolicy(Policy[OutsideInput]):
+    """Input and its response are seen by its contributor and by the taskforce."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if viewer.user_id is None:
+            return NOTHING
+        own = Q(contributor_id=viewer.user_id)
+        if not viewer.is_taskforce:
+            return own
+        return own | Q(agenda_item__meeting__in=_visible_meetings(viewer))
+
+    def can_submit(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        return viewer.is_contributor or viewer.is_secretariat
+
+    def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(CalendarFeed)
+class CalendarFeedPolicy(Policy[CalendarFeed]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.user_id is None:
+            return NOTHING
+        return Q(user_id=viewer.user_id)
+
+
+@register(ReminderSent)
+class ReminderSentPolicy(Policy[ReminderSent]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if viewer.is_secretariat else NOTHING

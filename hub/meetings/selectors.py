@@ -1,0 +1,180 @@
+"""Reads about meetings, decisions and action items. Every selector starts from the policy."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.meetings.models import (
+    ActionItem,
+    ActionItemUpdate,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingDocument,
+    MeetingInvitation,
+    Objection,
+    OutsideInput,
+    WrittenProcedure,
+)
+
+
+def meeting_list(*, viewer: Viewer, when: str = "") -> QuerySet[Meeting]:
+    qs = policy_for(Meeting).visible(viewer)
+    now = timezone.now()
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at")
+    elif when == "past":
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
+    else:
+        qs = qs.order_by("-starts_at")
+    return qs
+
+
+def meeting_get(*, viewer: Viewer, pk: Any) -> Meeting:
+    return policy_for(Meeting).get(viewer, pk)
+
+
+@dataclass
+class MeetingPage:
+    meeting: Meeting
+    agenda: list[AgendaItem]
+    documents: list[MeetingDocument]
+    invitations: list[MeetingInvitation]
+    decisions: list[Decision]
+    action_items: list[ActionItem]
+    inputs: list[OutsideInput]
+    show_link: bool
+
+    @property
+    def has_synthetic(self) -> bool:
+        return self.meeting.is_synthetic
+
+
+def meeting_page(*, viewer: Viewer, meeting: Meeting) -> MeetingPage:
+    """Everything on a meeting's page, each part filtered by its own policy."""
+    docs = policy_for(MeetingDocument).visible(viewer, MeetingDocument.objects.filter(meeting=meeting))
+    agenda = (
+        policy_for(AgendaItem)
+        .visible(viewer, AgendaItem.objects.filter(meeting=meeting))
+        .prefetch_related(Prefetch("documents", queryset=docs))
+        .order_by("order")
+    )
+    return MeetingPage(
+        meeting=meeting,
+        agenda=list(agenda),
+        documents=list(docs.filter(agenda_item__isnull=True)),
+        invitations=list(
+            policy_for(MeetingInvitation)
+            .visible(viewer, MeetingInvitation.objects.filter(meeting=meeting))
+            .select_related("member")
+        ),
+        decisions=list(
+            policy_for(Decision)
+            .visible(viewer, Decision.objects.filter(meeting=meeting))
+            .prefetch_related("commitments")
+        ),
+        action_items=list(
+            policy_for(ActionItem)
+            .visible(viewer, ActionItem.objects.filter(Q(meeting=meeting) | Q(decision__meeting=meeting)))
+            .select_related("owner_member", "decision")
+            .distinct()
+        ),
+        inputs=list(
+            policy_for(OutsideInput)
+            .visible(viewer, OutsideInput.objects.filter(agenda_item__meeting=meeting))
+            .select_related("agenda_item", "contributor")
+        ),
+        show_link=policy_for(Meeting).can(viewer, "view_online_link", meeting),
+    )
+
+
+def document_get(*, viewer: Viewer, pk: Any) -> MeetingDocument:
+    return policy_for(MeetingDocument).get(viewer, pk)
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    mine: bool = False
+    status: str = ""
+    owner: str = ""
+    overdue: bool = False
+
+
+def action_item_list(*, viewer: Viewer, filters: ActionFilters | None = None) -> QuerySet[ActionItem]:
+    """Action items the viewer may see; overdue first, then by due date."""
+    f = filters or ActionFilters()
+    qs = policy_for(ActionItem).visible(viewer).select_related("owner_member", "decision", "meeting")
+    today = timezone.localdate()
+    if f.mine:
+        mine = Q(owner_member_id__in=viewer.member_ids)
+        if viewer.is_secretariat:
+            mine |= Q(owner_secretariat=True)
+        qs = qs.filter(mine)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.owner == "secretariat":
+        qs = qs.filter(owner_secretariat=True)
+    elif f.owner:
+        qs = qs.filter(owner_member__slug=f.owner)
+    if f.overdue:
+        qs = qs.filter(due_on__lt=today).exclude(status__in=ActionItem.CLOSED)
+    late = Case(
+        When(Q(due_on__lt=today) & ~Q(status__in=ActionItem.CLOSED), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(late=late).order_by("late", "due_on", "pk")
+
+
+def action_item_get(*, viewer: Viewer, pk: Any) -> ActionItem:
+    return policy_for(ActionItem).get(viewer, pk, ActionItem.objects.select_related("owner_member", "decision"))
+
+
+def action_item_updates(*, viewer: Viewer, item: ActionItem) -> list[ActionItemUpdate]:
+    return list(
+        policy_for(ActionItemUpdate)
+        .visible(viewer, ActionItemUpdate.objects.filter(action_item=item))
+        .select_related("author")
+    )
+
+
+def decision_list(*, viewer: Viewer) -> QuerySet[Decision]:
+    return policy_for(Decision).visible(viewer).select_related("meeting", "procedure").prefetch_related("commitments")
+
+
+def decision_get(*, viewer: Viewer, pk: Any) -> Decision:
+    return policy_for(Decision).get(viewer, pk)
+
+
+def procedure_list(*, viewer: Viewer) -> QuerySet[WrittenProcedure]:
+    return policy_for(WrittenProcedure).visible(viewer).order_by("-deadline")
+
+
+def procedure_get(*, viewer: Viewer, pk: Any) -> WrittenProcedure:
+    return policy_for(WrittenProcedure).get(viewer, pk)
+
+
+def procedure_objections(*, viewer: Viewer, procedure: WrittenProcedure) -> list[Objection]:
+    return list(
+        policy_for(Objection).visible(viewer, Objection.objects.filter(procedure=procedure)).select_related("member")
+    )
+
+
+def cadence_warnings(*, viewer: Viewer, today: datetime.date | None = None) -> list[dict[str, int]]:
+    """Calendar years (this one and the next) with fewer than two formal meetings held or planned."""
+    if not viewer.is_secretariat:
+        return []
+    day = today or timezone.localdate()
+    out = []
+    for year in (day.year, day.year + 1):
+        count = Meeting.objects.filter(kind=Meeting.Kind.PLENARY, starts_at__year=year).count()
+        if count < 2:
+            out.append({"year": year, "count": count})
+    return out

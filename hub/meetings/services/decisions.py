@@ -1,0 +1,187 @@
+"""Decisions at meetings and by written procedure; objections; outcomes."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.core.audit import acting_as
+from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.policies import policy_for
+from hub.core.tasks import email_after_commit
+from hub.core.validation import full_clean
+from hub.core.viewer import Viewer
+from hub.meetings.models import Decision, Meeting, Objection, WrittenProcedure
+from hub.meetings.services.meetings import mark_minutes_approved, require_manager
+from hub.members.models import Member
+
+
+def _next_decision(source: Meeting | WrittenProcedure) -> tuple[int, str]:
+    existing = (
+        Decision.objects.filter(meeting=source)
+        if isinstance(source, Meeting)
+        else Decision.objects.filter(procedure=source)
+    )
+    number = (existing.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return number, f"{source.code}/D{number}"
+
+
+def decision_adopt(
+    *, viewer: Viewer, meeting: Meeting, text: str, commitments: list[Any] | None = None, via: str = "web"
+) -> Decision:
+    """Record a decision taken at a meeting that has been held. Its number is stable once issued."""
+    require_manager(viewer, meeting)
+    problems: list[Problem] = []
+    if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
+        problems.append(Problem(_("Decisions are recorded for a meeting that has been held."), field="meeting"))
+    if not text.strip():
+        problems.append(Problem(_("Write the decision."), field="text"))
+    if problems:
+        raise ValidationFailed(_("The decision was not recorded."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
+        number, code = _next_decision(meeting)
+        decision = Decision(
+            meeting=meeting, number=number, code=code, text=text.strip(), is_synthetic=meeting.is_synthetic
+        )
+        full_clean(decision)
+        decision.save()
+        if commitments:
+            decision.commitments.set(commitments)
+    return decision
+
+
+def written_procedure_start(
+    *,
+    viewer: Viewer,
+    title: str,
+    proposal: str,
+    deadline: datetime.datetime,
+    subject: str = WrittenProcedure.Subject.DECISION,
+    meeting: Meeting | None = None,
+    visibility: str = "taskforce",
+    via: str = "web",
+) -> WrittenProcedure:
+    """Circulate a proposal with a deadline. Members may object until then; silence is consent."""
+    require_manager(viewer)
+    problems: list[Problem] = []
+    if deadline <= timezone.now():
+        problems.append(Problem(_("The deadline must be in the future."), field="deadline"))
+    if subject == WrittenProcedure.Subject.MINUTES:
+        if meeting is None:
+            problems.append(Problem(_("Choose the meeting whose minutes are to be approved."), field="meeting"))
+        elif meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
+            problems.append(Problem(_("Circulate the minutes before approving them."), field="meeting"))
+    if problems:
+        raise ValidationFailed(_("The written procedure was not started."), problems=problems)
+    year = timezone.localdate().year
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        prefix = f"GTF-{year}-WP"
+        count = WrittenProcedure.objects.filter(code__startswith=prefix).count()
+        procedure = WrittenProcedure(
+            code=f"{prefix}{count + 1}",
+            subject=subject,
+            meeting=meeting,
+            title=title.strip(),
+            proposal=proposal.strip(),
+            deadline=deadline,
+            visibility=visibility,
+            is_synthetic=bool(meeting and meeting.is_synthetic),
+        )
+        full_clean(procedure)
+        procedure.save()
+        recipients = _focal_point_emails()
+        if recipients:
+            email_after_commit(
+                to=recipients,
+                subject=_("Written procedure %(code)s: %(title)s") % {"code": procedure.code, "title": procedure.title},
+                body=_(
+                    "The secretariat circulates a proposal by written procedure. Members may object until "
+                    "%(deadline)s; without objection the proposal is adopted.\n\n%(proposal)s"
+                )
+                % {"deadline": deadline.strftime("%Y-%m-%d %H:%M %Z"), "proposal": procedure.proposal},
+            )
+    return procedure
+
+
+def _focal_point_emails() -> list[str]:
+    from hub.accounts.models import Role
+
+    roles = Role.objects.active().filter(
+        kind__in=[Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT], member__status=Member.Status.ACTIVE
+    )
+    return sorted(set(roles.values_list("user__email", flat=True)))
+
+
+def objection_record(*, viewer: Viewer, procedure_id: int, member: Member, reason: str, via: str = "web") -> Objection:
+    """A member objects to a proposal before its deadline (once)."""
+    procedure = policy_for(WrittenProcedure).get(viewer, procedure_id)
+    if member.pk not in viewer.write_member_ids:
+        raise NotFound()
+    problems: list[Problem] = []
+    if procedure.status != WrittenProcedure.Status.OPEN or procedure.deadline <= timezone.now():
+        raise Conflict(_("The deadline for objections has passed."))
+    if Objection.objects.filter(procedure=procedure, member=member).exists():
+        raise Conflict(_("This member has already objected."))
+    if not reason.strip():
+        problems.append(Problem(_("Give the reason for the objection."), field="reason"))
+    if problems:
+        raise ValidationFailed(_("The objection was not recorded."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        objection = Objection.objects.create(
+            procedure=procedure,
+            member=member,
+            author=viewer.user,
+            reason=reason.strip(),
+            is_synthetic=member.is_synthetic,
+        )
+    return objection
+
+
+def written_procedure_conclude(
+    *, viewer: Viewer, procedure_id: int, commitments: list[Any] | None = None, via: str = "web"
+) -> WrittenProcedure:
+    """After the deadline: without objection the proposal is adopted (and numbered like a decision, or
+    the minutes are approved); with objections it is not adopted."""
+    procedure = policy_for(WrittenProcedure).get(viewer, procedure_id)
+    if not viewer.is_secretariat:
+        raise PermissionDenied(_("Only the secretariat concludes a written procedure."))
+    if procedure.status != WrittenProcedure.Status.OPEN:
+        raise Conflict(_("This written procedure is already concluded."))
+    if procedure.deadline > timezone.now():
+        raise ValidationFailed(
+            _("The written procedure was not concluded."),
+            problems=[Problem(_("Wait for the deadline for objections."), field="deadline")],
+        )
+    objections = procedure.objections.count()
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        procedure.concluded_at = timezone.now()
+        if objections:
+            procedure.status = WrittenProcedure.Status.NOT_ADOPTED
+            procedure.outcome_note = _("Not adopted: %(n)s objection(s).") % {"n": objections}
+        else:
+            procedure.status = WrittenProcedure.Status.ADOPTED
+            procedure.outcome_note = _("Adopted: no objection by the deadline.")
+            if procedure.subject == WrittenProcedure.Subject.MINUTES and procedure.meeting is not None:
+                mark_minutes_approved(
+                    procedure.meeting,
+                    how=_("Approved by written procedure %(code)s") % {"code": procedure.code},
+                    on=timezone.localdate(),
+                )
+            else:
+                number, code = _next_decision(procedure)
+                decision = Decision.objects.create(
+                    procedure=procedure,
+                    number=number,
+                    code=code,
+                    text=procedure.proposal,
+                    is_synthetic=procedure.is_synthetic,
+                )
+                if commitments:
+                    decision.commitments.set(commitments)
+        procedure.save(update_fields=["status", "outcome_note", "concluded_at", "updated_at"])
+    return procedure

@@ -1,0 +1,1 @@
+"""Meeting pages: meetings, decisions and written procedures, action items, calendar feeds."""

@@ -1,0 +1,218 @@
+"""Action items: my items, all items (overdue first), one item with its progress; decisions; procedures;
+calendar feeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from hub.core.errors import NotFound
+from hub.core.policies import policy_for
+from hub.core.viewer import viewer_for
+from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
+from hub.meetings.calendar import feed_ics
+from hub.meetings.forms import ObjectionForm, ProcedureForm, ProgressForm
+from hub.meetings.models import ActionItem, Meeting, WrittenProcedure
+from hub.meetings.selectors import (
+    ActionFilters,
+    action_item_get,
+    action_item_list,
+    action_item_updates,
+    decision_list,
+    meeting_list,
+    procedure_get,
+    procedure_list,
+    procedure_objections,
+)
+from hub.meetings.services import (
+    action_item_progress,
+    calendar_feed_create,
+    calendar_feed_owner,
+    calendar_feed_revoke,
+    objection_record,
+    written_procedure_conclude,
+    written_procedure_start,
+)
+from hub.members.selectors import member_list
+
+
+def _filters(request: HttpRequest) -> ActionFilters:
+    status = request.GET.get("status", "")
+    return ActionFilters(
+        mine=request.GET.get("mine") == "1",
+        status=status if status in ActionItem.Status.values else "",
+        owner=request.GET.get("owner", ""),
+        overdue=request.GET.get("overdue") == "1",
+    )
+
+
+@require_safe
+@viewer_required
+def action_items(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    items = list(action_item_list(viewer=v, filters=_filters(request))[:500])
+    context = {
+        "items": items,
+        "filters": _filters(request),
+        "statuses": ActionItem.Status.choices,
+        "query": request.GET.urlencode(),
+        "has_synthetic": any(i.is_synthetic for i in items),
+    }
+    return render(request, "meetings/action_items.html", context)
+
+
+@require_safe
+@viewer_required
+def action_items_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    v = viewer(request)
+    rows = [
+        (
+            i.pk,
+            i.title,
+            i.decision.code if i.decision else "",
+            i.meeting.code if i.meeting else "",
+            "secretariat" if i.owner_secretariat else (i.owner_member.slug if i.owner_member else ""),
+            i.due_on.isoformat(),
+            i.status,
+            "yes" if i.is_synthetic else "no",
+        )
+        for i in action_item_list(viewer=v, filters=_filters(request))
+    ]
+    headers = ["id", "title", "decision", "meeting", "owner", "due_on", "status", "synthetic"]
+    return export_response(headers=headers, rows=rows, fmt=fmt, filename="action-items")
+
+
+@viewer_required
+def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    item = action_item_get(viewer=v, pk=pk)
+    can_update = policy_for(ActionItem).can(v, "update", item)
+    form = ProgressForm(request.POST or None, initial={"status": item.status})
+    if request.method == "POST" and not can_update:
+        raise NotFound()
+    done = run_form(
+        request,
+        form,
+        lambda d: action_item_progress(
+            viewer=v, item_id=item.pk, text=d["text"], status=d["status"], drop_reason=d["drop_reason"]
+        ),
+        success=_("Progress saved."),
+        next_url=reverse("action_item_detail", args=[item.pk]),
+    )
+    if done:
+        return done
+    context = {
+        "item": item,
+        "updates": action_item_updates(viewer=v, item=item),
+        "form": form if can_update else None,
+        "has_synthetic": item.is_synthetic,
+    }
+    return render(request, "meetings/action_item.html", context, status=form_status(request))
+
+
+@require_safe
+@public_page
+def decisions(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    items = list(decision_list(viewer=v).order_by("-created_at")[:500])
+    return render(
+        request, "meetings/decisions.html", {"decisions": items, "has_synthetic": any(d.is_synthetic for d in items)}
+    )
+
+
+@viewer_required
+def procedures(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    manage = policy_for(WrittenProcedure).can(v, "manage")
+    form = ProcedureForm(request.POST or None) if manage else None
+    if request.method == "POST" and form is None:
+        raise NotFound()
+    done = run_form(
+        request,
+        form,
+        lambda d: written_procedure_start(
+            viewer=v, title=d["title"], proposal=d["proposal"], deadline=d["deadline"], visibility=d["visibility"]
+        ),
+        success=_("Written procedure started; focal points were told."),
+        next_url=lambda p: reverse("procedure_detail", args=[p.pk]),
+    )
+    if done:
+        return done
+    items = list(procedure_list(viewer=v))
+    context = {"procedures": items, "form": form, "has_synthetic": any(p.is_synthetic for p in items)}
+    return render(request, "meetings/procedures.html", context, status=form_status(request))
+
+
+@viewer_required
+def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    procedure = procedure_get(viewer=v, pk=pk)
+    members = member_list(viewer=v).filter(pk__in=v.write_member_ids)
+    form = ObjectionForm(request.POST or None, members=members) if v.write_member_ids else None
+    if request.method == "POST":
+        if request.POST.get("conclude"):
+            if not policy_for(WrittenProcedure).can(v, "manage", procedure):
+                raise NotFound()
+            from django.contrib import messages
+            from django.shortcuts import redirect
+
+            from hub.core.errors import HubError
+
+            try:
+                written_procedure_conclude(viewer=v, procedure_id=procedure.pk)
+            except HubError as exc:
+                messages.error(request, exc.message + " " + " ".join(p.message for p in exc.problems))
+            else:
+                messages.success(request, _("Written procedure concluded."))
+            return redirect("procedure_detail", pk=procedure.pk)
+        if form is None:
+            raise NotFound()
+        done = run_form(
+            request,
+            form,
+            lambda d: objection_record(viewer=v, procedure_id=procedure.pk, member=d["member"], reason=d["reason"]),
+            success=_("Objection recorded."),
+            next_url=reverse("procedure_detail", args=[procedure.pk]),
+        )
+        if done:
+            return done
+    context = {
+        "procedure": procedure,
+        "objections": procedure_objections(viewer=v, procedure=procedure),
+        "form": form if procedure.status == WrittenProcedure.Status.OPEN else None,
+        "manage": policy_for(WrittenProcedure).can(v, "manage", procedure),
+        "has_synthetic": procedure.is_synthetic,
+    }
+    return render(request, "meetings/procedure.html", context, status=form_status(request))
+
+
+@viewer_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    token = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            calendar_feed_revoke(viewer=v)
+        else:
+            _feed, token = calendar_feed_create(viewer=v)
+    url = request.build_absolute_uri(reverse("calendar_feed", args=[token])) if token else None
+    return render(request, "meetings/calendar.html", {"feed_url": url})
+
+
+@require_safe
+@public_page
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The secret feed address: the meetings and action-item due dates its owner may see."""
+    user = calendar_feed_owner(token=token)
+    v = viewer_for(user)
+    meeting_policy = policy_for(Meeting)
+    meetings = [(m, meeting_policy.can(v, "view_online_link", m)) for m in meeting_list(viewer=v)[:500]]
+    actions: list[Any] = list(action_item_list(viewer=v).exclude(status__in=ActionItem.CLOSED)[:500])
+    response = HttpResponse(feed_ics(meetings=meetings, actions=actions), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

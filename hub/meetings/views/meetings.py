@@ -1,0 +1,355 @@
+"""Meetings: list, schedule, the meeting page and its secretariat actions, PDFs and .ics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from hub.core.errors import NotFound
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.core.web import form_status, public_page, run_form, viewer, viewer_required
+from hub.meetings.calendar import meeting_ics
+from hub.meetings.forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    ApproveMinutesForm,
+    AttendanceForm,
+    DecisionForm,
+    DocumentForm,
+    InputForm,
+    InviteForm,
+    MeetingForm,
+    MeetingStatusForm,
+    MinutesForm,
+    ResponseForm,
+)
+from hub.meetings.models import Meeting, OutsideInput
+from hub.meetings.pdf import meeting_pdf
+from hub.meetings.selectors import cadence_warnings, document_get, meeting_get, meeting_list, meeting_page
+from hub.meetings.services import (
+    action_item_create,
+    agenda_item_add,
+    attendance_record,
+    decision_adopt,
+    meeting_document_add,
+    meeting_invite,
+    meeting_schedule,
+    meeting_update,
+    minutes_approve_at_meeting,
+    minutes_save,
+    outside_input_respond,
+    outside_input_submit,
+)
+from hub.members.models import Member
+from hub.members.selectors import member_list
+
+
+@require_safe
+@public_page
+def meetings(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    upcoming = list(meeting_list(viewer=v, when="upcoming"))
+    past = list(meeting_list(viewer=v, when="past")[:50])
+    context = {
+        "upcoming": upcoming,
+        "past": past,
+        "cadence": cadence_warnings(viewer=v),
+        "can_manage": policy_for(Meeting).can(v, "manage"),
+        "has_synthetic": any(m.is_synthetic for m in upcoming + past),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+@viewer_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    if not policy_for(Meeting).can(v, "manage"):
+        raise NotFound()
+    form = MeetingForm(request.POST or None)
+    done = run_form(
+        request,
+        form,
+        lambda d: meeting_schedule(viewer=v, values=d),
+        success=_("Meeting scheduled."),
+        next_url=lambda m: reverse("meeting_detail", args=[m.pk]),
+    )
+    return done or render(request, "meetings/form.html", {"form": form}, status=form_status(request))
+
+
+def _member_choices(v: Viewer) -> Any:
+    return member_list(viewer=v).exclude(status=Member.Status.WITHDRAWN)
+
+
+def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
+    manage = policy_for(Meeting).can(v, "manage", meeting)
+    if not manage:
+        return {"input_form": bound.get("input_form") or InputForm()}
+    later = meeting_list(viewer=v).filter(starts_at__gt=meeting.starts_at).exclude(pk=meeting.pk)
+    return {
+        "status_form": bound.get("status_form") or MeetingStatusForm(initial={"status": meeting.status}),
+        "agenda_form": bound.get("agenda_form") or AgendaItemForm(),
+        "invite_form": bound.get("invite_form") or InviteForm(members=_member_choices(v)),
+        "document_form": bound.get("document_form") or DocumentForm(),
+        "minutes_form": bound.get("minutes_form") or MinutesForm(initial={"minutes": meeting.minutes}),
+        "approve_form": bound.get("approve_form") or ApproveMinutesForm(meetings=later),
+        "decision_form": bound.get("decision_form") or DecisionForm(),
+        "action_form": bound.get("action_form") or ActionItemForm(members=_member_choices(v)),
+        "attendance_form": bound.get("attendance_form")
+        or AttendanceForm(invitations=meeting.invitations.select_related("member").order_by("member__name")),
+        "response_form": bound.get("response_form") or ResponseForm(),
+    }
+
+
+def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpResponse:
+    v = viewer(request)
+    page = meeting_page(viewer=v, meeting=meeting)
+    context = {
+        "page": page,
+        "meeting": meeting,
+        "manage": policy_for(Meeting).can(v, "manage", meeting),
+        "can_input": policy_for(OutsideInput).can(v, "submit"),
+        "has_synthetic": page.has_synthetic,
+        **_forms(v, meeting, bound),
+    }
+    return render(request, "meetings/detail.html", context, status=form_status(request))
+
+
+@require_safe
+@public_page
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, meeting_get(viewer=viewer(request), pk=pk))
+
+
+def _act(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    make_form: Callable[[Viewer, Meeting], Any],
+    action: Callable[..., Any],
+    success: str,
+) -> HttpResponse:
+    v = viewer(request)
+    meeting = meeting_get(viewer=v, pk=pk)
+    form = make_form(v, meeting)
+    done = run_form(
+        request, form, lambda d: action(v, meeting, d), success=success, next_url=reverse("meeting_detail", args=[pk])
+    )
+    if done:
+        return done
+    meeting.refresh_from_db()
+    return _detail(request, meeting, **{name: form})
+
+
+@require_POST
+@viewer_required
+def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "status_form",
+        lambda v, m: MeetingStatusForm(request.POST),
+        lambda v, m, d: meeting_update(viewer=v, meeting=m, values={"status": d["status"]}),
+        _("Status changed."),
+    )
+
+
+@require_POST
+@viewer_required
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "agenda_form",
+        lambda v, m: AgendaItemForm(request.POST),
+        lambda v, m, d: agenda_item_add(viewer=v, meeting=m, values=d),
+        _("Agenda item added."),
+    )
+
+
+@require_POST
+@viewer_required
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "invite_form",
+        lambda v, m: InviteForm(request.POST, members=_member_choices(v)),
+        lambda v, m, d: meeting_invite(viewer=v, meeting=m, members=list(d["members"])),
+        _("Members invited."),
+    )
+
+
+def _attendance_form(request: HttpRequest, meeting: Meeting) -> AttendanceForm:
+    invitations = meeting.invitations.select_related("member").order_by("member__name")
+    return AttendanceForm(request.POST if request.method == "POST" else None, invitations=invitations)
+
+
+@require_POST
+@viewer_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "attendance_form",
+        lambda v, m: _attendance_form(request, m),
+        lambda v, m, d: attendance_record(viewer=v, meeting=m, attendance=AttendanceForm.attendance_of(d)),
+        _("Attendance recorded."),
+    )
+
+
+@require_POST
+@viewer_required
+def document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "document_form",
+        lambda v, m: DocumentForm(request.POST, request.FILES),
+        lambda v, m, d: meeting_document_add(
+            viewer=v, meeting=m, title=d["title"], upload=d["file"], visibility=d["visibility"]
+        ),
+        _("Document added."),
+    )
+
+
+@require_POST
+@viewer_required
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "minutes_form",
+        lambda v, m: MinutesForm(request.POST),
+        lambda v, m, d: minutes_save(viewer=v, meeting=m, text=d["minutes"], circulate=d["circulate"]),
+        _("Minutes saved."),
+    )
+
+
+@require_POST
+@viewer_required
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "approve_form",
+        lambda v, m: ApproveMinutesForm(request.POST, meetings=meeting_list(viewer=v)),
+        lambda v, m, d: minutes_approve_at_meeting(viewer=v, meeting=m, at_meeting=d["at_meeting"]),
+        _("Minutes approved."),
+    )
+
+
+@require_POST
+@viewer_required
+def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "decision_form",
+        lambda v, m: DecisionForm(request.POST),
+        lambda v, m, d: decision_adopt(viewer=v, meeting=m, text=d["text"], commitments=list(d["commitments"])),
+        _("Decision recorded."),
+    )
+
+
+@require_POST
+@viewer_required
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """An action item from a decision of this meeting (decision=<id>) or from the meeting itself."""
+
+    def create(v: Viewer, m: Meeting, d: dict[str, Any]) -> Any:
+        decision = None
+        decision_id = request.POST.get("decision", "")
+        if decision_id:
+            decision = m.decisions.filter(pk=decision_id).first()
+            if decision is None:
+                raise NotFound()
+        owner = d["owner"]
+        values = {
+            "title": d["title"],
+            "description": d["description"],
+            "due_on": d["due_on"],
+            "decision": decision,
+            "meeting": None if decision else m,
+            "owner_secretariat": owner == "secretariat",
+            "owner_member": None if owner == "secretariat" else Member.objects.filter(slug=owner).first(),
+        }
+        return action_item_create(viewer=v, values=values)
+
+    return _act(
+        request,
+        pk,
+        "action_form",
+        lambda v, m: ActionItemForm(request.POST, members=_member_choices(v)),
+        create,
+        _("Action item created."),
+    )
+
+
+@require_POST
+@viewer_required
+def input_submit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "input_form",
+        lambda v, m: InputForm(request.POST),
+        lambda v, m, d: outside_input_submit(viewer=v, item_id=item_pk, organisation=d["organisation"], text=d["text"]),
+        _("Your input was sent to the secretariat."),
+    )
+
+
+@require_POST
+@viewer_required
+def input_respond(request: HttpRequest, pk: int, input_pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "response_form",
+        lambda v, m: ResponseForm(request.POST),
+        lambda v, m, d: outside_input_respond(viewer=v, input_id=input_pk, response=d["response"]),
+        _("Response recorded."),
+    )
+
+
+@require_safe
+@public_page
+def meeting_pdf_view(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    v = viewer(request)
+    meeting = meeting_get(viewer=v, pk=pk)
+    if kind not in ("agenda", "minutes"):
+        raise NotFound()
+    if kind == "minutes" and meeting.minutes_status == Meeting.MinutesStatus.NONE:
+        raise NotFound()
+    if kind == "minutes" and meeting.minutes_status == Meeting.MinutesStatus.DRAFT and not v.is_secretariat:
+        raise NotFound()
+    body = meeting_pdf(kind, meeting_page(viewer=v, meeting=meeting))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{meeting.code}-{kind}.pdf"'
+    return response
+
+
+@require_safe
+@public_page
+def meeting_ics_view(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    meeting = meeting_get(viewer=v, pk=pk)
+    body = meeting_ics(meeting, with_link=policy_for(Meeting).can(v, "view_online_link", meeting))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.code}.ics"'
+    return response
+
+
+@require_safe
+@public_page
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    document = document_get(viewer=viewer(request), pk=pk)
+    return FileResponse(
+        document.file.open("rb"), content_type=document.content_type, as_attachment=True, filename=document.title
+    )
