@@ -21,7 +21,7 @@ class MeetingForm(HubForm):
     ends_at = forms.DateTimeField(label=_("Ends at"), help_text=DATETIME_HELP)
     time_zone = forms.CharField(label=_("Local time zone of the meeting"), max_length=64, initial="UTC")
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    online_link = forms.URLField(label=_("Online link (invitees only)"), required=False)
+    online_link = forms.URLField(label=_("Online link (invitees only)"), required=False, assume_scheme="https")
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.TASKFORCE)
     summary = forms.CharField(label=_("Public summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
