@@ -24,6 +24,7 @@ class MeetingsConfig(AppConfig):
             models.ActionItemUpdate,
             models.OutsideInput,
             models.CalendarFeed,
+            models.MinutesComment,
             models.ReminderSent,
         ):
             auditlog.register(model, exclude_fields=["updated_at", "token_hash"])

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.meetings.models import ActionItem, Meeting, MeetingInvitation
+from hub.meetings.models import ActionItem, AgendaItem, Meeting, MeetingInvitation
 from hub.members.models import Member
 from hub.reporting.models import Commitment
 
@@ -52,8 +52,29 @@ class InviteForm(HubForm):
 
 class DocumentForm(HubForm):
     title = forms.CharField(label=_("Title"), max_length=300)
+    agenda_item: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Paper for the agenda item"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("None: a document of the meeting"),
+    )
     file = forms.FileField(label=_("File (PDF, DOCX, XLSX, PNG or JPEG; at most 20 MB)"))
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.TASKFORCE)
+
+    def __init__(self, *args: Any, meeting: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")  # type: ignore[attr-defined]
+
+
+class CommentForm(HubForm):
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Member.objects.none()
+    )
+    text = forms.CharField(label=_("Comment on the minutes"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
 
 
 class MinutesForm(HubForm):

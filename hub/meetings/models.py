@@ -311,6 +311,23 @@ class OutsideInput(TimestampedModel, SyntheticModel):
         return f"{self.organisation}: {self.agenda_item}"
 
 
+class MinutesComment(TimestampedModel, SyntheticModel):
+    """A member's comment on circulated minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="minutes_comments")
+    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    text = models.TextField(_("comment"))
+
+    class Meta:
+        verbose_name = _("comment on minutes")
+        verbose_name_plural = _("comments on minutes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.code}: {self.member}"
+
+
 class CalendarFeed(TimestampedModel):
     """A person's secret iCalendar feed address. Revoking it makes the address answer 404."""
 

@@ -23,6 +23,7 @@ from hub.meetings.models import (
     Meeting,
     MeetingDocument,
     MeetingInvitation,
+    MinutesComment,
     Objection,
     OutsideInput,
     ReminderSent,
@@ -208,6 +209,24 @@ class OutsideInputPolicy(Policy[OutsideInput]):
 
     def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         return viewer.is_secretariat
+
+
+@register(MinutesComment)
+class MinutesCommentPolicy(Policy[MinutesComment]):
+    """Comments on circulated minutes: the taskforce, for meetings it may see."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if not viewer.is_taskforce:
+            return NOTHING
+        return Q(meeting__in=_visible_meetings(viewer))
+
+    def can_comment(self, viewer: Viewer, obj: MinutesComment | None) -> bool:
+        return bool(viewer.write_member_ids)
 
 
 @register(CalendarFeed)

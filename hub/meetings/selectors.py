@@ -19,6 +19,7 @@ from hub.meetings.models import (
     Meeting,
     MeetingDocument,
     MeetingInvitation,
+    MinutesComment,
     Objection,
     OutsideInput,
     WrittenProcedure,
@@ -50,6 +51,7 @@ class MeetingPage:
     decisions: list[Decision]
     action_items: list[ActionItem]
     inputs: list[OutsideInput]
+    comments: list[MinutesComment]
     show_link: bool
 
     @property
@@ -90,6 +92,11 @@ def meeting_page(*, viewer: Viewer, meeting: Meeting) -> MeetingPage:
             policy_for(OutsideInput)
             .visible(viewer, OutsideInput.objects.filter(agenda_item__meeting=meeting))
             .select_related("agenda_item", "contributor")
+        ),
+        comments=list(
+            policy_for(MinutesComment)
+            .visible(viewer, MinutesComment.objects.filter(meeting=meeting))
+            .select_related("member")
         ),
         show_link=policy_for(Meeting).can(viewer, "view_online_link", meeting),
     )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>/documents/", meetings.document_add, name="meeting_document_add"),
     path("meetings/<int:pk>/minutes/", meetings.minutes, name="meeting_minutes"),
     path("meetings/<int:pk>/minutes/approve/", meetings.minutes_approve, name="meeting_minutes_approve"),
+    path("meetings/<int:pk>/minutes/comments/", meetings.minutes_comment_add, name="meeting_minutes_comment"),
     path("meetings/<int:pk>/decisions/", meetings.decision_add, name="meeting_decision_add"),
     path("meetings/<int:pk>/actions/", meetings.action_add, name="meeting_action_add"),
     path("meetings/<int:pk>/agenda/<int:item_pk>/input/", meetings.input_submit, name="meeting_input_submit"),

@@ -28,6 +28,7 @@ from hub.meetings.services.meetings import (
     meeting_schedule,
     meeting_update,
     minutes_approve_at_meeting,
+    minutes_comment,
     minutes_save,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "meeting_schedule",
     "meeting_update",
     "minutes_approve_at_meeting",
+    "minutes_comment",
     "minutes_save",
     "objection_record",
     "outside_input_respond",

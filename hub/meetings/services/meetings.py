@@ -16,7 +16,7 @@ from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, Valid
 from hub.core.policies import policy_for
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingInvitation
+from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MinutesComment
 from hub.members.models import Member
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
@@ -267,3 +267,19 @@ def mark_minutes_approved(meeting: Meeting, *, how: str, on: datetime.date) -> N
     meeting.save(
         update_fields=["minutes_status", "minutes_approved_on", "minutes_approved_how", "status", "updated_at"]
     )
+
+
+def minutes_comment(*, viewer: Viewer, meeting: Meeting, member: Member, text: str, via: str = "web") -> MinutesComment:
+    """A member comments on circulated minutes (its officials, while it may write)."""
+    if not policy_for(Meeting).can_view(viewer, meeting) or member.pk not in viewer.write_member_ids:
+        raise NotFound()
+    if meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
+        raise Conflict(_("Comments are taken while the minutes are circulated."))
+    if not text.strip():
+        raise ValidationFailed(
+            _("The comment was not saved."), problems=[Problem(_("Write your comment."), field="text")]
+        )
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        return MinutesComment.objects.create(
+            meeting=meeting, member=member, author=viewer.user, text=text.strip(), is_synthetic=meeting.is_synthetic
+        )

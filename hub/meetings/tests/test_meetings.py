@@ -373,3 +373,34 @@ def test_a_member_level_meeting_is_not_found_for_other_members(member_a, officia
     assert client_for(official_b).get(f"/meetings/{meeting.pk}/").status_code == 404
     assert client_for(official_b).post(f"/meetings/{meeting.pk}/agenda/", {"title": "x"}).status_code == 404
     assert meeting.title not in client_for(official_b).get("/meetings/").content.decode()
+
+
+def test_members_comment_on_circulated_minutes(member_a, official_a, official_b):
+    from hub.meetings.services import minutes_comment
+
+    meeting = held()
+    with pytest.raises(Conflict):
+        minutes_comment(viewer=as_viewer(official_a), meeting=meeting, member=member_a, text="x")
+    minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
+    response = client_for(official_a).post(
+        f"/meetings/{meeting.pk}/minutes/comments/", {"member": member_a.pk, "text": "Add our point on item 2."}
+    )
+    assert response.status_code == 302
+    assert "Add our point on item 2." in client_for(official_b).get(f"/meetings/{meeting.pk}/").content.decode()
+    with pytest.raises(NotFound):
+        minutes_comment(viewer=as_viewer(official_b), meeting=meeting, member=member_a, text="x")
+
+
+def test_a_paper_for_an_agenda_item_is_listed_under_it(official_a):
+    meeting = schedule()
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
+    meeting_document_add(
+        viewer=SYSTEM,
+        meeting=meeting,
+        title="Budget paper",
+        upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b"),
+        visibility="taskforce",
+        agenda_item=item,
+    )
+    page = client_for(official_a).get(f"/meetings/{meeting.pk}/").content.decode()
+    assert page.index("Budget paper") > page.index("Budget")

@@ -21,6 +21,7 @@ from hub.meetings.forms import (
     AgendaItemForm,
     ApproveMinutesForm,
     AttendanceForm,
+    CommentForm,
     DecisionForm,
     DocumentForm,
     InputForm,
@@ -43,6 +44,7 @@ from hub.meetings.services import (
     meeting_schedule,
     meeting_update,
     minutes_approve_at_meeting,
+    minutes_comment,
     minutes_save,
     outside_input_respond,
     outside_input_submit,
@@ -89,14 +91,16 @@ def _member_choices(v: Viewer) -> Any:
 
 def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
     manage = policy_for(Meeting).can(v, "manage", meeting)
+    own = member_list(viewer=v).filter(pk__in=v.write_member_ids)
+    comment_form = bound.get("comment_form") or (CommentForm(members=own) if v.write_member_ids else None)
     if not manage:
-        return {"input_form": bound.get("input_form") or InputForm()}
+        return {"input_form": bound.get("input_form") or InputForm(), "comment_form": comment_form}
     later = meeting_list(viewer=v).filter(starts_at__gt=meeting.starts_at).exclude(pk=meeting.pk)
     return {
         "status_form": bound.get("status_form") or MeetingStatusForm(initial={"status": meeting.status}),
         "agenda_form": bound.get("agenda_form") or AgendaItemForm(),
         "invite_form": bound.get("invite_form") or InviteForm(members=_member_choices(v)),
-        "document_form": bound.get("document_form") or DocumentForm(),
+        "document_form": bound.get("document_form") or DocumentForm(meeting=meeting),
         "minutes_form": bound.get("minutes_form") or MinutesForm(initial={"minutes": meeting.minutes}),
         "approve_form": bound.get("approve_form") or ApproveMinutesForm(meetings=later),
         "decision_form": bound.get("decision_form") or DecisionForm(),
@@ -211,9 +215,14 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "document_form",
-        lambda v, m: DocumentForm(request.POST, request.FILES),
+        lambda v, m: DocumentForm(request.POST, request.FILES, meeting=m),
         lambda v, m, d: meeting_document_add(
-            viewer=v, meeting=m, title=d["title"], upload=d["file"], visibility=d["visibility"]
+            viewer=v,
+            meeting=m,
+            title=d["title"],
+            upload=d["file"],
+            visibility=d["visibility"],
+            agenda_item=d["agenda_item"],
         ),
         _("Document added."),
     )
@@ -352,4 +361,17 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     document = document_get(viewer=viewer(request), pk=pk)
     return FileResponse(
         document.file.open("rb"), content_type=document.content_type, as_attachment=True, filename=document.title
+    )
+
+
+@require_POST
+@viewer_required
+def minutes_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "comment_form",
+        lambda v, m: CommentForm(request.POST, members=member_list(viewer=v).filter(pk__in=v.write_member_ids)),
+        lambda v, m, d: minutes_comment(viewer=v, meeting=m, member=d["member"], text=d["text"]),
+        _("Comment sent."),
     )
