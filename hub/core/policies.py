@@ -99,6 +99,29 @@ class Policy(Generic[M]):
             raise PermissionDenied()
 
 
+class FollowsParentPolicy(Policy[M]):
+    """A record seen exactly where its parent record is seen (an agenda item and its meeting).
+
+    `parent_path` is the foreign key to the parent; `parent_model` the parent's model, whose policy
+    decides. With `taskforce_only`, people outside the taskforce see none of them even where they may
+    see the parent (attendance, status history, comments).
+    """
+
+    owner_field = None
+    uses_grants = False
+    parent_path: ClassVar[str]
+    parent_model: ClassVar[type[models.Model]]
+    taskforce_only: ClassVar[bool] = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if self.taskforce_only and not viewer.is_taskforce:
+            return Q(pk__in=[])
+        parents = policy_for(self.parent_model).visible(viewer).values("pk")
+        return Q(**{f"{self.parent_path}__in": parents})
+
+
 def register(model: type[M]) -> Any:
     """Class decorator: `@register(Member) class MemberPolicy(Policy[Member])`."""
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
 from hub.core.viewer import Viewer
 from hub.meetings.models import (
     ActionItem,
@@ -71,32 +71,21 @@ class MeetingPolicy(Policy[Meeting]):
         return viewer.is_taskforce
 
 
-class _FollowsMeeting(Policy[Any]):
-    owner_field = None
-    uses_grants = False
-    meeting_path = "meeting"
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(**{f"{self.meeting_path}__in": _visible_meetings(viewer)})
-
-
 @register(AgendaItem)
-class AgendaItemPolicy(_FollowsMeeting):
+class AgendaItemPolicy(FollowsParentPolicy[AgendaItem]):
     """Agenda items follow their meeting."""
+
+    parent_path = "meeting"
+    parent_model = Meeting
 
 
 @register(MeetingInvitation)
-class MeetingInvitationPolicy(_FollowsMeeting):
+class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
     """Who was invited and who attended: the taskforce, for meetings it may see."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        if not viewer.is_taskforce:
-            return NOTHING
-        return super().visible_q(viewer)
+    parent_path = "meeting"
+    parent_model = Meeting
+    taskforce_only = True
 
 
 @register(MeetingDocument)
@@ -130,16 +119,11 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
 
 
 @register(Objection)
-class ObjectionPolicy(Policy[Objection]):
+class ObjectionPolicy(FollowsParentPolicy[Objection]):
     """Objections are part of a procedure's outcome: seen wherever the procedure is."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(procedure__in=policy_for(WrittenProcedure).visible(viewer).values("pk"))
+    parent_path = "procedure"
+    parent_model = WrittenProcedure
 
 
 @register(Decision)
@@ -177,14 +161,11 @@ class ActionItemPolicy(Policy[ActionItem]):
 
 
 @register(ActionItemUpdate)
-class ActionItemUpdatePolicy(Policy[ActionItemUpdate]):
-    owner_field = None
-    uses_grants = False
+class ActionItemUpdatePolicy(FollowsParentPolicy[ActionItemUpdate]):
+    """Progress updates follow their action item."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(action_item__in=policy_for(ActionItem).visible(viewer).values("pk"))
+    parent_path = "action_item"
+    parent_model = ActionItem
 
 
 @register(OutsideInput)
@@ -212,18 +193,12 @@ class OutsideInputPolicy(Policy[OutsideInput]):
 
 
 @register(MinutesComment)
-class MinutesCommentPolicy(Policy[MinutesComment]):
+class MinutesCommentPolicy(FollowsParentPolicy[MinutesComment]):
     """Comments on circulated minutes: the taskforce, for meetings it may see."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        if not viewer.is_taskforce:
-            return NOTHING
-        return Q(meeting__in=_visible_meetings(viewer))
+    parent_path = "meeting"
+    parent_model = Meeting
+    taskforce_only = True
 
     def can_comment(self, viewer: Viewer, obj: MinutesComment | None) -> bool:
         return bool(viewer.write_member_ids)

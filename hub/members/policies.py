@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from hub.core.policies import Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
@@ -74,18 +74,12 @@ class MemberNotePolicy(Policy[MemberNote]):
 
 
 @register(MemberStatusChange)
-class MemberStatusChangePolicy(Policy[MemberStatusChange]):
+class MemberStatusChangePolicy(FollowsParentPolicy[MemberStatusChange]):
     """A member's status history, with reasons, is taskforce-level; the current status is public."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        if not viewer.is_taskforce:
-            return Q(pk__in=[])
-        return Q(member__in=policy_for(Member).visible(viewer).values("pk"))
+    parent_path = "member"
+    parent_model = Member
+    taskforce_only = True
 
 
 @register(AllianceFigure)
