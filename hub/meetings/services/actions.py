@@ -245,7 +245,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
                     email_after_commit(
                         to=recipients,
                         subject=_("Action item: %(state)s: %(title)s") % {"state": label, "title": item.title},
-                        body=_("The action item \"%(title)s\" is due on %(due)s. Its status: %(status)s.")
+                        body=_('The action item "%(title)s" is due on %(due)s. Its status: %(status)s.')
                         % {"title": item.title, "due": item.due_on.isoformat(), "status": item.get_status_display()},
                     )
         except IntegrityError:

@@ -341,16 +341,17 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     assert response.status_code == 302
     meeting = Meeting.objects.get(title="Browser plenary")
     base = f"/meetings/{meeting.pk}"
-    assert client.post(f"{base}/agenda/", {"title": "Opening"}).status_code == 302
-    assert client.post(f"{base}/invite/", {"members": [member_a.pk]}).status_code == 302
-    assert client.post(f"{base}/status/", {"status": "held"}).status_code == 302
+    assert client.post(f"{base}/agenda/", {"agenda-title": "Opening"}).status_code == 302
+    assert client.post(f"{base}/invite/", {"invite-members": [member_a.pk]}).status_code == 302
+    assert client.post(f"{base}/status/", {"status-status": "held"}).status_code == 302
     assert client.post(f"{base}/attendance/", {f"attendance-{member_a.pk}": "present"}).status_code == 302
-    assert client.post(f"{base}/minutes/", {"minutes": "We met.", "circulate": "on"}).status_code == 302
-    assert client.post(f"{base}/decisions/", {"text": "We decide."}).status_code == 302
+    assert client.post(f"{base}/minutes/", {"minutes-minutes": "We met.", "minutes-circulate": "on"}).status_code == 302
+    assert client.post(f"{base}/decisions/", {"decision-text": "We decide."}).status_code == 302
     decision = meeting.decisions.get()
     due = (NOW.date() + 30 * D).isoformat()
     response = client.post(
-        f"{base}/actions/", {"title": "Follow up", "owner": member_a.slug, "due_on": due, "decision": decision.pk}
+        f"{base}/actions/",
+        {"action-title": "Follow up", "action-owner": member_a.slug, "action-due_on": due, "decision": decision.pk},
     )
     assert response.status_code == 302
     item = ActionItem.objects.get(title="Follow up")
@@ -362,7 +363,7 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
 
 def test_meeting_management_pages_hide_from_members(official_a):
     meeting = schedule()
-    response = client_for(official_a).post(f"/meetings/{meeting.pk}/agenda/", {"title": "x"})
+    response = client_for(official_a).post(f"/meetings/{meeting.pk}/agenda/", {"agenda-title": "x"})
     assert response.status_code == 403
     assert client_for(official_a).get("/meetings/new/").status_code == 404
 
@@ -383,7 +384,8 @@ def test_members_comment_on_circulated_minutes(member_a, official_a, official_b)
         minutes_comment(viewer=as_viewer(official_a), meeting=meeting, member=member_a, text="x")
     minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
     response = client_for(official_a).post(
-        f"/meetings/{meeting.pk}/minutes/comments/", {"member": member_a.pk, "text": "Add our point on item 2."}
+        f"/meetings/{meeting.pk}/minutes/comments/",
+        {"comment-member": member_a.pk, "comment-text": "Add our point on item 2."},
     )
     assert response.status_code == 302
     assert "Add our point on item 2." in client_for(official_b).get(f"/meetings/{meeting.pk}/").content.decode()

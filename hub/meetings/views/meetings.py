@@ -89,25 +89,43 @@ def _member_choices(v: Viewer) -> Any:
     return member_list(viewer=v).exclude(status=Member.Status.WITHDRAWN)
 
 
+# Each form on the meeting page has its own prefix, so no two fields share an id.
+PREFIX = {
+    "status_form": "status",
+    "agenda_form": "agenda",
+    "invite_form": "invite",
+    "document_form": "doc",
+    "minutes_form": "minutes",
+    "approve_form": "approve",
+    "decision_form": "decision",
+    "action_form": "action",
+    "comment_form": "comment",
+}
+
+
 def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
     manage = policy_for(Meeting).can(v, "manage", meeting)
     own = member_list(viewer=v).filter(pk__in=v.write_member_ids)
-    comment_form = bound.get("comment_form") or (CommentForm(members=own) if v.write_member_ids else None)
+    comment_form = bound.get("comment_form") or (
+        CommentForm(members=own, prefix=PREFIX["comment_form"]) if v.write_member_ids else None
+    )
     if not manage:
-        return {"input_form": bound.get("input_form") or InputForm(), "comment_form": comment_form}
+        return {"comment_form": comment_form}
     later = meeting_list(viewer=v).filter(starts_at__gt=meeting.starts_at).exclude(pk=meeting.pk)
+    invitations = meeting.invitations.select_related("member").order_by("member__name")
     return {
-        "status_form": bound.get("status_form") or MeetingStatusForm(initial={"status": meeting.status}),
-        "agenda_form": bound.get("agenda_form") or AgendaItemForm(),
-        "invite_form": bound.get("invite_form") or InviteForm(members=_member_choices(v)),
-        "document_form": bound.get("document_form") or DocumentForm(meeting=meeting),
-        "minutes_form": bound.get("minutes_form") or MinutesForm(initial={"minutes": meeting.minutes}),
-        "approve_form": bound.get("approve_form") or ApproveMinutesForm(meetings=later),
-        "decision_form": bound.get("decision_form") or DecisionForm(),
-        "action_form": bound.get("action_form") or ActionItemForm(members=_member_choices(v)),
-        "attendance_form": bound.get("attendance_form")
-        or AttendanceForm(invitations=meeting.invitations.select_related("member").order_by("member__name")),
-        "response_form": bound.get("response_form") or ResponseForm(),
+        "status_form": bound.get("status_form")
+        or MeetingStatusForm(initial={"status": meeting.status}, prefix=PREFIX["status_form"]),
+        "agenda_form": bound.get("agenda_form") or AgendaItemForm(prefix=PREFIX["agenda_form"]),
+        "invite_form": bound.get("invite_form") or InviteForm(members=_member_choices(v), prefix=PREFIX["invite_form"]),
+        "document_form": bound.get("document_form") or DocumentForm(meeting=meeting, prefix=PREFIX["document_form"]),
+        "minutes_form": bound.get("minutes_form")
+        or MinutesForm(initial={"minutes": meeting.minutes}, prefix=PREFIX["minutes_form"]),
+        "approve_form": bound.get("approve_form") or ApproveMinutesForm(meetings=later, prefix=PREFIX["approve_form"]),
+        "decision_form": bound.get("decision_form") or DecisionForm(prefix=PREFIX["decision_form"]),
+        "action_form": bound.get("action_form")
+        or ActionItemForm(members=_member_choices(v), prefix=PREFIX["action_form"]),
+        "attendance_form": bound.get("attendance_form") or AttendanceForm(invitations=invitations),
     }
 
 
@@ -122,6 +140,11 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "has_synthetic": page.has_synthetic,
         **_forms(v, meeting, bound),
     }
+    # Per-item forms: input on each agenda item open for it, a response to each input.
+    for item in page.agenda:
+        item.input_form = bound.get(f"input_form_{item.pk}") or InputForm(prefix=f"input{item.pk}")  # type: ignore[attr-defined]
+    for given in page.inputs:
+        given.response_form = bound.get(f"response_form_{given.pk}") or ResponseForm(prefix=f"response{given.pk}")  # type: ignore[attr-defined]
     return render(request, "meetings/detail.html", context, status=form_status(request))
 
 
@@ -158,7 +181,7 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "status_form",
-        lambda v, m: MeetingStatusForm(request.POST),
+        lambda v, m: MeetingStatusForm(request.POST, prefix=PREFIX["status_form"]),
         lambda v, m, d: meeting_update(viewer=v, meeting=m, values={"status": d["status"]}),
         _("Status changed."),
     )
@@ -171,7 +194,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "agenda_form",
-        lambda v, m: AgendaItemForm(request.POST),
+        lambda v, m: AgendaItemForm(request.POST, prefix=PREFIX["agenda_form"]),
         lambda v, m, d: agenda_item_add(viewer=v, meeting=m, values=d),
         _("Agenda item added."),
     )
@@ -184,7 +207,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "invite_form",
-        lambda v, m: InviteForm(request.POST, members=_member_choices(v)),
+        lambda v, m: InviteForm(request.POST, members=_member_choices(v), prefix=PREFIX["invite_form"]),
         lambda v, m, d: meeting_invite(viewer=v, meeting=m, members=list(d["members"])),
         _("Members invited."),
     )
@@ -215,7 +238,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "document_form",
-        lambda v, m: DocumentForm(request.POST, request.FILES, meeting=m),
+        lambda v, m: DocumentForm(request.POST, request.FILES, meeting=m, prefix=PREFIX["document_form"]),
         lambda v, m, d: meeting_document_add(
             viewer=v,
             meeting=m,
@@ -235,7 +258,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "minutes_form",
-        lambda v, m: MinutesForm(request.POST),
+        lambda v, m: MinutesForm(request.POST, prefix=PREFIX["minutes_form"]),
         lambda v, m, d: minutes_save(viewer=v, meeting=m, text=d["minutes"], circulate=d["circulate"]),
         _("Minutes saved."),
     )
@@ -248,7 +271,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "approve_form",
-        lambda v, m: ApproveMinutesForm(request.POST, meetings=meeting_list(viewer=v)),
+        lambda v, m: ApproveMinutesForm(request.POST, meetings=meeting_list(viewer=v), prefix=PREFIX["approve_form"]),
         lambda v, m, d: minutes_approve_at_meeting(viewer=v, meeting=m, at_meeting=d["at_meeting"]),
         _("Minutes approved."),
     )
@@ -261,7 +284,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "decision_form",
-        lambda v, m: DecisionForm(request.POST),
+        lambda v, m: DecisionForm(request.POST, prefix=PREFIX["decision_form"]),
         lambda v, m, d: decision_adopt(viewer=v, meeting=m, text=d["text"], commitments=list(d["commitments"])),
         _("Decision recorded."),
     )
@@ -295,7 +318,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "action_form",
-        lambda v, m: ActionItemForm(request.POST, members=_member_choices(v)),
+        lambda v, m: ActionItemForm(request.POST, members=_member_choices(v), prefix=PREFIX["action_form"]),
         create,
         _("Action item created."),
     )
@@ -307,8 +330,8 @@ def input_submit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        "input_form",
-        lambda v, m: InputForm(request.POST),
+        f"input_form_{item_pk}",
+        lambda v, m: InputForm(request.POST, prefix=f"input{item_pk}"),
         lambda v, m, d: outside_input_submit(viewer=v, item_id=item_pk, organisation=d["organisation"], text=d["text"]),
         _("Your input was sent to the secretariat."),
     )
@@ -320,8 +343,8 @@ def input_respond(request: HttpRequest, pk: int, input_pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        "response_form",
-        lambda v, m: ResponseForm(request.POST),
+        f"response_form_{input_pk}",
+        lambda v, m: ResponseForm(request.POST, prefix=f"response{input_pk}"),
         lambda v, m, d: outside_input_respond(viewer=v, input_id=input_pk, response=d["response"]),
         _("Response recorded."),
     )
@@ -371,7 +394,9 @@ def minutes_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "comment_form",
-        lambda v, m: CommentForm(request.POST, members=member_list(viewer=v).filter(pk__in=v.write_member_ids)),
+        lambda v, m: CommentForm(
+            request.POST, members=member_list(viewer=v).filter(pk__in=v.write_member_ids), prefix=PREFIX["comment_form"]
+        ),
         lambda v, m, d: minutes_comment(viewer=v, meeting=m, member=d["member"], text=d["text"]),
         _("Comment sent."),
     )

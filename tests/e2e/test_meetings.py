@@ -1,0 +1,253 @@
+"""Meetings, decisions and action items, end to end: the secretariat runs a plenary, a member official
+reports progress on the action item it owns, and a reminder e-mail reaches them.
+
+An axe-core accessibility check runs on every HTML page visited (not on the PDF or the calendar feed).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from tests.e2e.conftest import Server, check_axe, read_mails
+from tests.e2e.test_journeys import SECRETARIAT, expect_path, main, path_of, sign_in
+
+pytestmark = pytest.mark.browser
+
+OFFICIAL = "official.demoland@demo.taskforce.invalid"
+TITLE = "E2E plenary"
+ACTION = "E2E: publish the national contact list"
+PROGRESS = "Drafted the list; in clearance with the ministry."
+
+
+def status_message(page: Any) -> str:
+    return page.locator(".hub-messages[role=status]").inner_text()
+
+
+def form_with_button(page: Any, button: str) -> Any:
+    """The form on the page that holds the submit button with this exact name."""
+    return main(page).locator("form", has=page.get_by_role("button", name=button, exact=True))
+
+
+def fact(page: Any, term: str) -> str:
+    """The value of a term in the page's facts list (dl.hub-facts)."""
+    return main(page).locator(f"dl.hub-facts dt:text-is('{term}') + dd").inner_text().strip()
+
+
+def labelled(scope: Any, label: str) -> Any:
+    """The control labelled exactly `label` (a required field's label ends with a hidden " *")."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}(\s*\*)?$"))
+
+
+def tick(scope: Any, label: str | re.Pattern[str]) -> None:
+    """Tick a checkbox as a person does: the design system hides the input and draws the box on its label."""
+    box = scope.get_by_label(label, exact=True) if isinstance(label, str) else scope.get_by_label(label)
+    scope.locator(f"label[for='{box.get_attribute('id')}']").click()
+    assert box.is_checked()
+
+
+def submit(page: Any, form: Any, button: str, path: str, message: str) -> None:
+    """Submit a form and wait for the page it leads to (often the same address) and its status message."""
+    with page.expect_navigation():
+        form.get_by_role("button", name=button, exact=True).click()
+    expect_path(page, path)
+    page.locator(".hub-messages[role=status]", has_text=message).wait_for()
+    check_axe(page)
+
+
+def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context: Any, server: Server) -> None:
+    now = datetime.datetime.now(datetime.UTC)
+    yesterday = (now - datetime.timedelta(days=1)).date()
+    due = now.date() + datetime.timedelta(days=10)
+
+    # The secretariat signs in and opens "Meetings", then "Schedule a meeting".
+    page = new_context().new_page()
+    sign_in(page, server, SECRETARIAT)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
+    expect_path(page, "/meetings/")
+    check_axe(page)
+    main(page).get_by_role("link", name="Schedule a meeting").click()
+    expect_path(page, "/meetings/new/")
+    check_axe(page)
+    assert main(page).get_by_role("heading", level=1).inner_text() == "Schedule a meeting"
+
+    # A formal plenary that started yesterday.
+    form = main(page).locator("form")
+    form.get_by_label("Kind").select_option(label="Formal plenary")
+    form.get_by_label("Title").fill(TITLE)
+    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 09:00")
+    form.get_by_label("Ends at").fill(f"{yesterday:%Y-%m-%d} 17:00")
+    form.get_by_label("Local time zone of the meeting").fill("Europe/Brussels")
+    form.get_by_label("Place").fill("Brussels, Conference Room 2")
+    form.get_by_label("Online link (invitees only)").fill("https://meet.example.org/e2e-plenary")
+    form.get_by_label("Visibility").select_option(label="Taskforce")
+    form.get_by_role("button", name="Schedule").click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
+    detail = path_of(page)
+    check_axe(page)
+    assert "Meeting scheduled." in status_message(page)
+    assert main(page).get_by_role("heading", level=1).inner_text() == TITLE
+    code = fact(page, "Reference")
+    assert re.fullmatch(rf"GTF-{yesterday.year}-\d+", code), code
+    assert fact(page, "Kind") == "Formal plenary"
+    assert fact(page, "Status") == "Planned"
+    assert main(page).get_by_role("link", name="https://meet.example.org/e2e-plenary").is_visible()
+
+    # An agenda item.
+    form = form_with_button(page, "Add item")
+    form.get_by_label("Agenda item").fill("Opening")
+    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 09:00")
+    form.get_by_label("Time (minutes)").fill("15")
+    submit(page, form, "Add item", detail, "Agenda item added.")
+    agenda = main(page).locator("h2:text-is('Agenda') + ol")
+    assert "Opening" in agenda.inner_text()
+
+    # An item starting after the meeting ends is refused, with the reason, and not added.
+    form = form_with_button(page, "Add item")
+    form.get_by_label("Agenda item").fill("Too late")
+    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 18:00")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Add item", exact=True).click()
+    expect_path(page, f"{detail}agenda/")
+    check_axe(page)
+    alert = main(page).locator(".usa-alert--error[role=alert]")
+    assert "The item must start during the meeting." in alert.inner_text()
+    assert "The item must start during the meeting." in form_with_button(page, "Add item").inner_text()
+    assert "Too late" not in main(page).locator("h2:text-is('Agenda') + ol").inner_text()
+
+    # Demoland and Examplestan are invited.
+    form = form_with_button(page, "Invite")
+    tick(form, "Demoland")
+    tick(form, "Examplestan")
+    submit(page, form, "Invite", detail, "Members invited.")
+    invited = main(page).locator("table", has=page.locator("caption", has_text="Invited members"))
+    assert "Demoland" in invited.inner_text() and "Examplestan" in invited.inner_text()
+
+    # The meeting is marked held.
+    form = form_with_button(page, "Change status")
+    form.get_by_label("Status").select_option(label="Held")
+    submit(page, form, "Change status", detail, "Status changed.")
+    assert fact(page, "Status") == "Held"
+
+    # Attendance: Demoland present, Examplestan sent apologies.
+    form = form_with_button(page, "Save attendance")
+    labelled(form, "Demoland").select_option(label="Present")
+    labelled(form, "Examplestan").select_option(label="Apologies")
+    submit(page, form, "Save attendance", detail, "Attendance recorded.")
+    rows = invited.locator("tbody tr")
+    assert rows.filter(has_text="Demoland").locator("td").inner_text() == "Present"
+    assert rows.filter(has_text="Examplestan").locator("td").inner_text() == "Apologies"
+
+    # Minutes, saved and circulated for comments.
+    form = form_with_button(page, "Save minutes")
+    labelled(form, "Minutes").fill("The plenary opened at 09:00 and agreed on the contact list.")
+    tick(form, "Circulate to members for comments")
+    submit(page, form, "Save minutes", detail, "Minutes saved.")
+    assert "Circulated for comments" in main(page).locator("h2:text-is('Minutes') + p").inner_text()
+    assert main(page).get_by_role("link", name="Minutes (PDF)").is_visible()
+
+    # A decision serving commitment 1.
+    form = form_with_button(page, "Record decision")
+    labelled(form, "Decision").fill("Members publish their national contact lists.")
+    tick(form, re.compile(r"^1\. "))
+    submit(page, form, "Record decision", detail, "Decision recorded.")
+    decision = main(page).locator("h2:text-is('Decisions') + ul li", has_text="Members publish their national")
+    decision_code = decision.locator("strong").inner_text()
+    assert "Commitments: 1" in decision.inner_text(), decision.inner_text()
+
+    # An action item from that decision, owned by Demoland, due in ten days.
+    form = form_with_button(page, "Create action item")
+    # Each form on the meeting page has its own prefix, so the label "Action" names this field alone.
+    labelled(form, "Action").fill(ACTION)
+    assert main(page).locator("[id=id_title]").count() == 0
+    form.get_by_label("Owner").select_option(label="Demoland")
+    form.get_by_label("Due on (YYYY-MM-DD)").fill(due.isoformat())
+    form.get_by_label("From the decision").select_option(label=decision_code)
+    submit(page, form, "Create action item", detail, "Action item created.")
+    item = main(page).locator("h2:text-is('Action items') + ul li", has_text=ACTION)
+    text = item.inner_text()
+    assert "Demoland" in text and f"due {due.isoformat()}" in text and decision_code in text, text
+
+    # The agenda as a PDF, with the page's cookies.
+    href = main(page).get_by_role("link", name="Agenda (PDF)").get_attribute("href")
+    assert href == f"{detail}agenda.pdf", href
+    response = page.request.get(href)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf", response.headers["content-type"]
+    assert response.body().startswith(b"%PDF-"), response.body()[:20]
+
+    # The secretariat creates its calendar feed; the address is shown once and lists the meeting.
+    page.goto("/meetings/")
+    check_axe(page)
+    main(page).get_by_role("link", name="Calendar feed").click()
+    expect_path(page, "/calendar/")
+    check_axe(page)
+    with page.expect_navigation():
+        main(page).get_by_role("button", name="Create a new address (revokes the old one)").click()
+    page.wait_for_selector(".hub-token")
+    check_axe(page)
+    feed_url = main(page).locator(".hub-token").inner_text().strip()
+    assert re.fullmatch(re.escape(server.base_url) + r"/calendar/[^/\s]+\.ics", feed_url), feed_url
+    feed = page.request.get(feed_url)
+    assert feed.status == 200
+    assert feed.headers["content-type"].startswith("text/calendar"), feed.headers["content-type"]
+    calendar = Calendar.from_ical(feed.body())
+    summaries = [str(event.get("summary")) for event in calendar.walk("VEVENT")]
+    assert any(code in s for s in summaries), summaries
+    assert f"Due: {ACTION}" in summaries, summaries
+    # Shown only once: the page, loaded again, no longer shows it.
+    page.goto("/calendar/")
+    check_axe(page)
+    assert main(page).locator(".hub-token").count() == 0
+
+    # A member official of Demoland finds the action item on their dashboard.
+    official = new_context().new_page()
+    sign_in(official, server, OFFICIAL)
+    official.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
+    expect_path(official, "/dashboard/")
+    check_axe(official)
+    mine = main(official).locator("h2:text-is('Your action items') + ul")
+    entry = mine.locator("li", has=official.get_by_role("link", name=ACTION))
+    assert f"due {due.isoformat()}" in entry.inner_text(), entry.inner_text()
+    entry.get_by_role("link", name=ACTION).click()
+    official.wait_for_url(re.compile(r"/actions/\d+/$"))
+    action_path = path_of(official)
+    check_axe(official)
+    assert main(official).get_by_role("heading", level=1).inner_text() == ACTION
+    assert fact(official, "Owner") == "Demoland"
+    assert fact(official, "Due on") == due.isoformat()
+    assert fact(official, "Status") == "Open"
+    assert decision_code in fact(official, "From") and code in fact(official, "From")
+
+    # They report progress.
+    form = main(official).locator("form")
+    form.get_by_label("Status").select_option(label="In progress")
+    form.get_by_label("Progress").fill(PROGRESS)
+    submit(official, form, "Save progress", action_path, "Progress saved.")
+    assert fact(official, "Status") == "In progress"
+    updates = main(official).locator("h2:text-is('Progress') + ol").inner_text()
+    assert PROGRESS in updates and "In progress" in updates and "Omar Official (Demoland)" in updates, updates
+
+    # All action items, and the decisions, as the official sees them.
+    official.goto("/actions/")
+    check_axe(official)
+    row = main(official).locator("tbody tr", has=official.get_by_role("link", name=ACTION))
+    assert "In progress" in row.inner_text() and decision_code in row.inner_text(), row.inner_text()
+    official.goto("/decisions/")
+    check_axe(official)
+    row = main(official).locator("tbody tr", has_text=decision_code)
+    assert "Members publish their national contact lists." in row.inner_text(), row.inner_text()
+
+    # The day before it is due, the reminder run e-mails Demoland's people.
+    before = (due - datetime.timedelta(days=1)).isoformat()
+    output = server.manage("send_reminders", "--today", before)
+    assert re.search(r"[1-9]\d* reminder\(s\) queued", output), output
+    reminders = [m for m in read_mails(server.mail_dir) if OFFICIAL in str(m["To"]) and ACTION in str(m["Subject"])]
+    assert len(reminders) == 1, [(m["To"], m["Subject"]) for m in read_mails(server.mail_dir)]
+    assert reminders[0]["Subject"] == f"Action item: Due tomorrow: {ACTION}", reminders[0]["Subject"]
+    body = reminders[0].get_body(preferencelist=("plain",)).get_content()
+    assert due.isoformat() in body and "In progress" in body, body
