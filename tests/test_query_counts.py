@@ -1,0 +1,100 @@
+"""Queries per page stay bounded and do not grow with the data (SPEC 12: at most 25 per request)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from conftest import client_for, make_member, make_person
+from hub.accounts.models import Role
+from hub.core.viewer import SYSTEM
+from hub.meetings.services import (
+    action_item_create,
+    agenda_item_add,
+    decision_adopt,
+    meeting_invite,
+    meeting_schedule,
+    meeting_update,
+)
+from hub.members.models import MemberNote
+
+BUDGET = 25
+
+
+def grow(n: int, secretariat) -> None:
+    """n more members, each with a note, an official, a meeting invitation and an action item."""
+    start = timezone.now() - datetime.timedelta(days=1)
+    meeting = meeting_schedule(
+        viewer=SYSTEM, values={"title": f"M{n}", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+    )
+    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    decision = decision_adopt(viewer=SYSTEM, meeting=meeting, text="D")
+    members = []
+    for i in range(n):
+        member = make_member(f"Land{n}x{i}", region="Europe")
+        make_person(f"o{n}x{i}@example.org", Role.Kind.OFFICIAL, member, mfa=False)
+        MemberNote.objects.create(member=member, author=secretariat, visibility="taskforce", text="n")
+        agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": f"Item {i}"})
+        action_item_create(
+            viewer=SYSTEM,
+            values={
+                "title": f"A{i}",
+                "decision": decision,
+                "owner_member": member,
+                "due_on": start.date() + datetime.timedelta(days=9),
+            },
+        )
+        members.append(member)
+    meeting_invite(viewer=SYSTEM, meeting=meeting, members=members)
+
+
+PAGES = [
+    "/",
+    "/members/",
+    "/members/export.csv",
+    "/meetings/",
+    "/actions/",
+    "/decisions/",
+    "/dashboard/",
+    "/audit/",
+    "/join-requests/",
+    "/api/v1/members",
+    "/api/v1/meetings",
+    "/api/v1/action-items",
+]
+
+
+def count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_queries_per_page_are_bounded_and_do_not_grow_with_the_data(url, secretariat):
+    client = client_for(secretariat)
+    grow(3, secretariat)
+    small = count(client, url)
+    grow(15, secretariat)
+    large = count(client, url)
+    assert large <= BUDGET, f"{url}: {large} queries"
+    assert large == small, f"{url}: {small} queries with little data, {large} with more"
+
+
+def test_a_meeting_page_does_not_grow_with_its_agenda(secretariat):
+    from hub.meetings.models import Meeting
+
+    client = client_for(secretariat)
+    grow(3, secretariat)
+    small_meeting = Meeting.objects.get(title="M3")
+    small = count(client, f"/meetings/{small_meeting.pk}/")
+    grow(15, secretariat)
+    large_meeting = Meeting.objects.get(title="M15")
+    large = count(client, f"/meetings/{large_meeting.pk}/")
+    assert large <= BUDGET, large
+    assert large == small, (small, large)
