@@ -33,14 +33,15 @@ from hub.core.viewer import SYSTEM
 from hub.members.models import Member, MemberNote
 from hub.members.services import join_request_submit, member_status_change
 
+# The most privileged go first, so a cache that served one viewer's content to another would show.
 PERSONAS = [
-    "anonymous",
-    "contributor",
-    "official_a",
-    "focal_point_a",
-    "official_b",
     "secretariat",
     "administrator",
+    "focal_point_a",
+    "official_a",
+    "official_b",
+    "contributor",
+    "anonymous",
     # An official of A whose session never passed the second factor: sees what anonymous sees.
     "official_a_without_second_factor",
     # The official of a withdrawn member: their role ended; their member's records are the secretariat's.
@@ -175,7 +176,7 @@ def world(db: Any) -> World:
     member_status_change(viewer=SYSTEM, member=b, status="suspended", reason="MARK-STATUS-REASON-B")
     member_status_change(viewer=SYSTEM, member=b, status="active", reason="back")
     markers.append(Marker("MARK-STATUS-REASON-B", taskforce))
-    meetings = _meeting_world(a, b, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
+    meetings = _meeting_world(a, b, hidden, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -226,7 +227,7 @@ def world(db: Any) -> World:
 
 
 def _meeting_world(
-    a: Member, b: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+    a: Member, b: Member, hidden: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
 ) -> dict[str, Any]:
     """Meetings at member and taskforce level, with documents, decisions, action items and input."""
     import datetime
@@ -242,6 +243,7 @@ def _meeting_world(
         meeting_invite,
         meeting_schedule,
         meeting_update,
+        minutes_save,
         objection_record,
         outside_input_submit,
         written_procedure_start,
@@ -274,7 +276,29 @@ def _meeting_world(
             "online_link": "https://meet.example.org/MARK-LINK-T",
         },
     )
-    meeting_invite(viewer=SYSTEM, meeting=meeting_t, members=[a, b])
+    meeting_invite(viewer=SYSTEM, meeting=meeting_t, members=[a, b, hidden])
+    meeting_update(viewer=SYSTEM, meeting=meeting_t, values={"status": "held"})
+    decision_t = decision_adopt(viewer=SYSTEM, meeting=meeting_t, text="MARK-DECISION-T")
+    minutes_save(viewer=SYSTEM, meeting=meeting_t, text="MARK-MINUTES-T", circulate=True)
+    minutes_save(viewer=SYSTEM, meeting=meeting_a, text="MARK-DRAFT-A", circulate=False)
+    action_item_create(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-ACTION-HIDDEN-OWNER",
+            "decision": decision_t,
+            "owner_member": hidden,
+            "due_on": past.date(),
+        },
+    )
+    action_item_create(
+        viewer=SYSTEM,
+        values={
+            "title": "MARK-ACTION-OF-A-MEETING",
+            "decision": decision_a,
+            "owner_member": b,
+            "due_on": past.date(),
+        },
+    )
     agenda_t = agenda_item_add(
         viewer=SYSTEM, meeting=meeting_t, values={"title": "MARK-AGENDA-T", "open_for_input": True}
     )
@@ -345,6 +369,12 @@ def _meeting_world(
         Marker("MARK-PROC", taskforce),
         Marker("MARK-PROPOSAL", taskforce),
         Marker("MARK-OBJECTION-A", taskforce),
+        Marker("MARK-DECISION-T", taskforce),
+        Marker("MARK-MINUTES-T", taskforce),
+        Marker("MARK-DRAFT-A", staff),
+        Marker("MARK-ACTION-HIDDEN-OWNER", staff),
+        # A taskforce-level action item from a decision of A's member-only meeting: only where the decision is seen.
+        Marker("MARK-ACTION-OF-A-MEETING", own_a),
     ]
     return {
         "meeting_a": meeting_a,

@@ -7,8 +7,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
 from hub.api.auth import caller, writer
-from hub.core.errors import NotFound
 from hub.core.models import Visibility
+from hub.core.policies import policy_for
 from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
 from hub.meetings.selectors import (
     ActionFilters,
@@ -127,7 +127,7 @@ class MeetingDetailOut(MeetingOut):
 def _detail(request: HttpRequest, meeting: Meeting) -> MeetingDetailOut:
     v = caller(request).viewer
     page = meeting_page(viewer=v, meeting=meeting)
-    minutes_visible = meeting.minutes_status in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED)
+    minutes_visible = policy_for(Meeting).can(v, "view_minutes", meeting)
     return MeetingDetailOut(
         **MeetingOut.of(meeting).dict(),
         online_link=meeting.online_link if page.show_link else None,
@@ -145,7 +145,7 @@ def _detail(request: HttpRequest, meeting: Meeting) -> MeetingDetailOut:
         ],
         invitations=[InvitationOut(member=i.member.slug, attendance=i.attendance) for i in page.invitations],
         decisions=[DecisionOut.of(d) for d in page.decisions],
-        minutes=meeting.minutes if (minutes_visible or v.is_secretariat) else None,
+        minutes=meeting.minutes if minutes_visible else None,
     )
 
 
@@ -269,11 +269,7 @@ def invite_members(request: HttpRequest, meeting_id: int, payload: InviteIn) -> 
 def record_attendance(request: HttpRequest, meeting_id: int, payload: AttendanceIn) -> MeetingDetailOut:
     c = writer(request)
     meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
-    by_slug = {m.slug: m.pk for m in Member.objects.filter(slug__in=list(payload.attendance))}
-    missing = [s for s in payload.attendance if s not in by_slug]
-    if missing:
-        raise NotFound()
-    values = {by_slug[s]: str(v) for s, v in payload.attendance.items()}
+    values = {member_get(viewer=c.viewer, slug=s).pk: str(v) for s, v in payload.attendance.items()}
     attendance_record(viewer=c.viewer, meeting=meeting, attendance=values, via=c.via)
     return _detail(request, meeting)
 

@@ -27,4 +27,5 @@ class MeetingsConfig(AppConfig):
             models.MinutesComment,
             models.ReminderSent,
         ):
-            auditlog.register(model, exclude_fields=["updated_at", "token_hash"])
+            m2m = ["commitments"] if model in (models.Decision, models.ActionItem) else None
+            auditlog.register(model, exclude_fields=["updated_at", "token_hash"], m2m_fields=m2m)

@@ -37,6 +37,12 @@ def _visible_meetings(viewer: Viewer) -> Any:
     return policy_for(Meeting).visible(viewer).values("pk")
 
 
+def _visible_members(viewer: Viewer) -> Any:
+    from hub.members.models import Member
+
+    return policy_for(Member).visible(viewer).values("pk")
+
+
 @register(Meeting)
 class MeetingPolicy(Policy[Meeting]):
     owner_field = None
@@ -70,6 +76,15 @@ class MeetingPolicy(Policy[Meeting]):
     def can_view_attendance(self, viewer: Viewer, obj: Meeting | None) -> bool:
         return viewer.is_taskforce
 
+    def can_view_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Drafts are the secretariat's; circulated or approved minutes are the taskforce's (or public
+        with a public meeting). Contributors, let in for open agenda items, do not read minutes."""
+        if viewer.is_secretariat:
+            return obj is not None and obj.minutes_status != Meeting.MinutesStatus.NONE
+        if obj is None or obj.minutes_status not in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED):
+            return False
+        return viewer.is_taskforce or obj.visibility == Visibility.PUBLIC
+
 
 @register(AgendaItem)
 class AgendaItemPolicy(FollowsParentPolicy[AgendaItem]):
@@ -86,6 +101,13 @@ class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
     parent_path = "meeting"
     parent_model = Meeting
     taskforce_only = True
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        # Members hidden from the viewer are not named through their invitations.
+        q = super().visible_q(viewer)
+        if viewer.is_secretariat:
+            return q
+        return q & Q(member__in=_visible_members(viewer))
 
 
 @register(MeetingDocument)
@@ -125,6 +147,12 @@ class ObjectionPolicy(FollowsParentPolicy[Objection]):
     parent_path = "procedure"
     parent_model = WrittenProcedure
 
+    def visible_q(self, viewer: Viewer) -> Q:
+        q = super().visible_q(viewer)
+        if viewer.is_secretariat:
+            return q
+        return q & Q(member__in=_visible_members(viewer))
+
 
 @register(Decision)
 class DecisionPolicy(Policy[Decision]):
@@ -137,7 +165,11 @@ class DecisionPolicy(Policy[Decision]):
         if viewer.is_secretariat:
             return Q()
         procedures = policy_for(WrittenProcedure).visible(viewer).values("pk")
-        return Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
+        q = Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
+        if viewer.is_taskforce:
+            return q
+        # Outside the taskforce (the public, contributors) only decisions of public meetings and procedures.
+        return q & (Q(meeting__visibility=Visibility.PUBLIC) | Q(procedure__visibility=Visibility.PUBLIC))
 
     def can_adopt(self, viewer: Viewer, obj: Decision | None) -> bool:
         return viewer.is_secretariat
@@ -145,8 +177,20 @@ class DecisionPolicy(Policy[Decision]):
 
 @register(ActionItem)
 class ActionItemPolicy(Policy[ActionItem]):
+    """An action item follows its own visibility, and is seen only with its origin (decision or
+    meeting) and its owner member: it never reveals a meeting, decision or member the viewer may not see."""
+
     owner_field = "owner_member_id"
     uses_grants = True
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        q = super().visible_q(viewer)
+        if viewer.is_secretariat:
+            return q
+        decisions = policy_for(Decision).visible(viewer).values("pk")
+        origin = Q(decision__in=decisions) | Q(decision__isnull=True, meeting__in=_visible_meetings(viewer))
+        owner = Q(owner_member__isnull=True) | Q(owner_member__in=_visible_members(viewer))
+        return q & origin & owner
 
     def can_create(self, viewer: Viewer, obj: ActionItem | None) -> bool:
         return viewer.is_secretariat
@@ -199,6 +243,13 @@ class MinutesCommentPolicy(FollowsParentPolicy[MinutesComment]):
     parent_path = "meeting"
     parent_model = Meeting
     taskforce_only = True
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        # Members hidden from the viewer are not named through their invitations.
+        q = super().visible_q(viewer)
+        if viewer.is_secretariat:
+            return q
+        return q & Q(member__in=_visible_members(viewer))
 
     def can_comment(self, viewer: Viewer, obj: MinutesComment | None) -> bool:
         return bool(viewer.write_member_ids)

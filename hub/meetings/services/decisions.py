@@ -94,7 +94,8 @@ def written_procedure_start(
         )
         full_clean(procedure)
         procedure.save()
-        recipients = _focal_point_emails()
+        # Focal points are told only of procedures they may see (public or taskforce level).
+        recipients = _focal_point_emails() if procedure.visibility in ("public", "taskforce") else []
         if recipients:
             email_after_commit(
                 to=recipients,
@@ -166,9 +167,13 @@ def written_procedure_conclude(
         else:
             procedure.status = WrittenProcedure.Status.ADOPTED
             procedure.outcome_note = _("Adopted: no objection by the deadline.")
-            if procedure.subject == WrittenProcedure.Subject.MINUTES and procedure.meeting is not None:
+            meeting = procedure.meeting if procedure.subject == WrittenProcedure.Subject.MINUTES else None
+            if meeting is not None and meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
+                procedure.status = WrittenProcedure.Status.NOT_ADOPTED
+                procedure.outcome_note = _("Not adopted: the minutes are no longer the circulated version.")
+            elif meeting is not None:
                 mark_minutes_approved(
-                    procedure.meeting,
+                    meeting,
                     how=_("Approved by written procedure %(code)s") % {"code": procedure.code},
                     on=timezone.localdate(),
                 )

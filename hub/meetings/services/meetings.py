@@ -225,6 +225,8 @@ def minutes_save(*, viewer: Viewer, meeting: Meeting, text: str, circulate: bool
     require_manager(viewer, meeting)
     if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
         raise Conflict(_("These minutes are approved and can no longer change."))
+    if meeting.written_procedures.filter(subject="minutes", status="open").exists():
+        raise Conflict(_("A written procedure on these minutes is open: they cannot change meanwhile."))
     if meeting.starts_at > timezone.now():
         raise ValidationFailed(
             _("The minutes were not saved."), problems=[Problem(_("Minutes follow the meeting."), field="minutes")]

@@ -137,6 +137,7 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "meeting": meeting,
         "manage": policy_for(Meeting).can(v, "manage", meeting),
         "can_input": policy_for(OutsideInput).can(v, "submit"),
+        "show_minutes": policy_for(Meeting).can(v, "view_minutes", meeting),
         "has_synthetic": page.has_synthetic,
         **_forms(v, meeting, bound),
     }
@@ -357,9 +358,7 @@ def meeting_pdf_view(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     meeting = meeting_get(viewer=v, pk=pk)
     if kind not in ("agenda", "minutes"):
         raise NotFound()
-    if kind == "minutes" and meeting.minutes_status == Meeting.MinutesStatus.NONE:
-        raise NotFound()
-    if kind == "minutes" and meeting.minutes_status == Meeting.MinutesStatus.DRAFT and not v.is_secretariat:
+    if kind == "minutes" and not policy_for(Meeting).can(v, "view_minutes", meeting):
         raise NotFound()
     body = meeting_pdf(kind, meeting_page(viewer=v, meeting=meeting))
     response = HttpResponse(body, content_type="application/pdf")

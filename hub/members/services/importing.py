@@ -121,6 +121,12 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
     for row in rows:
         values = _parse(row, regions, problems)
         slug = slugify(values["name_en"])[:80]
+        if values["name_en"] and not slug:
+            problems.append(
+                Problem(_("The name needs Latin letters or digits for its address."), field="name", row=row.number)
+            )
+        if len(values["name_en"]) > 200:
+            problems.append(Problem(_("At most 200 characters."), field="name", row=row.number))
         if slug in seen_names:
             problems.append(
                 Problem(_("Same name as row %(row)s.") % {"row": seen_names[slug]}, field="name", row=row.number)
@@ -172,7 +178,7 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
         Member.objects.bulk_create(created, batch_size=500)
         if updated:
             Member.objects.bulk_update([m for m, _c in updated], fields=[*planned[0][1], "name", "updated_at"])
-        MemberStatusChange.objects.bulk_create(
+        history = MemberStatusChange.objects.bulk_create(
             [
                 MemberStatusChange(
                     member=m, status=m.status, previous_status=m.status, effective_on=m.joined_on, reason=_("Imported")
@@ -180,7 +186,7 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
                 for m in created
             ]
         )
-        audit_bulk(actor=viewer.user, created=created, updated=updated, via="import")
+        audit_bulk(actor=viewer.user, created=[*created, *history], updated=updated, via="import")
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -26,7 +26,7 @@ from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, Valid
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
-from hub.core.viewer import Viewer
+from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
 from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange
 
 SALT = "hub.members.join-request"
@@ -73,10 +73,15 @@ def _check_letter(letter: UploadedFile | None, problems: list[Problem]) -> str:
     return digest.hexdigest()
 
 
-def _check_not_already_member(government: str, country: str, problems: list[Problem]) -> None:
-    if country and Member.objects.filter(country=country).exclude(status=Member.Status.WITHDRAWN).exists():
+def _check_not_already_member(
+    government: str, country: str, problems: list[Problem], *, viewer: Viewer = ANONYMOUS
+) -> None:
+    """Refuse a request from a current member. Requesters are told only about members the public can
+    see; the secretariat's approval checks every member."""
+    members = policy_for(Member).visible(viewer).exclude(status=Member.Status.WITHDRAWN)
+    if country and members.filter(country=country).exists():
         problems.append(Problem(_("This government is already a member of the Taskforce."), field="country"))
-    elif Member.objects.filter(name_en__iexact=government.strip()).exclude(status=Member.Status.WITHDRAWN).exists():
+    elif members.filter(name_en__iexact=government.strip()).exists():
         problems.append(Problem(_("This government is already a member of the Taskforce."), field="government"))
 
 
@@ -292,7 +297,7 @@ def join_request_approve(
                 _("Only government members of the Alliance may join: reject with a reason."), field="alliance_member"
             )
         )
-    _check_not_already_member(join_request.government, str(join_request.country or ""), problems)
+    _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
     if problems:
         raise ValidationFailed(_("The request was not approved."), problems=problems)
     from hub.members.services.reference import m49_regions

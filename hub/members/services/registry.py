@@ -70,6 +70,8 @@ def _check_member_identity(member: Member, problems: list[Problem], row: int | N
     name = (member.name_en or member.name or "").strip()
     if not name:
         problems.append(Problem(_("Enter the member's name."), field="name_en", row=row))
+    elif not slugify(name):
+        problems.append(Problem(_("The name needs Latin letters or digits for its address."), field="name_en", row=row))
     elif others.filter(name_en__iexact=name).exists() or others.filter(slug=slugify(name)[:80]).exists():
         problems.append(Problem(_("A member with this name already exists."), field="name_en", row=row))
 
