@@ -38,3 +38,19 @@ def test_unknown_addresses_answer_a_friendly_404(db):
     response = Client().get("/no/such/page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_an_oversized_request_is_refused_before_it_is_read(db, settings):
+    settings.MAX_REQUEST_BYTES = 1000
+    response = Client().post("/join/", {"government": "x" * 5000})
+    assert response.status_code == 413
+
+
+def test_the_public_join_form_is_rate_limited_per_address(db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.JOIN_REQUESTS_PER_HOUR = 2
+    client = Client()
+    statuses = [client.post("/join/", {"government": ""}).status_code for _ in range(3)]
+    assert statuses == [422, 422, 429]

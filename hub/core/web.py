@@ -141,3 +141,35 @@ def run_form(
 def form_status(request: HttpRequest) -> int:
     """422 when a submitted form is shown again with its errors, 200 otherwise."""
     return 422 if request.method == "POST" else 200
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse request bodies over MAX_REQUEST_BYTES before Django reads them (uploads included)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            return HttpResponse(_("The request is too large."), status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def rate_limited(request: HttpRequest, *, scope: str, limit: int, seconds: int) -> bool:
+    """True when this address has already made `limit` requests of this kind in the window."""
+    from django.core.cache import cache
+
+    key = f"hub:rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+        count = 1
+    return count > limit

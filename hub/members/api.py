@@ -1,13 +1,16 @@
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
 from hub.api.auth import caller, writer
+from hub.core.errors import Conflict
 from hub.core.models import Visibility
+from hub.core.web import rate_limited
 from hub.members.models import AllianceFigure, JoinRequest, Member, MemberNote, MemberStatusChange
 from hub.members.selectors import (
     MemberFilters,
@@ -365,6 +368,8 @@ def submit_join_request(request: HttpRequest, payload: JoinRequestIn) -> Status[
     Signed in as the secretariat, the request is filed on the government's behalf at once."""
     c = caller(request)
     filed_by = c.viewer if c.viewer.is_secretariat and c.can_write else None
+    if filed_by is None and rate_limited(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600):
+        raise Conflict("Too many requests from this address; try again in an hour.")
     r = join_request_submit(
         government=payload.government,
         country=payload.country,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
-from hub.core.web import form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import form_status, public_page, rate_limited, run_form, viewer, viewer_required
 from hub.members.forms import AllianceCheckForm, AskMoreForm, JoinAnswerForm, JoinRequestForm, RejectForm
 from hub.members.models import JoinRequest
 from hub.members.selectors import join_request_get, join_request_list, join_request_messages
@@ -30,6 +31,10 @@ from hub.members.services import (
 def join(request: HttpRequest) -> HttpResponse:
     """The public form: no account needed; the e-mail is verified by a link before the request is filed."""
     form = JoinRequestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and rate_limited(
+        request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600
+    ):
+        return HttpResponse(_("Too many requests from this address; try again in an hour."), status=429)
 
     def submit(d: dict[str, object]) -> JoinRequest:
         return join_request_submit(
