@@ -37,6 +37,11 @@ def _english(settings: Any) -> None:
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
 def make_member(name: str, **extra: Any) -> Member:
     from django.utils.text import slugify
 
