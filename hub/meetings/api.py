@@ -9,6 +9,7 @@ from ninja.responses import Status
 from hub.api.auth import caller, writer
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
+from hub.core.viewer import ANONYMOUS
 from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
 from hub.meetings.selectors import (
     ActionFilters,
@@ -43,6 +44,7 @@ from hub.meetings.services import (
 from hub.members.models import Member
 from hub.members.selectors import member_get
 from hub.reporting.models import Commitment
+from hub.reporting.selectors import commitments_by_number
 
 router = Router(tags=["meetings"])
 actions_router = Router(tags=["action items"])
@@ -202,12 +204,7 @@ class DecisionIn(Schema):
 
 
 def _commitments(numbers: list[int]) -> list[Commitment]:
-    found = list(Commitment.objects.filter(number__in=numbers))
-    if len(found) != len(set(numbers)):
-        from hub.core.errors import Problem, ValidationFailed
-
-        raise ValidationFailed("Unknown commitment.", problems=[Problem("Use numbers 1 to 9.", field="commitments")])
-    return found
+    return commitments_by_number(viewer=ANONYMOUS, numbers=numbers)
 
 
 @router.get("", response=list[MeetingOut], summary="Meetings you may see")

@@ -169,3 +169,8 @@ def member_pending_invitations(*, viewer: Viewer, member: Member) -> list[Invita
         .visible(viewer, Invitation.objects.filter(member=member, accepted_at__isnull=True, revoked_at__isnull=True))
         .order_by("-created_at")
     )
+
+
+def member_role_get(*, viewer: Viewer, member: Member, pk: Any) -> Role:
+    """One role held for this member, or NotFound."""
+    return policy_for(Role).get(viewer, pk, Role.objects.filter(member=member))

@@ -9,3 +9,13 @@ from hub.reporting.models import Commitment
 
 def commitment_list(*, viewer: Viewer) -> QuerySet[Commitment]:
     return policy_for(Commitment).visible(viewer).order_by("number")
+
+
+def commitments_by_number(*, viewer: Viewer, numbers: list[int]) -> list[Commitment]:
+    """The commitments with these numbers, or ValidationFailed naming the field."""
+    from hub.core.errors import Problem, ValidationFailed
+
+    found = list(commitment_list(viewer=viewer).filter(number__in=numbers))
+    if len(found) != len(set(numbers)):
+        raise ValidationFailed("Unknown commitment.", problems=[Problem("Use numbers 1 to 9.", field="commitments")])
+    return found

@@ -33,7 +33,14 @@ from hub.meetings.forms import (
 )
 from hub.meetings.models import Meeting, OutsideInput
 from hub.meetings.pdf import meeting_pdf
-from hub.meetings.selectors import cadence_warnings, document_get, meeting_get, meeting_list, meeting_page
+from hub.meetings.selectors import (
+    cadence_warnings,
+    decision_get,
+    document_get,
+    meeting_get,
+    meeting_list,
+    meeting_page,
+)
 from hub.meetings.services import (
     action_item_create,
     agenda_item_add,
@@ -50,7 +57,7 @@ from hub.meetings.services import (
     outside_input_submit,
 )
 from hub.members.models import Member
-from hub.members.selectors import member_list
+from hub.members.selectors import member_get, member_list
 
 
 @require_safe
@@ -300,8 +307,8 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         decision = None
         decision_id = request.POST.get("decision", "")
         if decision_id:
-            decision = m.decisions.filter(pk=decision_id).first()
-            if decision is None:
+            decision = decision_get(viewer=v, pk=decision_id)
+            if decision.meeting_id != m.pk:
                 raise NotFound()
         owner = d["owner"]
         values = {
@@ -311,7 +318,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": decision,
             "meeting": None if decision else m,
             "owner_secretariat": owner == "secretariat",
-            "owner_member": None if owner == "secretariat" else Member.objects.filter(slug=owner).first(),
+            "owner_member": None if owner == "secretariat" else member_get(viewer=v, slug=owner),
         }
         return action_item_create(viewer=v, values=values)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.accounts.models import Invitation, Role
+from hub.accounts.models import Invitation
 from hub.accounts.services import invitation_create, role_end
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
@@ -29,6 +29,7 @@ from hub.members.selectors import (
     alliance_figure_list,
     member_get,
     member_pending_invitations,
+    member_role_get,
     member_roles,
     member_status_history,
 )
@@ -177,7 +178,7 @@ def member_role_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     member = member_get(viewer=v, slug=slug)
     if not _may_manage_people(v, member):
         raise NotFound()
-    role = policy_for(Role).get(v, pk, Role.objects.filter(member=member))
+    role = member_role_get(viewer=v, member=member, pk=pk)
     try:
         role_end(viewer=v, role_id=role.pk)
     except HubError as exc:
