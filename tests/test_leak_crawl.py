@@ -503,6 +503,8 @@ def _example(schema: dict[str, Any], components: dict[str, Any]) -> Any:
         return True
     if schema.get("format") == "date":
         return "2024-01-01"
+    if schema.get("format") == "binary":
+        return SimpleUploadedFile("crawl.pdf", b"%PDF-1.4 crawl", content_type="application/pdf")
     return "x"
 
 
@@ -513,8 +515,16 @@ def api_bodies() -> dict[tuple[str, str], Any]:
     out = {}
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
-            content = operation.get("requestBody", {}).get("content", {}).get("application/json")
-            out[(method.upper(), path)] = _example(content["schema"], components) if content else {}
+            bodies = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in bodies:
+                out[(method.upper(), path)] = ("json", _example(bodies["application/json"]["schema"], components))
+            elif "multipart/form-data" in bodies:
+                out[(method.upper(), path)] = (
+                    "multipart",
+                    _example(bodies["multipart/form-data"]["schema"], components),
+                )
+            else:
+                out[(method.upper(), path)] = ("json", {})
     return out
 
 
@@ -640,8 +650,11 @@ def test_writes_to_another_members_records_answer_404_and_change_nothing(world: 
                 bad.append(f"{method.upper()} {url} answered {response.status_code}")
     for url, path in dict.fromkeys((u, p) for _m, u, p in api_targets):
         for verb in ("post", "put", "patch", "delete"):
-            body = bodies.get((verb.upper(), path), {})
-            response = getattr(client, verb)(url, body, content_type="application/json")
+            kind, body = bodies.get((verb.upper(), path), ("json", {}))
+            if kind == "multipart":
+                response = getattr(client, verb)(url, body)
+            else:
+                response = getattr(client, verb)(url, body, content_type="application/json")
             tried += 1
             if response.status_code not in (404, 405):
                 bad.append(f"API {verb.upper()} {url} answered {response.status_code}")

@@ -2,11 +2,12 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
 from hub.api.auth import caller, writer
+from hub.core.errors import NotFound
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
@@ -30,10 +31,12 @@ from hub.meetings.services import (
     agenda_item_add,
     attendance_record,
     decision_adopt,
+    meeting_document_add,
     meeting_invite,
     meeting_schedule,
     meeting_update,
     minutes_approve_at_meeting,
+    minutes_comment,
     minutes_save,
     objection_record,
     outside_input_respond,
@@ -296,6 +299,80 @@ def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> 
         viewer=c.viewer, meeting=meeting, text=payload.text, commitments=_commitments(payload.commitments), via=c.via
     )
     return Status(201, DecisionOut.of(d))
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    agenda_item_id: int | None
+    visibility: str
+    sha256: str
+    content_type: str
+    url: str
+
+
+def _document(d: Any) -> DocumentOut:
+    from django.urls import reverse
+
+    return DocumentOut(
+        id=d.pk,
+        title=d.title,
+        agenda_item_id=d.agenda_item_id,
+        visibility=d.visibility,
+        sha256=d.sha256,
+        content_type=d.content_type,
+        url=reverse("meeting_document", args=[d.pk]),
+    )
+
+
+@router.get("/{meeting_id}/documents", response=list[DocumentOut], summary="Documents of a meeting you may see")
+def list_documents(request: HttpRequest, meeting_id: int) -> list[DocumentOut]:
+    v = caller(request).viewer
+    page = meeting_page(viewer=v, meeting=meeting_get(viewer=v, pk=meeting_id))
+    docs = list(page.documents) + [d for item in page.agenda for d in item.documents.all()]
+    return [_document(d) for d in docs]
+
+
+@router.post("/{meeting_id}/documents", response={201: DocumentOut}, summary="Add a document (multipart)")
+def add_document(
+    request: HttpRequest,
+    meeting_id: int,
+    title: Form[str],
+    file: File[UploadedFile],
+    visibility: Form[str] = "taskforce",
+    agenda_item_id: Form[int | None] = None,
+) -> Status[DocumentOut]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    item = None
+    if agenda_item_id is not None:
+        item = next((i for i in meeting_page(viewer=c.viewer, meeting=meeting).agenda if i.pk == agenda_item_id), None)
+        if item is None:
+            raise NotFound()
+    d = meeting_document_add(
+        viewer=c.viewer, meeting=meeting, title=title, upload=file, visibility=visibility, agenda_item=item, via=c.via
+    )
+    return Status(201, _document(d))
+
+
+class CommentIn(Schema):
+    member: str = Field(..., description="The member's short name")
+    text: str
+
+
+class CommentOut(Schema):
+    member: str
+    text: str
+    at: datetime.datetime
+
+
+@router.post("/{meeting_id}/minutes/comments", response={201: CommentOut}, summary="Comment on circulated minutes")
+def comment_minutes(request: HttpRequest, meeting_id: int, payload: CommentIn) -> Status[CommentOut]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    member = member_get(viewer=c.viewer, slug=payload.member)
+    comment = minutes_comment(viewer=c.viewer, meeting=meeting, member=member, text=payload.text, via=c.via)
+    return Status(201, CommentOut(member=member.slug, text=comment.text, at=comment.created_at))
 
 
 class InputIn(Schema):

@@ -159,3 +159,48 @@ def test_demo_meetings_involve_fictional_members_only(db):
 
     assert not MeetingInvitation.objects.filter(member__is_synthetic=False).exists()
     assert Meeting.objects.filter(kind="plenary").count() >= 3
+
+
+def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, official_a, official_b):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hub.meetings.services import agenda_item_add, meeting_invite, minutes_save
+
+    start = NOW - datetime.timedelta(days=2)
+    meeting = meeting_schedule(
+        viewer=SYSTEM, values={"title": "Docs", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+    )
+    meeting_invite(viewer=SYSTEM, meeting=meeting, members=[member_a])
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
+    s = auth(secretariat)
+    r = Client().post(
+        f"/api/v1/meetings/{meeting.pk}/documents",
+        {
+            "title": "Budget paper",
+            "visibility": "secretariat",
+            "agenda_item_id": item.pk,
+            "file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 budget"),
+        },
+        **s,
+    )
+    assert r.status_code == 201, r.content
+    assert r.json()["agenda_item_id"] == item.pk
+    assert [d["title"] for d in Client().get(f"/api/v1/meetings/{meeting.pk}/documents", **s).json()] == [
+        "Budget paper"
+    ]
+    assert Client().get(f"/api/v1/meetings/{meeting.pk}/documents", **auth(official_b)).json() == []
+    bad = Client().post(
+        f"/api/v1/meetings/{meeting.pk}/documents",
+        {"title": "x", "file": SimpleUploadedFile("x.pdf", b"MZ not a pdf")},
+        **s,
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"] == "file"
+    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
+    r = post(
+        f"/api/v1/meetings/{meeting.pk}/minutes/comments", {"member": "alphaland", "text": "Fine"}, auth(official_a)
+    )
+    assert r.status_code == 201
+    r = post(f"/api/v1/meetings/{meeting.pk}/minutes/comments", {"member": "alphaland", "text": "x"}, auth(official_b))
+    assert r.status_code == 404
