@@ -62,6 +62,20 @@ def audit_entry_redacted(*, viewer: Viewer, entry: LogEntry) -> bool:
     return (ct.app_label, ct.model) not in OPERATOR_MODELS
 
 
+def changes_text(changes: Any) -> str:
+    """Field changes as one line: "field: before → after"; many-to-many as "field: add a, b"."""
+    parts = []
+    for name, value in (changes or {}).items():
+        if isinstance(value, dict):
+            objects = ", ".join(str(o) for o in value.get("objects", []))
+            parts.append(f"{name}: {value.get('operation', '')} {objects}".strip())
+        elif isinstance(value, list | tuple) and len(value) == 2:
+            parts.append(f"{name}: {value[0]} \u2192 {value[1]}")
+        else:
+            parts.append(f"{name}: {value}")
+    return "; ".join(parts)
+
+
 def audit_entry_rows(*, viewer: Viewer, entries: Iterable[LogEntry]) -> list[dict[str, Any]]:
     """Audit rows as shown and exported, with values withheld where the viewer may not read them."""
     rows = []
@@ -75,7 +89,7 @@ def audit_entry_rows(*, viewer: Viewer, entries: Iterable[LogEntry]) -> list[dic
                 "record_type": e.content_type.model,
                 "record_id": e.object_pk,
                 "record": "" if redacted else e.object_repr,
-                "changes": "" if redacted or not e.changes else e.changes_str,
+                "changes": "" if redacted else changes_text(e.changes),
                 "event": (e.additional_data or {}).get("event", ""),
                 "address": e.remote_addr or "",
                 "redacted": redacted,

@@ -97,3 +97,25 @@ def test_anonymous_is_sent_to_sign_in_for_the_audit_log(db):
     response = client_for(None).get("/audit/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_many_to_many_changes_show_in_the_audit_log(secretariat):
+    import datetime
+
+    from django.utils import timezone
+
+    from hub.core.viewer import SYSTEM
+    from hub.meetings.services import decision_adopt, meeting_schedule, meeting_update
+    from hub.reporting.services import reference_commitments_load
+
+    reference_commitments_load()
+    start = timezone.now() - datetime.timedelta(days=1)
+    meeting = meeting_schedule(viewer=SYSTEM, values={"title": "M", "starts_at": start, "ends_at": start})
+    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    from hub.reporting.models import Commitment
+
+    decision_adopt(viewer=SYSTEM, meeting=meeting, text="D", commitments=list(Commitment.objects.filter(number=1)))
+    page = client_for(secretariat).get("/audit/", {"model": "decision"})
+    assert page.status_code == 200
+    assert "commitments: add" in page.content.decode()
+    assert client_for(secretariat).get("/audit/export.csv").status_code == 200
