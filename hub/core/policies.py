@@ -91,12 +91,12 @@ class Policy(Generic[M]):
         except (ObjectDoesNotExist, ValueError, TypeError) as exc:
             raise NotFound() from exc
 
-    def require(self, viewer: Viewer, action: str, obj: M | None = None) -> None:
+    def require(self, viewer: Viewer, action: str, obj: M | None = None, *, message: str = "") -> None:
         """Raise when the viewer may not act. Hidden objects raise NotFound, never Forbidden."""
         if obj is not None and not self.can_view(viewer, obj):
             raise NotFound()
         if not self.can(viewer, action, obj):
-            raise PermissionDenied()
+            raise PermissionDenied(message)
 
 
 class FollowsParentPolicy(Policy[M]):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
@@ -35,11 +35,7 @@ ZIP_TYPES = {
 
 def require_manager(viewer: Viewer, meeting: Meeting | None = None) -> None:
     """Meeting management is the secretariat's. A meeting the viewer cannot see answers 404."""
-    if viewer.is_secretariat:
-        return
-    if meeting is not None and not policy_for(Meeting).can_view(viewer, meeting):
-        raise NotFound()
-    raise PermissionDenied(_("Only the secretariat manages meetings."))
+    policy_for(Meeting).require(viewer, "manage", meeting, message=_("Only the secretariat manages meetings."))
 
 
 def _next_code(starts_at: datetime.datetime) -> str:
