@@ -15,7 +15,7 @@ from hub.core.viewer import Viewer
 def _visible_members(viewer: Viewer) -> Any:
     from hub.members.models import Member
 
-    return policy_for(Member).visible(viewer).values("pk")
+    return policy_for(Member).visible_ids(viewer)
 
 
 @register(User)

@@ -74,6 +74,10 @@ class Policy(Generic[M]):
         qs = self.base_queryset() if queryset is None else queryset
         return qs.filter(self.visible_q(viewer))
 
+    def visible_ids(self, viewer: Viewer) -> QuerySet[Any, Any]:
+        """The ids of the visible records, for use inside another filter (`fk__in=`)."""
+        return self.visible(viewer).values("pk")
+
     def can_view(self, viewer: Viewer, obj: M) -> bool:
         return self.visible(viewer).filter(pk=obj.pk).exists()
 
@@ -104,7 +108,8 @@ class FollowsParentPolicy(Policy[M]):
 
     `parent_path` is the foreign key to the parent; `parent_model` the parent's model, whose policy
     decides. With `taskforce_only`, people outside the taskforce see none of them even where they may
-    see the parent (attendance, status history, comments).
+    see the parent (attendance, status history, comments). With `named_member_path`, a record that
+    names a member the viewer may not see is hidden too (an invitation, an objection).
     """
 
     owner_field = None
@@ -112,14 +117,21 @@ class FollowsParentPolicy(Policy[M]):
     parent_path: ClassVar[str]
     parent_model: ClassVar[type[models.Model]]
     taskforce_only: ClassVar[bool] = False
+    named_member_path: ClassVar[str | None] = None
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
         if self.taskforce_only and not viewer.is_taskforce:
             return Q(pk__in=[])
-        parents = policy_for(self.parent_model).visible(viewer).values("pk")
-        return Q(**{f"{self.parent_path}__in": parents})
+        q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
+        if self.named_member_path:
+            from django.apps import apps
+            from django.conf import settings
+
+            members = policy_for(apps.get_model(settings.HUB_MEMBER_MODEL)).visible_ids(viewer)
+            q &= Q(**{f"{self.named_member_path}__in": members})
+        return q
 
 
 def register(model: type[M]) -> Any:

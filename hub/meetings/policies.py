@@ -29,18 +29,17 @@ from hub.meetings.models import (
     ReminderSent,
     WrittenProcedure,
 )
+from hub.members.models import Member
 
 NOTHING = Q(pk__in=[])
 
 
 def _visible_meetings(viewer: Viewer) -> Any:
-    return policy_for(Meeting).visible(viewer).values("pk")
+    return policy_for(Meeting).visible_ids(viewer)
 
 
 def _visible_members(viewer: Viewer) -> Any:
-    from hub.members.models import Member
-
-    return policy_for(Member).visible(viewer).values("pk")
+    return policy_for(Member).visible_ids(viewer)
 
 
 @register(Meeting)
@@ -101,13 +100,7 @@ class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
     parent_path = "meeting"
     parent_model = Meeting
     taskforce_only = True
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        # Members hidden from the viewer are not named through their invitations.
-        q = super().visible_q(viewer)
-        if viewer.is_secretariat:
-            return q
-        return q & Q(member__in=_visible_members(viewer))
+    named_member_path = "member"  # members hidden from the viewer are not named through their invitations
 
 
 @register(MeetingDocument)
@@ -146,12 +139,7 @@ class ObjectionPolicy(FollowsParentPolicy[Objection]):
 
     parent_path = "procedure"
     parent_model = WrittenProcedure
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        q = super().visible_q(viewer)
-        if viewer.is_secretariat:
-            return q
-        return q & Q(member__in=_visible_members(viewer))
+    named_member_path = "member"
 
 
 @register(Decision)
@@ -164,7 +152,7 @@ class DecisionPolicy(Policy[Decision]):
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
-        procedures = policy_for(WrittenProcedure).visible(viewer).values("pk")
+        procedures = policy_for(WrittenProcedure).visible_ids(viewer)
         q = Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
         if viewer.is_taskforce:
             return q
@@ -187,7 +175,7 @@ class ActionItemPolicy(Policy[ActionItem]):
         q = super().visible_q(viewer)
         if viewer.is_secretariat:
             return q
-        decisions = policy_for(Decision).visible(viewer).values("pk")
+        decisions = policy_for(Decision).visible_ids(viewer)
         origin = Q(decision__in=decisions) | Q(decision__isnull=True, meeting__in=_visible_meetings(viewer))
         owner = Q(owner_member__isnull=True) | Q(owner_member__in=_visible_members(viewer))
         return q & origin & owner

@@ -51,7 +51,7 @@ class TaskforceRolePolicy(Policy[TaskforceRole]):
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
-        return Q(member__in=policy_for(Member).visible(viewer).values("pk"))
+        return Q(member__in=policy_for(Member).visible_ids(viewer))
 
     def can_manage(self, viewer: Viewer, obj: TaskforceRole | None) -> bool:
         return viewer.is_secretariat
@@ -116,13 +116,8 @@ class JoinRequestPolicy(Policy[JoinRequest]):
 
 
 @register(JoinRequestMessage)
-class JoinRequestMessagePolicy(Policy[JoinRequestMessage]):
+class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
     """The conversation of a join request follows its request: the secretariat's."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(pk__in=[])
+    parent_path = "join_request"
+    parent_model = JoinRequest
