@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -14,23 +13,13 @@ from django.utils.translation import gettext as _
 from hub.core.audit import acting_as
 from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
 from hub.core.policies import policy_for
+from hub.core.uploads import content_type_of, sha256_of
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MinutesComment
 from hub.members.models import Member
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-# Allowed uploads, recognised by their first bytes (not by their name).
-MAGIC = {
-    b"%PDF-": "application/pdf",
-    b"PK\x03\x04": "application/zip",  # DOCX and XLSX are zip containers
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
-ZIP_TYPES = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def require_manager(viewer: Viewer, meeting: Meeting | None = None) -> None:
@@ -181,12 +170,7 @@ def meeting_document_add(
     if upload.size is None or upload.size > DOCUMENT_MAX_BYTES:
         problems.append(Problem(_("The file must be at most 20 MB."), field="file"))
         raise ValidationFailed(_("The document was not added."), problems=problems)
-    upload.seek(0)
-    head = upload.read(8)
-    kind = next((t for magic, t in MAGIC.items() if head.startswith(magic)), None)
-    name = (upload.name or "").lower()
-    if kind == "application/zip":
-        kind = next((t for ext, t in ZIP_TYPES.items() if name.endswith(ext)), None)
+    kind = content_type_of(upload)
     if kind is None:
         problems.append(
             Problem(_("Allowed files: PDF, DOCX, XLSX, PNG, JPEG (checked by their content)."), field="file")
@@ -195,23 +179,19 @@ def meeting_document_add(
         problems.append(Problem(_("This agenda item belongs to another meeting."), field="agenda_item"))
     if problems:
         raise ValidationFailed(_("The document was not added."), problems=problems)
-    digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    sha256 = sha256_of(upload)
     document = MeetingDocument(
         meeting=meeting,
         agenda_item=agenda_item,
         title=title.strip(),
         visibility=visibility,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         content_type=str(kind),
         is_synthetic=meeting.is_synthetic,
     )
     full_clean(document, exclude=["file"])
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        document.file.save(f"{meeting.code}-{digest.hexdigest()[:12]}", upload, save=False)
+        document.file.save(f"{meeting.code}-{sha256[:12]}", upload, save=False)
         document.save()
     return document
 

@@ -6,7 +6,6 @@ random nonce, so it can be sent again in every e-mail and cannot be forged or gu
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from typing import Any
 
@@ -25,13 +24,13 @@ from hub.core.audit import acting_as
 from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
+from hub.core.uploads import PDF, content_type_of, sha256_of
 from hub.core.validation import full_clean
 from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
 from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange
 
 SALT = "hub.members.join-request"
 LETTER_MAX_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
 
 
 def join_request_token(join_request: JoinRequest) -> str:
@@ -55,22 +54,16 @@ def join_request_for_token(*, token: str) -> JoinRequest:
 
 
 def _check_letter(letter: UploadedFile | None, problems: list[Problem]) -> str:
-    """Size and type are checked before anything is read further; returns the SHA-256."""
+    """Size first, then type by content; returns the SHA-256."""
     if letter is None:
         return ""
     if letter.size is None or letter.size > LETTER_MAX_BYTES:
         problems.append(Problem(_("The letter must be a PDF of at most 10 MB."), field="letter"))
         return ""
-    letter.seek(0)
-    head = letter.read(len(PDF_MAGIC))
-    if head != PDF_MAGIC:
+    if content_type_of(letter) != PDF:
         problems.append(Problem(_("The letter must be a PDF file (its content is not PDF)."), field="letter"))
         return ""
-    digest = hashlib.sha256()
-    for chunk in letter.chunks():
-        digest.update(chunk)
-    letter.seek(0)
-    return digest.hexdigest()
+    return sha256_of(letter)
 
 
 def _check_not_already_member(
