@@ -1,12 +1,44 @@
-"""Commitments are public reference data."""
+"""Who sees and does what with commitments, questionnaires, cycles, reports and showcase items.
+
+- Commitments are public reference data; questionnaires are the taskforce's.
+- A cycle in draft is the secretariat's; once open the taskforce sees it; a published cycle, or one
+  with published showcase items, is public.
+- A progress report, its answers, indicator values and review comments are seen by the reporting
+  member's officials and the secretariat only: no other member, ever.
+- A showcase item is public once its focal point signed it off (and until it is withdrawn); evidence
+  is shared beyond the member only with a published showcase item, and only as far as its own level.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q
 
-from hub.core.policies import Policy, register
+from hub.core.models import Visibility
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
 from hub.core.viewer import Viewer
-from hub.reporting.models import Commitment
+from hub.members.models import Member
+from hub.reporting.models import (
+    Answer,
+    Commitment,
+    CycleReminder,
+    Evidence,
+    Indicator,
+    IndicatorValue,
+    ProgressReport,
+    Question,
+    QuestionnaireVersion,
+    ReportingCycle,
+    ReviewComment,
+    ShowcaseItem,
+)
+
+NOTHING = Q(pk__in=[])
+
+
+def _visible_members(viewer: Viewer) -> Any:
+    return policy_for(Member).visible_ids(viewer)
 
 
 @register(Commitment)
@@ -16,3 +48,138 @@ class CommitmentPolicy(Policy[Commitment]):
 
     def visible_q(self, viewer: Viewer) -> Q:
         return Q()
+
+
+@register(QuestionnaireVersion)
+class QuestionnaireVersionPolicy(Policy[QuestionnaireVersion]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if viewer.is_taskforce else NOTHING
+
+    def can_manage(self, viewer: Viewer, obj: QuestionnaireVersion | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(Question)
+class QuestionPolicy(FollowsParentPolicy[Question]):
+    parent_path = "version"
+    parent_model = QuestionnaireVersion
+
+
+@register(Indicator)
+class IndicatorPolicy(FollowsParentPolicy[Indicator]):
+    parent_path = "question__version"
+    parent_model = QuestionnaireVersion
+
+
+@register(ReportingCycle)
+class ReportingCyclePolicy(Policy[ReportingCycle]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        showcased = ShowcaseItem.objects.filter(status=ShowcaseItem.Status.PUBLISHED).values("answer__report__cycle_id")
+        q = Q(status=ReportingCycle.Status.PUBLISHED) | Q(pk__in=showcased)
+        if viewer.is_taskforce:
+            q |= ~Q(status=ReportingCycle.Status.DRAFT)
+        return q
+
+    def can_manage(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return viewer.is_secretariat
+
+
+@register(ProgressReport)
+class ProgressReportPolicy(Policy[ProgressReport]):
+    """The reporting member's officials and the secretariat; no visibility level can widen it."""
+
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if not viewer.member_ids:
+            return NOTHING
+        return Q(member_id__in=viewer.member_ids) & ~Q(cycle__status=ReportingCycle.Status.DRAFT)
+
+    def can_edit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Member officials write drafts while the member may write."""
+        return obj is not None and obj.member_id in viewer.write_member_ids
+
+    def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """The focal point (or deputy) submits."""
+        return obj is not None and obj.member_id in viewer.focal_member_ids and obj.member_id in viewer.write_member_ids
+
+    def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        return self.can_edit(viewer, obj)
+
+    def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        return self.can_submit(viewer, obj)
+
+
+@register(Answer)
+class AnswerPolicy(FollowsParentPolicy[Answer]):
+    parent_path = "report"
+    parent_model = ProgressReport
+
+
+@register(IndicatorValue)
+class IndicatorValuePolicy(FollowsParentPolicy[IndicatorValue]):
+    parent_path = "answer__report"
+    parent_model = ProgressReport
+
+
+@register(ReviewComment)
+class ReviewCommentPolicy(FollowsParentPolicy[ReviewComment]):
+    parent_path = "answer__report"
+    parent_model = ProgressReport
+
+
+def _published_answers() -> Any:
+    return ShowcaseItem.objects.filter(status=ShowcaseItem.Status.PUBLISHED).values("answer_id")
+
+
+@register(ShowcaseItem)
+class ShowcaseItemPolicy(Policy[ShowcaseItem]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
+        published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_visible_members(viewer))
+        return own | published
+
+
+@register(Evidence)
+class EvidencePolicy(Policy[Evidence]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
+        levels = [Visibility.PUBLIC, Visibility.TASKFORCE] if viewer.is_taskforce else [Visibility.PUBLIC]
+        shared = Q(
+            visibility__in=levels,
+            answer__in=_published_answers(),
+            answer__report__member__in=_visible_members(viewer),
+        )
+        return own | shared
+
+
+@register(CycleReminder)
+class CycleReminderPolicy(Policy[CycleReminder]):
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if viewer.is_secretariat else NOTHING

@@ -1,10 +1,35 @@
+"""Reads of the reporting app, every one through the policy layer."""
+
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Prefetch, QuerySet
+
+from hub.core.errors import NotFound, Problem, ValidationFailed
 from hub.core.policies import policy_for
+from hub.core.terminology import TermWarning, check_text
+from hub.core.textdiff import Segment, word_diff
 from hub.core.viewer import Viewer
-from hub.reporting.models import Commitment
+from hub.reporting.models import (
+    Answer,
+    Commitment,
+    CycleReminder,
+    Evidence,
+    IndicatorValue,
+    ProgressReport,
+    ProgressStatus,
+    Question,
+    QuestionnaireVersion,
+    ReportingCycle,
+    ReviewComment,
+    ShowcaseItem,
+)
+
+# An aggregate is shown only when it covers at least this many members (SPEC section 2).
+MIN_AGGREGATE_MEMBERS = 5
 
 
 def commitment_list(*, viewer: Viewer) -> QuerySet[Commitment]:
@@ -13,9 +38,316 @@ def commitment_list(*, viewer: Viewer) -> QuerySet[Commitment]:
 
 def commitments_by_number(*, viewer: Viewer, numbers: list[int]) -> list[Commitment]:
     """The commitments with these numbers, or ValidationFailed naming the field."""
-    from hub.core.errors import Problem, ValidationFailed
-
     found = list(commitment_list(viewer=viewer).filter(number__in=numbers))
     if len(found) != len(set(numbers)):
         raise ValidationFailed("Unknown commitment.", problems=[Problem("Use numbers 1 to 9.", field="commitments")])
     return found
+
+
+def commitment_get(*, viewer: Viewer, number: int) -> Commitment:
+    try:
+        return commitment_list(viewer=viewer).get(number=number)
+    except Commitment.DoesNotExist as exc:
+        raise NotFound() from exc
+
+
+def showcase_list(
+    *, viewer: Viewer, commitment: Commitment | None = None, published_only: bool = True
+) -> QuerySet[ShowcaseItem]:
+    qs = (
+        policy_for(ShowcaseItem)
+        .visible(viewer)
+        .select_related("answer__question__commitment", "answer__report__member", "answer__report__cycle")
+    )
+    if published_only:
+        qs = qs.filter(status=ShowcaseItem.Status.PUBLISHED)
+    if commitment is not None:
+        qs = qs.filter(answer__question__commitment=commitment)
+    return qs.prefetch_related(
+        Prefetch(
+            "answer__evidence", queryset=policy_for(Evidence).visible(viewer).order_by("pk"), to_attr="shared_evidence"
+        )
+    ).order_by("-published_at", "-pk")
+
+
+@dataclass
+class CommitmentPage:
+    commitment: Commitment
+    decisions: list[Any]
+    action_items: list[Any]
+    showcase: list[ShowcaseItem]
+
+    @property
+    def has_synthetic(self) -> bool:
+        return any(x.is_synthetic for x in [*self.decisions, *self.action_items, *self.showcase])
+
+
+def commitment_page(*, viewer: Viewer, number: int) -> CommitmentPage:
+    from hub.meetings.selectors import action_item_list, decision_list
+
+    commitment = commitment_get(viewer=viewer, number=number)
+    decisions = list(decision_list(viewer=viewer).filter(commitments=commitment).order_by("-created_at")[:100])
+    actions = list(action_item_list(viewer=viewer).filter(commitments=commitment)[:100])
+    return CommitmentPage(
+        commitment, decisions, actions, list(showcase_list(viewer=viewer, commitment=commitment)[:100])
+    )
+
+
+# --- questionnaires and cycles ----------------------------------------------------------------
+
+
+def version_list(*, viewer: Viewer) -> QuerySet[QuestionnaireVersion]:
+    return policy_for(QuestionnaireVersion).visible(viewer).select_related("previous")
+
+
+def version_get(*, viewer: Viewer, pk: int) -> QuestionnaireVersion:
+    return policy_for(QuestionnaireVersion).get(viewer, pk, version_list(viewer=viewer))
+
+
+def version_questions(*, viewer: Viewer, version: QuestionnaireVersion) -> list[Question]:
+    return list(
+        policy_for(Question)
+        .visible(viewer)
+        .filter(version=version)
+        .select_related("commitment", "predecessor__version")
+        .prefetch_related("indicators")
+        .order_by("order", "pk")
+    )
+
+
+def cycle_list(*, viewer: Viewer) -> QuerySet[ReportingCycle]:
+    return policy_for(ReportingCycle).visible(viewer).select_related("version")
+
+
+def cycle_get(*, viewer: Viewer, pk: int) -> ReportingCycle:
+    return policy_for(ReportingCycle).get(viewer, pk, cycle_list(viewer=viewer))
+
+
+def report_list(*, viewer: Viewer, cycle: ReportingCycle | None = None) -> QuerySet[ProgressReport]:
+    qs = policy_for(ProgressReport).visible(viewer).select_related("cycle", "member")
+    if cycle is not None:
+        qs = qs.filter(cycle=cycle)
+    return qs.order_by("-cycle__closes_on", "member__name")
+
+
+def report_get(*, viewer: Viewer, pk: int) -> ProgressReport:
+    return policy_for(ProgressReport).get(viewer, pk, report_list(viewer=viewer).select_related("cycle__version"))
+
+
+# --- one report -------------------------------------------------------------------------------
+
+
+@dataclass
+class AnswerView:
+    answer: Answer
+    values: dict[str, IndicatorValue]
+    evidence: list[Evidence]
+    comments: list[ReviewComment]
+    showcase: list[ShowcaseItem]
+    previous: Answer | None = None
+    warnings: list[TermWarning] = field(default_factory=list)
+
+    @property
+    def question(self) -> Question:
+        return self.answer.question
+
+    @property
+    def status_changed(self) -> bool:
+        return self.previous is not None and self.previous.status != self.answer.status
+
+    @property
+    def narrative_diff(self) -> list[Segment]:
+        return word_diff(self.previous.narrative if self.previous else "", self.answer.narrative)
+
+    @property
+    def narrative_changed(self) -> bool:
+        return self.previous is None or self.previous.narrative != self.answer.narrative
+
+    @property
+    def open_showcase(self) -> ShowcaseItem | None:
+        return next((s for s in self.showcase if s.status != ShowcaseItem.Status.WITHDRAWN), None)
+
+
+@dataclass
+class ReportPage:
+    report: ProgressReport
+    answers: list[AnswerView]
+    previous_report: ProgressReport | None
+
+    @property
+    def by_commitment(self) -> list[tuple[Commitment, list[AnswerView]]]:
+        groups: dict[int, list[AnswerView]] = defaultdict(list)
+        commitments: dict[int, Commitment] = {}
+        for a in self.answers:
+            commitments[a.question.commitment_id] = a.question.commitment
+            groups[a.question.commitment_id].append(a)
+        return [(commitments[k], groups[k]) for k in sorted(groups, key=lambda k: commitments[k].number)]
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(a.warnings) for a in self.answers)
+
+
+def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool = True) -> ReportPage:
+    """A report with its answers, indicator values, evidence, comments, showcase items and, for each
+    answer, the member's answer in its last accepted report (for the diff)."""
+    from hub.reporting.services.cycles import last_accepted_report, previous_answers
+
+    answers = list(
+        policy_for(Answer)
+        .visible(viewer)
+        .filter(report=report)
+        .select_related("question__commitment")
+        .prefetch_related(
+            "question__indicators",
+            Prefetch("indicator_values", queryset=IndicatorValue.objects.select_related("indicator")),
+            Prefetch(
+                "evidence", queryset=policy_for(Evidence).visible(viewer).order_by("pk"), to_attr="visible_evidence"
+            ),
+            Prefetch("review_comments", queryset=ReviewComment.objects.order_by("created_at", "pk")),
+            Prefetch("showcase_items", queryset=ShowcaseItem.objects.order_by("pk")),
+        )
+        .order_by("question__order", "pk")
+    )
+    previous_report = last_accepted_report(report.member_id, report.cycle) if with_previous else None
+    before = previous_answers(report, previous_report) if previous_report else {}
+    views = []
+    for a in answers:
+        warnings = [
+            w for name in ("narrative", "actions_taken", "planned_actions") for w in check_text(getattr(a, name))
+        ]
+        views.append(
+            AnswerView(
+                answer=a,
+                values={v.indicator.key: v for v in a.indicator_values.all()},
+                evidence=list(a.visible_evidence),  # type: ignore[attr-defined]
+                comments=list(a.review_comments.all()),
+                showcase=list(a.showcase_items.all()),
+                previous=before.get(a.question_id),
+                warnings=warnings,
+            )
+        )
+    return ReportPage(report=report, answers=views, previous_report=previous_report)
+
+
+# --- the cycle dashboard ----------------------------------------------------------------------
+
+
+@dataclass
+class CommitmentCompletion:
+    commitment: Commitment
+    members: int  # members whose submitted or accepted report gives a status for it
+    counts: dict[str, int]
+
+    @property
+    def shown(self) -> bool:
+        return self.members >= MIN_AGGREGATE_MEMBERS
+
+    @property
+    def rows(self) -> list[tuple[str, str, int]]:
+        return [(value, str(label), self.counts.get(value, 0)) for value, label in ProgressStatus.choices]
+
+
+@dataclass
+class CycleDashboard:
+    cycle: ReportingCycle
+    reports: list[ProgressReport]
+    completion: list[CommitmentCompletion]
+    reminders: dict[int, list[str]]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        c = Counter(r.status for r in self.reports)
+        return {
+            "reports": len(self.reports),
+            "started": sum(1 for r in self.reports if r.started_at),
+            "submitted": c[ProgressReport.Status.SUBMITTED],
+            "returned": c[ProgressReport.Status.RETURNED],
+            "accepted": c[ProgressReport.Status.ACCEPTED],
+            "late": sum(1 for r in self.reports if r.is_late or r.is_overdue),
+        }
+
+
+def cycle_dashboard(*, viewer: Viewer, cycle: ReportingCycle) -> CycleDashboard:
+    """Who started, submitted, was returned, accepted, is late; completion per commitment across
+    members, only where at least five members answered; reminders sent. The secretariat's view."""
+    reports = list(report_list(viewer=viewer, cycle=cycle))
+    answered = (
+        policy_for(Answer)
+        .visible(viewer)
+        .filter(
+            report__cycle=cycle,
+            report__status__in=[ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED],
+        )
+        .exclude(status="")
+        .values_list("question__commitment_id", "report__member_id", "status")
+    )
+    members: dict[int, set[int]] = defaultdict(set)
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for commitment_id, member_id, status in answered:
+        members[commitment_id].add(member_id)
+        counts[commitment_id][status] += 1
+    completion = [
+        CommitmentCompletion(c, len(members[c.pk]), dict(counts[c.pk])) for c in commitment_list(viewer=viewer)
+    ]
+    reminders: dict[int, list[str]] = defaultdict(list)
+    for report_id, kind in (
+        policy_for(CycleReminder).visible(viewer).filter(report__cycle=cycle).values_list("report_id", "kind")
+    ):
+        reminders[report_id].append(str(CycleReminder.Kind(kind).label))
+    return CycleDashboard(cycle, reports, completion, dict(reminders))
+
+
+# --- exports ----------------------------------------------------------------------------------
+
+EXPORT_HEADERS = [
+    "cycle",
+    "member",
+    "report_status",
+    "late",
+    "commitment",
+    "question",
+    "status",
+    "narrative",
+    "actions_taken",
+    "planned_actions",
+    "lead_institution",
+    "indicators",
+    "synthetic",
+]
+
+
+def answer_rows(
+    *, viewer: Viewer, cycle: ReportingCycle | None = None, report: ProgressReport | None = None
+) -> list[list[Any]]:
+    """One row per answer the viewer may see: the secretariat sees every member's, a member its own."""
+    qs = policy_for(Answer).visible(viewer).select_related("report__cycle", "report__member", "question__commitment")
+    if cycle is not None:
+        qs = qs.filter(report__cycle=cycle)
+    if report is not None:
+        qs = qs.filter(report=report)
+    qs = qs.prefetch_related(Prefetch("indicator_values", queryset=IndicatorValue.objects.select_related("indicator")))
+    rows = []
+    for a in qs.order_by("report__member__name", "question__order", "pk"):
+        indicators = "; ".join(
+            f"{v.indicator.key}={v.value.normalize()}{(' ' + v.indicator.unit) if v.indicator.unit else ''}"
+            for v in a.indicator_values.all()
+        )
+        rows.append(
+            [
+                a.report.cycle.name,
+                a.report.member.slug,
+                a.report.status,
+                "yes" if a.report.is_late else "no",
+                a.question.commitment.number,
+                a.question.key,
+                a.status,
+                a.narrative,
+                a.actions_taken,
+                a.planned_actions,
+                a.lead_institution,
+                indicators,
+                "yes" if a.is_synthetic else "no",
+            ]
+        )
+    return rows

@@ -26,6 +26,9 @@ class Command(BaseCommand):
 
         reference_commitments_load()
         self.stdout.write(f"Demo meetings: {seed_meetings()} created (synthetic, fictional members only).")
+        from hub.reporting.demo import seed_reporting
+
+        self.stdout.write(f"Demo reporting cycles: {seed_reporting()} created (synthetic, fictional members only).")
         self.stdout.write("Demo accounts (password for all: " + DEMO_PASSWORD + "):")
         for email, role in report.people:
             self.stdout.write(f"  {email:45} {role}")

@@ -1,0 +1,399 @@
+"""Progress reports: officials edit the draft, the focal point submits (late after the close date), the
+secretariat returns it with comments per answer or accepts it, and may grant an extension. Evidence
+(files checked by content, or links) backs answers. Accepted answers may be showcased once the focal
+point signs them off."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.core import uploads
+from hub.core.audit import acting_as
+from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.models import Visibility
+from hub.core.policies import policy_for
+from hub.core.tasks import email_after_commit
+from hub.core.terminology import TermWarning, check_text
+from hub.core.validation import full_clean
+from hub.core.viewer import Viewer
+from hub.reporting.models import (
+    Answer,
+    Evidence,
+    IndicatorValue,
+    ProgressReport,
+    ProgressStatus,
+    ReportingCycle,
+    ReviewComment,
+    ShowcaseItem,
+)
+from hub.reporting.services.cycles import focal_point_emails
+
+TEXT_FIELDS = ("narrative", "actions_taken", "planned_actions", "lead_institution")
+EVIDENCE_TYPES = {uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PNG, uploads.JPEG}
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _report(viewer: Viewer, report_id: int) -> ProgressReport:
+    return policy_for(ProgressReport).get(
+        viewer, report_id, ProgressReport.objects.select_related("cycle", "cycle__version", "member")
+    )
+
+
+def _require_editable(report: ProgressReport) -> None:
+    if report.cycle.status not in ReportingCycle.ACCEPTING:
+        raise Conflict(
+            _("The cycle is %(status)s: reports can no longer change.") % {"status": report.cycle.get_status_display()},
+            problems=[Problem(_("The cycle no longer accepts changes."), field="cycle")],
+        )
+    if report.status not in ProgressReport.EDITABLE:
+        raise Conflict(
+            _("A %(status)s report cannot be edited.") % {"status": report.get_status_display().lower()},
+            problems=[Problem(_("Only a draft or a returned report can be edited."), field="status")],
+        )
+
+
+def _may(viewer: Viewer, action: str, report: ProgressReport, message: str) -> None:
+    policy_for(ProgressReport).require(viewer, action, report, message=message)
+
+
+def answer_key(answer: Answer | int, name: str) -> str:
+    """The field path that names one part of one answer in messages: "answers.<question key>.<part>"."""
+    key = answer.question.key if isinstance(answer, Answer) else str(answer)
+    return f"answers.{key}.{name}"
+
+
+def report_save(
+    *, viewer: Viewer, report_id: int, answers: dict[str, dict[str, Any]], via: str = "web"
+) -> ProgressReport:
+    """Save answers of a draft or returned report. `answers` maps question keys to the parts given
+    (status, narrative, actions_taken, planned_actions, lead_institution, indicators {key: value or
+    None}). Any problem saves nothing and names each answer part."""
+    report = _report(viewer, report_id)
+    _may(viewer, "edit", report, _("Your member may not write at the moment."))
+    _require_editable(report)
+    current = {
+        a.question.key: a
+        for a in report.answers.select_related("question").prefetch_related(
+            "question__indicators", "indicator_values__indicator"
+        )
+    }
+    problems: list[Problem] = []
+    planned: list[tuple[Answer, dict[str, Any], dict[str, Decimal | None]]] = []
+    for key, given in answers.items():
+        answer = current.get(key)
+        if answer is None:
+            problems.append(Problem(_("This questionnaire has no question %(key)s.") % {"key": key}, f"answers.{key}"))
+            continue
+        values: dict[str, Any] = {}
+        if "status" in given:
+            status = given["status"] or ""
+            if status and status not in ProgressStatus.values:
+                problems.append(
+                    Problem(
+                        _("Choose a status on the scale: %(scale)s.")
+                        % {"scale": ", ".join(str(label) for label in ProgressStatus.labels)},
+                        answer_key(answer, "status"),
+                    )
+                )
+            values["status"] = status
+        for name in TEXT_FIELDS:
+            if name in given:
+                text = str(given[name] or "").strip()
+                if name == "lead_institution" and len(text) > 300:
+                    problems.append(Problem(_("At most 300 characters."), answer_key(answer, name)))
+                values[name] = text
+        indicators: dict[str, Decimal | None] = {}
+        known = {i.key: i for i in answer.question.indicators.all()}
+        for ind_key, raw in (given.get("indicators") or {}).items():
+            if ind_key not in known:
+                problems.append(Problem(_("No indicator %(key)s.") % {"key": ind_key}, answer_key(answer, ind_key)))
+                continue
+            if raw in (None, ""):
+                indicators[ind_key] = None
+                continue
+            try:
+                number = Decimal(str(raw).replace(",", "."))
+                if not number.is_finite() or abs(number) >= Decimal("1e14"):
+                    raise InvalidOperation
+            except InvalidOperation:
+                problems.append(Problem(_("Give a number."), answer_key(answer, f"indicators.{ind_key}")))
+                continue
+            indicators[ind_key] = number
+        planned.append((answer, values, indicators))
+    if problems:
+        raise ValidationFailed(_("The report was not saved."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        for answer, values, indicators in planned:
+            changed = [k for k, v in values.items() if getattr(answer, k) != v]
+            for k in changed:
+                setattr(answer, k, values[k])
+            if changed:
+                answer.save(update_fields=[*changed, "updated_at"])
+            existing = {v.indicator.key: v for v in answer.indicator_values.all()}
+            for ind_key, given_number in indicators.items():
+                value = existing.get(ind_key)
+                if given_number is None:
+                    if value is not None:
+                        value.delete()
+                elif value is None:
+                    IndicatorValue.objects.create(
+                        answer=answer, indicator=answer.question.indicators.get(key=ind_key), value=given_number
+                    )
+                elif value.value != given_number:
+                    value.value = given_number
+                    value.save(update_fields=["value"])
+        if report.started_at is None:
+            report.started_at = timezone.now()
+            report.save(update_fields=["started_at", "updated_at"])
+    return report
+
+
+def terminology_warnings(report: ProgressReport) -> dict[str, list[TermWarning]]:
+    """Discouraged terms in the narratives and actions, per question key (warnings, never a block)."""
+    out: dict[str, list[TermWarning]] = {}
+    for answer in report.answers.select_related("question"):
+        found = [w for name in TEXT_FIELDS[:3] for w in check_text(getattr(answer, name))]
+        if found:
+            out[answer.question.key] = found
+    return out
+
+
+def missing_answers(report: ProgressReport) -> list[Problem]:
+    problems = []
+    for answer in report.answers.select_related("question__commitment").order_by("question__order", "pk"):
+        if not answer.question.required:
+            continue
+        where = _("Commitment %(n)s (%(key)s)") % {"n": answer.question.commitment.number, "key": answer.question.key}
+        if not answer.status:
+            problems.append(Problem(_("%(where)s: choose a status.") % {"where": where}, answer_key(answer, "status")))
+        if not answer.narrative.strip():
+            problems.append(
+                Problem(_("%(where)s: write the narrative.") % {"where": where}, answer_key(answer, "narrative"))
+            )
+    return problems
+
+
+def report_submit(*, viewer: Viewer, report_id: int, via: str = "web") -> ProgressReport:
+    """The focal point submits. Every required answer must be given (each missing one is listed).
+    After the close date (or the extension) the submission is marked late."""
+    report = _report(viewer, report_id)
+    _may(viewer, "submit", report, _("Only your member's focal point submits the report."))
+    _require_editable(report)
+    problems = missing_answers(report)
+    if problems:
+        raise ValidationFailed(
+            _("The report is not complete: %(n)s answers are missing.") % {"n": len(problems)}, problems=problems
+        )
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        report.status = ProgressReport.Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = viewer.user
+        report.is_late = timezone.localdate() > report.due_on
+        report.save(update_fields=["status", "submitted_at", "submitted_by", "is_late", "updated_at"])
+    return report
+
+
+def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], via: str = "web") -> ProgressReport:
+    """The secretariat returns a submitted report with comments per answer (question key -> comment)."""
+    report = _report(viewer, report_id)
+    _may(viewer, "review", report, _("Only the secretariat reviews reports."))
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise Conflict(_("Only a submitted report can be returned."), problems=[Problem(_("Not submitted."), "status")])
+    answers = {a.question.key: a for a in report.answers.select_related("question")}
+    problems = [Problem(_("No question %(key)s.") % {"key": k}, f"comments.{k}") for k in comments if k not in answers]
+    given = {k: v.strip() for k, v in comments.items() if k in answers and v and v.strip()}
+    if not given and not problems:
+        problems.append(Problem(_("Say what needs changing: comment on at least one answer."), "comments"))
+    if problems:
+        raise ValidationFailed(_("The report was not returned."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        for key, text in given.items():
+            ReviewComment.objects.create(
+                answer=answers[key], author=viewer.user, text=text, is_synthetic=report.is_synthetic
+            )
+        report.status = ProgressReport.Status.RETURNED
+        report.save(update_fields=["status", "updated_at"])
+        recipients = focal_point_emails([report.member_id]).get(report.member_id, [])
+        if recipients:
+            email_after_commit(
+                to=recipients,
+                subject=_("Report returned with comments: %(cycle)s") % {"cycle": report.cycle.name},
+                body=_("The secretariat returned your member's report with %(n)s comments. Please revise and resubmit.")
+                % {"n": len(given)},
+            )
+    return report
+
+
+def report_accept(*, viewer: Viewer, report_id: int, via: str = "web") -> ProgressReport:
+    report = _report(viewer, report_id)
+    _may(viewer, "review", report, _("Only the secretariat reviews reports."))
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise Conflict(_("Only a submitted report can be accepted."), problems=[Problem(_("Not submitted."), "status")])
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        report.status = ProgressReport.Status.ACCEPTED
+        report.accepted_at = timezone.now()
+        report.accepted_by = viewer.user
+        report.save(update_fields=["status", "accepted_at", "accepted_by", "updated_at"])
+    return report
+
+
+def report_extend(
+    *, viewer: Viewer, report_id: int, until: datetime.date | None, reason: str, via: str = "web"
+) -> ProgressReport:
+    """The secretariat grants a member more time, with a reason; submissions until then are not late."""
+    report = _report(viewer, report_id)
+    _may(viewer, "review", report, _("Only the secretariat grants extensions."))
+    problems = []
+    if until is None:
+        problems.append(Problem(_("Give the new date as YYYY-MM-DD."), field="until"))
+    elif until <= report.cycle.closes_on:
+        problems.append(Problem(_("The extension must end after the cycle closes."), field="until"))
+    if not reason.strip():
+        problems.append(Problem(_("Give the reason for the extension."), field="reason"))
+    if report.status not in ProgressReport.EDITABLE:
+        problems.append(Problem(_("The report is already submitted."), field="status"))
+    if problems:
+        raise ValidationFailed(_("No extension was granted."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        report.extension_until = until
+        report.extension_reason = reason.strip()
+        report.save(update_fields=["extension_until", "extension_reason", "updated_at"])
+    return report
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def evidence_add(
+    *,
+    viewer: Viewer,
+    answer_id: int,
+    title: str,
+    upload: UploadedFile | None = None,
+    url: str = "",
+    visibility: str = Visibility.MEMBER,
+    via: str = "web",
+) -> Evidence:
+    """A file (PDF, DOCX, XLSX, PNG, JPEG; type checked by content, at most 20 MB) or a link."""
+    answer = policy_for(Answer).get(viewer, answer_id, Answer.objects.select_related("report__cycle", "question"))
+    report = answer.report
+    _may(viewer, "edit", report, _("Your member may not write at the moment."))
+    _require_editable(report)
+    problems = []
+    if not title.strip():
+        problems.append(Problem(_("Give the evidence a title."), field="title"))
+    if visibility not in Visibility.values:
+        problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
+    if (upload is None) == (not url.strip()):
+        problems.append(Problem(_("Attach a file or give a link, not both."), field="file"))
+    content_type = ""
+    if upload is not None:
+        if (upload.size or 0) > EVIDENCE_MAX_BYTES:
+            problems.append(Problem(_("The file is larger than 20 MB."), field="file"))
+        else:
+            content_type = uploads.content_type_of(upload) or ""
+            if content_type not in EVIDENCE_TYPES:
+                problems.append(Problem(_("Send a PDF, DOCX, XLSX, PNG or JPEG file."), field="file"))
+    if problems:
+        raise ValidationFailed(_("The evidence was not added."), problems=problems)
+    evidence = Evidence(
+        answer=answer,
+        title=title.strip()[:300],
+        url=url.strip(),
+        visibility=visibility,
+        added_by=viewer.user,
+        is_synthetic=answer.is_synthetic,
+    )
+    if upload is not None:
+        evidence.sha256 = uploads.sha256_of(upload)
+        evidence.content_type = content_type
+        evidence.size = upload.size
+    full_clean(evidence, exclude=["file"])
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        if upload is not None:
+            evidence.file.save(upload.name or "evidence", upload, save=False)
+        evidence.save()
+    return evidence
+
+
+def evidence_file(*, viewer: Viewer, evidence_id: int) -> Evidence:
+    evidence = policy_for(Evidence).get(viewer, evidence_id)
+    if not evidence.file:
+        raise NotFound()
+    return evidence
+
+
+# --- showcase --------------------------------------------------------------------------------
+
+
+def showcase_propose(*, viewer: Viewer, answer_id: int, title: str, summary: str, via: str = "web") -> ShowcaseItem:
+    """A member official picks an answer of an accepted report to publish; it waits for the focal point."""
+    answer = policy_for(Answer).get(viewer, answer_id, Answer.objects.select_related("report"))
+    _may(viewer, "showcase", answer.report, _("Your member may not write at the moment."))
+    problems = []
+    if answer.report.status != ProgressReport.Status.ACCEPTED:
+        problems.append(Problem(_("Only answers of an accepted report can be showcased."), field="answer"))
+    if not title.strip():
+        problems.append(Problem(_("Give the item a title."), field="title"))
+    elif len(title.strip()) > 200:
+        problems.append(Problem(_("At most 200 characters."), field="title"))
+    if not summary.strip():
+        problems.append(Problem(_("Write the text to publish."), field="summary"))
+    if answer.showcase_items.exclude(status=ShowcaseItem.Status.WITHDRAWN).exists():
+        problems.append(Problem(_("This answer is already showcased or awaiting sign-off."), field="answer"))
+    if problems:
+        raise ValidationFailed(_("The item was not proposed."), problems=problems)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        return ShowcaseItem.objects.create(
+            answer=answer,
+            title=title.strip(),
+            summary=summary.strip(),
+            proposed_by=viewer.user,
+            is_synthetic=answer.is_synthetic,
+        )
+
+
+def _item(viewer: Viewer, item_id: int) -> ShowcaseItem:
+    return policy_for(ShowcaseItem).get(viewer, item_id, ShowcaseItem.objects.select_related("answer__report"))
+
+
+def showcase_sign_off(*, viewer: Viewer, item_id: int, via: str = "web") -> ShowcaseItem:
+    """The focal point signs off: only then the item appears on the public commitment page."""
+    item = _item(viewer, item_id)
+    if not policy_for(ProgressReport).can_view(viewer, item.answer.report):
+        raise NotFound()
+    _may(viewer, "sign_off", item.answer.report, _("Only your member's focal point signs off."))
+    if item.status != ShowcaseItem.Status.PROPOSED:
+        raise Conflict(
+            _("Only an item awaiting sign-off can be signed off."), problems=[Problem(_("Not awaiting."), "status")]
+        )
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        item.status = ShowcaseItem.Status.PUBLISHED
+        item.signed_off_by = viewer.user
+        item.published_at = timezone.now()
+        item.save(update_fields=["status", "signed_off_by", "published_at", "updated_at"])
+    return item
+
+
+def showcase_withdraw(*, viewer: Viewer, item_id: int, via: str = "web") -> ShowcaseItem:
+    """The member (or the secretariat) withdraws an item at any time; it leaves the public site."""
+    item = _item(viewer, item_id)
+    report = item.answer.report
+    if not policy_for(ProgressReport).can_view(viewer, report):
+        raise NotFound()
+    if not (viewer.is_secretariat or policy_for(ProgressReport).can(viewer, "showcase", report)):
+        raise PermissionDenied(_("Your member may not write at the moment."))
+    if item.status == ShowcaseItem.Status.WITHDRAWN:
+        raise Conflict(_("The item is already withdrawn."), problems=[Problem(_("Already withdrawn."), "status")])
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        item.status = ShowcaseItem.Status.WITHDRAWN
+        item.withdrawn_at = timezone.now()
+        item.save(update_fields=["status", "withdrawn_at", "updated_at"])
+    return item
