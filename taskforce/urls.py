@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("hub.accounts.urls")),
     path("", include("hub.members.urls")),
     path("", include("hub.meetings.urls")),
+    path("", include("hub.reporting.urls")),
     path("", include("hub.public.urls")),
 ]
 

@@ -18,8 +18,12 @@ class StyledFormMixin:
         if not exc.problems:
             form.add_error(None, exc.message)
         for problem in exc.problems:
-            field = problem.field if problem.field in form.fields else None
-            form.add_error(field, problem.message)
+            name = self.field_for_problem(problem.field or "")
+            form.add_error(name if name in form.fields else None, problem.message)
+
+    def field_for_problem(self, path: str) -> str:
+        """The form field a service's problem path names (a form may translate "answers.k.status")."""
+        return path
 
 
 class HubForm(StyledFormMixin, forms.Form):

@@ -1,0 +1,207 @@
+"""The reporting pages, driven with the test client: a full cycle through the forms people use."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from conftest import client_for
+from hub.reporting.models import Evidence, ProgressReport, ReportingCycle, ReviewComment, ShowcaseItem
+from hub.reporting.services import questionnaire_import, reference_commitments_load
+
+STARTER = "reference/questionnaire-starter.csv"
+
+
+@pytest.fixture
+def version(db: Any) -> Any:
+    from hub.core.viewer import SYSTEM
+
+    reference_commitments_load()
+    with open(STARTER, "rb") as fh:
+        questionnaire_import(viewer=SYSTEM, code="v1", title="Version 1", name="q.csv", content=fh.read())
+    from hub.reporting.models import QuestionnaireVersion
+
+    return QuestionnaireVersion.objects.get(code="v1")
+
+
+def answers_post(report: ProgressReport, **overrides: str) -> dict[str, str]:
+    data = {}
+    for answer in report.answers.select_related("question"):
+        key = answer.question.key
+        data[f"answers-{key}-status"] = "limited"
+        data[f"answers-{key}-narrative"] = f"Narrative for {key}."
+        data[f"answers-{key}-actions_taken"] = ""
+        data[f"answers-{key}-planned_actions"] = ""
+        data[f"answers-{key}-lead_institution"] = "Ministry of Justice"
+    data.update(overrides)
+    return data
+
+
+def test_a_full_cycle_through_the_pages(
+    version: Any, secretariat: Any, official_a: Any, focal_point_a: Any, official_b: Any, member_a: Any
+) -> None:
+    sec, off, focal, other = (client_for(u) for u in (secretariat, official_a, focal_point_a, official_b))
+    today = timezone.localdate()
+
+    # The secretariat creates a demo cycle with the questionnaire, then opens it.
+    response = sec.post(
+        "/reporting/",
+        {
+            "name": "Cycle via pages",
+            "kind": "progress",
+            "period_start": "2025-07-01",
+            "period_end": "2026-06-30",
+            "opens_on": today.isoformat(),
+            "closes_on": (today + datetime.timedelta(days=20)).isoformat(),
+            "version": version.pk,
+            "is_synthetic": "on",
+        },
+    )
+    assert response.status_code == 302
+    cycle = ReportingCycle.objects.get(name="Cycle via pages")
+    assert sec.post(f"/reporting/cycles/{cycle.pk}/open/").status_code == 302
+    report = ProgressReport.objects.get(cycle=cycle, member=member_a)
+    url = f"/reporting/reports/{report.pk}/"
+
+    # Member B never sees A's report; an official of A does.
+    assert other.get(url).status_code == 404
+    assert off.get(url).status_code == 200
+
+    # A status outside the scale: the page comes back with the error and everything typed.
+    bad = answers_post(report, **{"answers-c1-legal-status": "excellent", "answers-c2-resources-narrative": "Kept text"})
+    response = off.post(url, bad)
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "Kept text" in body and "Select a valid choice" in body
+    assert not report.answers.exclude(status="").exists()
+
+    # A discouraged term is pointed out, not blocked; a quoted statute title is ignored.
+    data = answers_post(
+        report,
+        **{
+            "answers-c1-legal-narrative": 'The "Child Pornography Act" was amended; child pornography cases rose.',
+            "answers-c9-equity-status": "",
+            "answers-c9-equity-narrative": "",
+            "answers-c1-legal-indicator-laws-amended": "2",
+        },
+    )
+    data.pop("answers-c2-resources-status")
+    data["answers-c2-resources-status"] = ""
+    assert off.post(url, data).status_code == 302
+    page = off.get(url).content.decode()
+    assert "child sexual abuse material (CSAM)" in page
+    assert page.count("\"child pornography\": prefer") == 1
+
+    # The official cannot submit; the focal point's submission lists the missing answer by name.
+    assert off.post(f"{url}submit/").status_code == 403
+    response = focal.post(f"{url}submit/")
+    assert response.status_code == 422
+    assert "Commitment 2 (c2-resources): choose a status." in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == "draft"
+
+    # Fixed and submitted.
+    assert off.post(url, answers_post(report)).status_code == 302
+    assert focal.post(f"{url}submit/").status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted" and not report.is_late
+    response = off.post(url, answers_post(report, **{"answers-c1-legal-narrative": "Changed later"}))
+    assert response.status_code == 409 and "A submitted report cannot be edited." in response.content.decode()
+    assert not report.answers.filter(narrative="Changed later").exists()
+
+    # The secretariat returns it with a comment on one answer; the member sees it.
+    response = sec.post(f"{url}return/", {"review-comment-c3-leadership": "Name the coordinating body."})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "returned"
+    assert ReviewComment.objects.filter(answer__report=report).count() == 1
+    assert "Name the coordinating body." in off.get(url).content.decode()
+
+    # Evidence: a text file pretending to be a PDF is refused; a real PDF is kept with its checksum.
+    fake = SimpleUploadedFile("law.pdf", b"just text", content_type="application/pdf")
+    response = off.post(
+        f"{url}evidence/",
+        {"evidence-question": "c1-legal", "evidence-title": "The law", "evidence-file": fake, "evidence-visibility": "public"},
+    )
+    assert response.status_code == 422 and "Send a PDF, DOCX, XLSX, PNG or JPEG file." in response.content.decode()
+    pdf = SimpleUploadedFile("law.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = off.post(
+        f"{url}evidence/",
+        {"evidence-question": "c1-legal", "evidence-title": "The law", "evidence-file": pdf, "evidence-visibility": "public"},
+    )
+    assert response.status_code == 302
+    evidence = Evidence.objects.get(answer__report=report)
+    assert len(evidence.sha256) == 64
+    assert other.get(f"/reporting/evidence/{evidence.pk}/").status_code == 404
+
+    # Resubmitted and accepted.
+    data = answers_post(report, **{"answers-c3-leadership-narrative": "The national coordinating body was named."})
+    assert off.post(url, data).status_code == 302
+    assert focal.post(f"{url}submit/").status_code == 302
+    assert sec.post(f"{url}accept/").status_code == 302
+    report.refresh_from_db()
+    assert report.status == "accepted"
+
+    # Two items showcased; public only after the focal point signs off.
+    for key, title in [("c1-legal", "Law amended"), ("c3-leadership", "Coordinating body named")]:
+        response = off.post(
+            f"{url}showcase/", {"showcase-question": key, "showcase-title": title, "showcase-summary": f"{title}."}
+        )
+        assert response.status_code == 302
+    public = client_for(None)
+    assert "Law amended" not in public.get("/commitments/1/").content.decode()
+    for item in ShowcaseItem.objects.filter(answer__report=report):
+        assert off.post(f"/reporting/showcase/{item.pk}/sign-off/").status_code == 403
+        assert focal.post(f"/reporting/showcase/{item.pk}/sign-off/").status_code == 302
+    page = public.get("/commitments/1/").content.decode()
+    assert "Law amended" in page and "Synthetic demo data" in page
+    assert "Coordinating body named" in public.get("/commitments/3/").content.decode()
+    # The evidence marked public is shared with the showcase; the narrative of other answers is not.
+    assert public.get(f"/reporting/evidence/{evidence.pk}/").status_code == 200
+    assert "Narrative for c2-resources." not in page
+
+    # The report as PDF and XLSX, for the member and the secretariat only.
+    response = off.get(f"{url}report.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    response = sec.get(f"{url}report.xlsx")
+    assert response.status_code == 200 and response.content.startswith(b"PK")
+    assert other.get(f"{url}report.pdf").status_code == 404
+
+    # The cycle dashboard: 1 member answered, so the distribution is suppressed.
+    page = sec.get(f"/reporting/cycles/{cycle.pk}/").content.decode()
+    assert "Not enough responses to protect confidentiality." in page
+    assert re.search(r"<strong>1</strong> accepted", page)
+    # Member B's export of the cycle holds none of A's answers.
+    assert "Narrative for" not in other.get(f"/reporting/cycles/{cycle.pk}/export.csv").content.decode()
+    assert "Narrative for" in sec.get(f"/reporting/cycles/{cycle.pk}/export.csv").content.decode()
+
+
+def test_pages_render_with_the_demo_data(db: Any) -> None:
+    """Every reporting page answers 200 with the three demo cycles, for the secretariat and a focal point."""
+    from hub.accounts.models import User
+    from hub.meetings.demo import seed_meetings
+    from hub.members.demo import seed_demo
+    from hub.reporting.demo import seed_reporting
+
+    reference_commitments_load()
+    seed_demo()
+    seed_meetings()
+    assert seed_reporting() == 3
+    sec = client_for(User.objects.get(email="secretariat@demo.taskforce.invalid"))
+    focal = client_for(User.objects.get(email="focal.demoland@demo.taskforce.invalid"))
+    urls = ["/commitments/", "/commitments/1/", "/reporting/", "/reporting/questionnaires/"]
+    urls += [f"/reporting/cycles/{c.pk}/" for c in ReportingCycle.objects.all()]
+    urls += [f"/reporting/questionnaires/{v}/" for v in ReportingCycle.objects.values_list("version", flat=True)]
+    for report in ProgressReport.objects.filter(member__name="Demoland"):
+        urls.append(f"/reporting/reports/{report.pk}/")
+    for url in urls:
+        for client in (sec, focal):
+            assert client.get(url).status_code == 200, url
+    page = sec.get(f"/reporting/cycles/{ReportingCycle.objects.get(name__contains='2025').pk}/").content.decode()
+    assert "Not enough responses" not in page  # ten members answered
+    assert client_for(None).get("/commitments/1/").status_code == 200

@@ -1,0 +1,482 @@
+"""Commitments (public), reporting cycles, questionnaires, progress reports with review and showcase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from hub.core.errors import HubError, NotFound, PermissionDenied
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
+from hub.members.models import Member
+from hub.reporting.forms import (
+    CycleForm,
+    EvidenceForm,
+    ExtensionForm,
+    QuestionnaireForm,
+    ReportForm,
+    ReturnForm,
+    ShowcaseForm,
+    answer_field_name,
+)
+from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle, ShowcaseItem
+from hub.reporting.pdf import report_pdf, report_xlsx
+from hub.reporting.selectors import (
+    EXPORT_HEADERS,
+    ReportPage,
+    answer_rows,
+    commitment_list,
+    commitment_page,
+    cycle_dashboard,
+    cycle_get,
+    cycle_list,
+    report_get,
+    report_list,
+    report_page,
+    version_get,
+    version_list,
+    version_questions,
+)
+from hub.reporting.services import (
+    cycle_create,
+    cycle_open,
+    cycle_transition,
+    evidence_add,
+    evidence_file,
+    questionnaire_import,
+    report_accept,
+    report_extend,
+    report_return,
+    report_save,
+    report_submit,
+    showcase_propose,
+    showcase_sign_off,
+    showcase_withdraw,
+)
+
+# --- public commitment pages -------------------------------------------------------------------
+
+
+@require_safe
+@public_page
+def commitments(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/commitments.html", {"commitments": commitment_list(viewer=viewer(request))})
+
+
+@require_safe
+@public_page
+def commitment_detail(request: HttpRequest, number: int) -> HttpResponse:
+    page = commitment_page(viewer=viewer(request), number=number)
+    return render(request, "reporting/commitment.html", {"page": page, "has_synthetic": page.has_synthetic})
+
+
+# --- cycles and questionnaires ----------------------------------------------------------------
+
+
+def _demo_members_exist() -> bool:
+    return Member.objects.filter(is_synthetic=True).exists()
+
+
+@viewer_required
+def cycles(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    manage = policy_for(ReportingCycle).can(v, "manage")
+    form = None
+    if manage:
+        form = CycleForm(request.POST or None, versions=version_list(viewer=v), demo=_demo_members_exist())
+    elif request.method == "POST":
+        raise NotFound()
+    done = run_form(
+        request,
+        form,
+        lambda d: cycle_create(viewer=v, values=d),
+        success=_("Cycle created in draft."),
+        next_url=lambda c: reverse("cycle_detail", args=[c.pk]),
+    )
+    if done:
+        return done
+    items = list(cycle_list(viewer=v))
+    reports = list(report_list(viewer=v)[:50]) if not v.is_secretariat else []
+    context = {
+        "cycles": items,
+        "reports": reports,
+        "form": form,
+        "has_synthetic": any(c.is_synthetic for c in items),
+    }
+    return render(request, "reporting/cycles.html", context, status=form_status(request))
+
+
+@require_safe
+@viewer_required
+def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    cycle = cycle_get(viewer=v, pk=pk)
+    manage = policy_for(ReportingCycle).can(v, "manage", cycle)
+    context = {
+        "cycle": cycle,
+        "manage": manage,
+        "dashboard": cycle_dashboard(viewer=v, cycle=cycle) if manage else None,
+        "statuses": ProgressStatus.choices,
+        "reports": list(report_list(viewer=v, cycle=cycle)),
+        "has_synthetic": cycle.is_synthetic,
+    }
+    return render(request, "reporting/cycle.html", context)
+
+
+CYCLE_ACTIONS = ("open", "close", "lock", "publish")
+
+
+@require_POST
+@viewer_required
+def cycle_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    v = viewer(request)
+    cycle = cycle_get(viewer=v, pk=pk)
+    if action not in CYCLE_ACTIONS or not policy_for(ReportingCycle).can(v, "manage", cycle):
+        raise NotFound()
+    messages_for = {
+        "open": _("Cycle opened; draft reports created and focal points told."),
+        "close": _("Cycle closed."),
+        "lock": _("Cycle locked."),
+        "publish": _("Cycle published."),
+    }
+    try:
+        if action == "open":
+            cycle_open(viewer=v, cycle_id=cycle.pk)
+        else:
+            cycle_transition(viewer=v, cycle_id=cycle.pk, action=action)
+    except (NotFound, PermissionDenied):
+        raise
+    except HubError as exc:
+        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
+    else:
+        messages.success(request, messages_for[action])
+    return redirect("cycle_detail", pk=cycle.pk)
+
+
+@require_safe
+@viewer_required
+def cycle_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    v = viewer(request)
+    cycle = cycle_get(viewer=v, pk=pk)
+    return export_response(
+        headers=EXPORT_HEADERS, rows=answer_rows(viewer=v, cycle=cycle), fmt=fmt, filename=f"cycle-{cycle.pk}"
+    )
+
+
+@viewer_required
+def questionnaires(request: HttpRequest) -> HttpResponse:
+    v = viewer(request)
+    versions = version_list(viewer=v)
+    manage = policy_for(QuestionnaireVersion).can(v, "manage")
+    form = QuestionnaireForm(request.POST or None, request.FILES or None, versions=versions) if manage else None
+    if request.method == "POST" and form is None:
+        raise NotFound()
+
+    def act(d: dict[str, Any]) -> Any:
+        upload = d["file"]
+        return questionnaire_import(
+            viewer=v,
+            code=d["code"],
+            title=d["title"],
+            name=upload.name,
+            content=upload.read(),
+            previous_code=d["previous"].code if d["previous"] else "",
+            via="web",
+        )
+
+    done = run_form(
+        request, form, act, success=_("Questionnaire version imported."), next_url=reverse("questionnaires")
+    )
+    if done:
+        return done
+    return render(
+        request,
+        "reporting/questionnaires.html",
+        {"versions": list(versions), "form": form},
+        status=form_status(request),
+    )
+
+
+@require_safe
+@viewer_required
+def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    version = version_get(viewer=v, pk=pk)
+    return render(
+        request,
+        "reporting/questionnaire.html",
+        {"version": version, "questions": version_questions(viewer=v, version=version)},
+    )
+
+
+# --- one report --------------------------------------------------------------------------------
+
+
+def _report_context(request: HttpRequest, v: Viewer, report: ProgressReport, **forms: Any) -> dict[str, Any]:
+    page: ReportPage = forms.pop("page", None) or report_page(viewer=v, report=report)
+    policy = policy_for(ProgressReport)
+    can_edit = policy.can(v, "edit", report) and report.is_editable
+    review = policy.can(v, "review", report)
+    accepted = report.status == ProgressReport.Status.ACCEPTED
+    context: dict[str, Any] = {
+        "report": report,
+        "page": page,
+        "can_edit": can_edit,
+        "can_submit": policy.can(v, "submit", report) and report.is_editable,
+        "can_review": review and report.status == ProgressReport.Status.SUBMITTED,
+        "can_extend": review and report.status in ProgressReport.EDITABLE,
+        "can_showcase": accepted and policy.can(v, "showcase", report),
+        "can_sign_off": accepted and policy.can(v, "sign_off", report),
+        "can_withdraw": policy.can(v, "showcase", report) or v.is_secretariat,
+        "has_synthetic": report.is_synthetic,
+    }
+    if can_edit:
+        context["form"] = forms.get("form") or ReportForm(answers=page.answers, prefix="answers")
+        context["evidence_form"] = forms.get("evidence_form") or EvidenceForm(answers=page.answers, prefix="evidence")
+    if context["can_review"]:
+        context["return_form"] = forms.get("return_form") or ReturnForm(answers=page.answers, prefix="review")
+    if context["can_extend"]:
+        context["extension_form"] = forms.get("extension_form") or ExtensionForm(prefix="extension")
+    if context["can_showcase"]:
+        context["showcase_form"] = forms.get("showcase_form") or ShowcaseForm(answers=page.answers, prefix="showcase")
+    context["sections"] = [
+        (commitment, [(a, context["form"].fields_for(a.question.key) if can_edit else []) for a in views])
+        for commitment, views in page.by_commitment
+    ]
+    return context
+
+
+@viewer_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report: officials edit the draft here; everything typed is kept when it shows errors."""
+    v = viewer(request)
+    report = report_get(viewer=v, pk=pk)
+    if request.method != "POST":
+        return render(request, "reporting/report.html", _report_context(request, v, report))
+    if not policy_for(ProgressReport).can(v, "edit", report):
+        raise NotFound()
+    if not report.is_editable:  # the service refuses it with the reason (409), shown on the page
+        return _post_only(request, pk, lambda v_, r: report_save(viewer=v_, report_id=r, answers={}), "")
+    page = report_page(viewer=v, report=report)
+    form = ReportForm(request.POST, answers=page.answers, prefix="answers")
+    done = run_form(
+        request,
+        form,
+        lambda d: report_save(viewer=v, report_id=report.pk, answers=form.answers_payload()),
+        success=_("Report saved."),
+        next_url=reverse("report_detail", args=[report.pk]),
+    )
+    if done:
+        return done
+    return render(
+        request, "reporting/report.html", _report_context(request, v, report, form=form, page=page), status=422
+    )
+
+
+def _report_form_action(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    make: Callable[[ReportPage], Any],
+    act: Callable[[Viewer, ProgressReport, Any], Any],
+    success: str,
+) -> HttpResponse:
+    """A secondary form of the report page, posted to its own address; shown again on the page with
+    its errors when it fails."""
+    v = viewer(request)
+    report = report_get(viewer=v, pk=pk)
+    page = report_page(viewer=v, report=report)
+    form = make(page)
+    done = run_form(
+        request, form, lambda d: act(v, report, form), success=success, next_url=reverse("report_detail", args=[pk])
+    )
+    if done:
+        return done
+    context = _report_context(request, v, report, page=page, **{name: form})
+    if name not in context:  # the viewer may not use this form at all
+        raise NotFound()
+    return render(request, "reporting/report.html", context, status=422)
+
+
+def _post_only(request: HttpRequest, pk: int, act: Callable[[Viewer, int], Any], success: str) -> HttpResponse:
+    v = viewer(request)
+    report = report_get(viewer=v, pk=pk)
+    try:
+        act(v, report.pk)
+    except (NotFound, PermissionDenied):
+        raise
+    except HubError as exc:
+        messages.error(request, exc.message)
+        context = _report_context(request, v, report)
+        context["action_problems"] = [
+            (p.message, f"id_answers-{answer_field_name(p.field)}" if p.field else "") for p in exc.problems
+        ]
+        context["action_message"] = exc.message
+        return render(request, "reporting/report.html", context, status=exc.status)
+    messages.success(request, success)
+    return redirect("report_detail", pk=report.pk)
+
+
+@require_POST
+@viewer_required
+def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_only(
+        request, pk, lambda v, r: report_submit(viewer=v, report_id=r), _("Report submitted to the secretariat.")
+    )
+
+
+@require_POST
+@viewer_required
+def report_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_only(request, pk, lambda v, r: report_accept(viewer=v, report_id=r), _("Report accepted."))
+
+
+@require_POST
+@viewer_required
+def report_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _report_form_action(
+        request,
+        pk,
+        "return_form",
+        lambda page: ReturnForm(request.POST, answers=page.answers, prefix="review"),
+        lambda v, report, form: report_return(viewer=v, report_id=report.pk, comments=form.comments()),
+        _("Report returned to the member with your comments."),
+    )
+
+
+@require_POST
+@viewer_required
+def report_extension_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _report_form_action(
+        request,
+        pk,
+        "extension_form",
+        lambda page: ExtensionForm(request.POST, prefix="extension"),
+        lambda v, report, form: report_extend(
+            viewer=v, report_id=report.pk, until=form.cleaned_data["until"], reason=form.cleaned_data["reason"]
+        ),
+        _("Extension granted."),
+    )
+
+
+def _answer_id(page: ReportPage, key: str) -> int:
+    for view in page.answers:
+        if view.question.key == key:
+            return int(view.answer.pk)
+    raise NotFound()
+
+
+@require_POST
+@viewer_required
+def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    holder: dict[str, ReportPage] = {}
+
+    def make(page: ReportPage) -> EvidenceForm:
+        holder["page"] = page
+        return EvidenceForm(request.POST, request.FILES, answers=page.answers, prefix="evidence")
+
+    return _report_form_action(
+        request,
+        pk,
+        "evidence_form",
+        make,
+        lambda v, report, form: evidence_add(
+            viewer=v,
+            answer_id=_answer_id(holder["page"], form.cleaned_data["question"]),
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+            url=form.cleaned_data["url"] or "",
+            visibility=form.cleaned_data["visibility"],
+        ),
+        _("Evidence added."),
+    )
+
+
+@require_POST
+@viewer_required
+def showcase_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
+    holder: dict[str, ReportPage] = {}
+
+    def make(page: ReportPage) -> ShowcaseForm:
+        holder["page"] = page
+        return ShowcaseForm(request.POST, answers=page.answers, prefix="showcase")
+
+    return _report_form_action(
+        request,
+        pk,
+        "showcase_form",
+        make,
+        lambda v, report, form: showcase_propose(
+            viewer=v,
+            answer_id=_answer_id(holder["page"], form.cleaned_data["question"]),
+            title=form.cleaned_data["title"],
+            summary=form.cleaned_data["summary"],
+        ),
+        _("Item proposed; it appears on the public site once your focal point signs it off."),
+    )
+
+
+@require_POST
+@viewer_required
+def showcase_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    v = viewer(request)
+    item = policy_for(ShowcaseItem).get(v, pk, ShowcaseItem.objects.select_related("answer__report"))
+    report = item.answer.report
+    if not policy_for(ProgressReport).can_view(v, report) or action not in ("sign-off", "withdraw"):
+        raise NotFound()
+    if action == "sign-off":
+        return _post_only(
+            request,
+            report.pk,
+            lambda viewer_, _r: showcase_sign_off(viewer=viewer_, item_id=item.pk),
+            _("Signed off: the item is now on the public commitment page."),
+        )
+    return _post_only(
+        request,
+        report.pk,
+        lambda viewer_, _r: showcase_withdraw(viewer=viewer_, item_id=item.pk),
+        _("Item withdrawn from the public site."),
+    )
+
+
+@require_safe
+@viewer_required
+def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    report = report_get(viewer=v, pk=pk)
+    body = report_pdf(report_page(viewer=v, report=report))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="report-{report.pk}.pdf"'
+    return response
+
+
+@require_safe
+@viewer_required
+def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    v = viewer(request)
+    report = report_get(viewer=v, pk=pk)
+    response = HttpResponse(
+        report_xlsx(answer_rows(viewer=v, report=report), synthetic=report.is_synthetic),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="report-{report.pk}.xlsx"'
+    return response
+
+
+@require_safe
+@public_page
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = evidence_file(viewer=viewer(request), evidence_id=pk)
+    response = FileResponse(
+        evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True, filename=evidence.title
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
