@@ -32,6 +32,7 @@ from hub.core.models import Grant, Visibility
 from hub.core.viewer import SYSTEM
 from hub.members.models import Member, MemberNote
 from hub.members.services import join_request_submit, member_status_change
+from hub.reporting.models import Answer, Evidence, ProgressReport, ShowcaseItem
 
 # The most privileged go first, so a cache that served one viewer's content to another would show.
 PERSONAS = [
@@ -177,6 +178,7 @@ def world(db: Any) -> World:
     member_status_change(viewer=SYSTEM, member=b, status="active", reason="back")
     markers.append(Marker("MARK-STATUS-REASON-B", taskforce))
     meetings = _meeting_world(a, b, hidden, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
+    rep = _reporting_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -202,6 +204,19 @@ def world(db: Any) -> World:
         "input_id": [str(meetings["input"].pk)],
         "/api/v1/meetings/agenda-items/{item_id}/inputs.item_id": [str(i.pk) for i in meetings["agenda"]],
         "item_id": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
+        "number": ["1", "2"],
+        "cycle_*.pk": [str(rep["cycle"].pk), str(rep["draft"].pk)],
+        "cycle_action.action": ["close"],
+        "cycle_id": [str(rep["cycle"].pk), str(rep["draft"].pk)],
+        "questionnaire_detail.pk": [str(rep["version"].pk)],
+        "version_id": [str(rep["version"].pk)],
+        "report_*.pk": [str(rep["report_a"].pk), str(rep["report_b"].pk)],
+        "report_id": [str(rep["report_a"].pk), str(rep["report_b"].pk)],
+        "answer_id": [str(rep["answer_a"].pk), str(rep["answer_b"].pk)],
+        "showcase_action.pk": [str(rep["published"].pk), str(rep["proposed"].pk)],
+        "showcase_action.action": ["sign-off", "withdraw"],
+        "evidence_download.pk": [str(e.pk) for e in rep["evidence"]],
+        "evidence_id": [str(e.pk) for e in rep["evidence"]],
         "token": ["not-a-real-token"],
         "fmt": ["csv", "xlsx", "json"],
         "object_id": [str(u.pk) for u in users.values()],
@@ -221,9 +236,124 @@ def world(db: Any) -> World:
         ("meeting_id", str(meetings["meeting_a"].pk)),
         ("action_item_detail.pk", str(meetings["action_a"].pk)),
         ("item_id", str(meetings["action_a"].pk)),
+        ("report_*.pk", str(rep["report_a"].pk)),
+        ("report_id", str(rep["report_a"].pk)),
+        ("answer_id", str(rep["answer_a"].pk)),
+        ("showcase_action.pk", str(rep["published"].pk)),
+        ("showcase_action.pk", str(rep["proposed"].pk)),
+        *(("evidence_download.pk", str(e.pk)) for e in rep["evidence"]),
+        *(("evidence_id", str(e.pk)) for e in rep["evidence"]),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
+
+
+def _reporting_world(
+    a: Member, b: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """A demo cycle with reports of A (accepted, two showcase items, evidence at every level) and B."""
+    import datetime
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from hub.reporting.models import QuestionnaireVersion
+    from hub.reporting.services import (
+        cycle_create,
+        cycle_open,
+        evidence_add,
+        questionnaire_import,
+        reference_commitments_load,
+        report_accept,
+        report_extend,
+        report_return,
+        report_save,
+        report_submit,
+        showcase_propose,
+        showcase_sign_off,
+    )
+
+    reference_commitments_load()
+    sec = as_viewer(users["secretariat"])
+    csv = Path("reference/questionnaire-starter.csv").read_text(encoding="utf-8")
+    csv = csv.replace("What has your government done in the reporting period", "MARK-QUESTION: what", 1)
+    questionnaire_import(viewer=sec, code="mark", title="Mark", name="q.csv", content=csv.encode())
+    version = QuestionnaireVersion.objects.get(code="mark")
+    today = timezone.localdate()
+    dates = {
+        "period_start": today - datetime.timedelta(days=365),
+        "period_end": today,
+        "opens_on": today,
+        "closes_on": today + datetime.timedelta(days=10),
+        "kind": "progress",
+    }
+    draft = cycle_create(viewer=sec, values={"name": "MARK-DRAFT-CYCLE", "version": version, **dates})
+    cycle = cycle_create(viewer=sec, values={"name": "Open cycle", "version": version, "is_synthetic": True, **dates})
+    cycle_open(viewer=sec, cycle_id=cycle.pk)
+    reports = {r.member_id: r for r in cycle.reports.all()}
+    report_a, report_b = reports[a.pk], reports[b.pk]
+    full = {
+        q.key: {"status": "limited", "narrative": "MARK-ANSWER-A", "lead_institution": "x"}
+        for q in version.questions.all()
+    }
+    official_a, focal_a = as_viewer(users["official_a"]), as_viewer(users["focal_point_a"])
+    report_save(viewer=official_a, report_id=report_a.pk, answers=full)
+    report_save(
+        viewer=as_viewer(users["official_b"]),
+        report_id=report_b.pk,
+        answers={"c1-legal": {"narrative": "MARK-ANSWER-B"}},
+    )
+    report_extend(viewer=sec, report_id=report_b.pk, until=today + datetime.timedelta(days=30), reason="MARK-EXT-B")
+    answer_a = report_a.answers.get(question__key="c1-legal")
+    answer_b = report_b.answers.get(question__key="c1-legal")
+    evidence = []
+    for level in ("public", "taskforce", "member"):
+        evidence.append(
+            evidence_add(
+                viewer=official_a,
+                answer_id=answer_a.pk,
+                title=f"MARK-EVID-{level.upper()}",
+                url="https://example.org/e",
+                visibility=level,
+            )
+        )
+    pdf = SimpleUploadedFile("e.pdf", b"%PDF-1.4 MARK-EVID-FILE-A", content_type="application/pdf")
+    evidence.append(evidence_add(viewer=official_a, answer_id=answer_a.pk, title="file", upload=pdf))
+    report_submit(viewer=focal_a, report_id=report_a.pk)
+    report_return(viewer=sec, report_id=report_a.pk, comments={"c1-legal": "MARK-REVIEW-A"})
+    report_submit(viewer=focal_a, report_id=report_a.pk)
+    report_accept(viewer=sec, report_id=report_a.pk)
+    published = showcase_propose(viewer=official_a, answer_id=answer_a.pk, title="MARK-SHOW-PUB", summary="s")
+    showcase_sign_off(viewer=focal_a, item_id=published.pk)
+    other = report_a.answers.get(question__key="c2-resources")
+    proposed = showcase_propose(viewer=official_a, answer_id=other.pk, title="MARK-SHOW-PROP", summary="s")
+    everyone = set(PERSONAS)
+    markers += [
+        Marker("MARK-QUESTION", aud["taskforce"]),
+        Marker("MARK-DRAFT-CYCLE", aud["staff"]),
+        Marker("MARK-ANSWER-A", aud["own_a"]),
+        Marker("MARK-ANSWER-B", aud["own_b"]),
+        Marker("MARK-EXT-B", aud["own_b"]),
+        Marker("MARK-REVIEW-A", aud["own_a"]),
+        Marker("MARK-SHOW-PUB", everyone),
+        Marker("MARK-SHOW-PROP", aud["own_a"]),
+        Marker("MARK-EVID-PUBLIC", everyone),
+        Marker("MARK-EVID-TASKFORCE", aud["taskforce"]),
+        Marker("MARK-EVID-MEMBER", aud["own_a"]),
+        Marker("MARK-EVID-FILE-A", aud["own_a"]),
+    ]
+    return {
+        "version": version,
+        "draft": draft,
+        "cycle": cycle,
+        "report_a": report_a,
+        "report_b": report_b,
+        "answer_a": answer_a,
+        "answer_b": answer_b,
+        "published": published,
+        "proposed": proposed,
+        "evidence": evidence,
+    }
 
 
 def _meeting_world(
@@ -630,6 +760,10 @@ def _fingerprint() -> tuple[Any, ...]:
         list(MemberNote.objects.order_by("pk").values_list("pk", "text", "visibility")),
         list(Invitation.objects.order_by("pk").values_list("pk", "revoked_at", "accepted_at")),
         list(Member.objects.order_by("pk").values_list("pk", "name", "status", "secretariat_notes")),
+        list(Answer.objects.order_by("pk").values_list("pk", "status", "narrative")),
+        list(ProgressReport.objects.order_by("pk").values_list("pk", "status", "extension_until")),
+        list(ShowcaseItem.objects.order_by("pk").values_list("pk", "status")),
+        Evidence.objects.count(),
     )
 
 
