@@ -1,4 +1,5 @@
-"""Reading CSV and XLSX uploads for imports: size and type are checked before parsing.
+"""Reading CSV and XLSX uploads for imports: size and type are checked before parsing. Writing
+exports (CSV, XLSX, JSON) with the formula guard, for downloads and commands alike.
 
 Rows come back as dictionaries keyed by the lower-cased header, each with its row number as a
 person sees it in a spreadsheet (the header is row 1).
@@ -8,13 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import tablib
 from django.utils.translation import gettext as _
 
 from hub.core.errors import Problem, ValidationFailed
 
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -80,3 +86,17 @@ def _xlsx_rows(content: bytes) -> tuple[list[str], list[list[object]]]:
     if not rows:
         return [], []
     return [str(h or "") for h in rows[0]], rows[1:]
+
+
+def export_cell(value: Any) -> Any:
+    """A cell as exported. Text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_dataset(*, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> tablib.Dataset:
+    """The rows (already selected for the viewer) as a dataset, every cell through `export_cell`."""
+    return tablib.Dataset(*[tuple(export_cell(v) for v in row) for row in rows], headers=list(headers))

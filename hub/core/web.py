@@ -6,7 +6,6 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import tablib
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -14,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hub.core.errors import HubError, NotFound, PermissionDenied
+from hub.core.tabular import export_cell, export_dataset
 from hub.core.viewer import Viewer, request_viewer
 
 View = Callable[..., HttpResponseBase]
@@ -71,23 +71,14 @@ EXPORT_FORMATS = {
 }
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: Any) -> Any:
-    """A cell as exported. Text that a spreadsheet would run as a formula is prefixed with a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+_cell = export_cell  # the formula guard (hub.core.tabular), under its former name
 
 
 def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, filename: str) -> HttpResponse:
     """A CSV, XLSX or JSON download of rows the viewer may see (the caller selected them)."""
     if fmt not in EXPORT_FORMATS:
         raise NotFound()
-    data = tablib.Dataset(*[tuple(_cell(v) for v in row) for row in rows], headers=list(headers))
+    data = export_dataset(headers=headers, rows=rows)
     content_type, ext = EXPORT_FORMATS[fmt]
     body = data.export(ext)
     response = HttpResponse(body, content_type=content_type)

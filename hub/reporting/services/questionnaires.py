@@ -175,6 +175,25 @@ def questionnaire_import(
     questions, problems = _parse(rows, previous)
     if problems:
         raise ValidationFailed(_("The file has errors; nothing was imported."), problems=problems)
+    if existing is not None:
+        # A later version may map its questions to this one's: those questions must stay.
+        dropped = (
+            Question.objects.filter(predecessor__version=existing)
+            .exclude(predecessor__key__in=[q["key"] for q in questions])
+            .select_related("predecessor", "version")
+            .order_by("predecessor__key", "pk")
+        )
+        kept = [
+            Problem(
+                _("Question %(key)s is the previous version of %(later)s: keep it in the file.")
+                % {"key": q.predecessor.key, "later": q},
+                field="question",
+            )
+            for q in dropped
+            if q.predecessor is not None
+        ]
+        if kept:
+            raise Conflict(_("A later version refers to questions this file drops."), problems=kept)
     report = QuestionnaireReport(version=code, created=existing is None, dry_run=dry_run)
     with transaction.atomic(), acting_as(viewer.user, via=via):
         version = existing or QuestionnaireVersion(code=code)
