@@ -37,3 +37,17 @@ from hub.meetings.api import router as meetings_router  # noqa: E402
 api.add_router("/meetings", meetings_router)
 api.add_router("/action-items", actions_router)
 api.add_router("/written-procedures", procedures_router)
+
+from hub.reporting.api import (  # noqa: E402
+    commitments_router,
+    cycles_router,
+    questionnaires_router,
+    reports_router,
+    showcase_router,
+)
+
+api.add_router("/commitments", commitments_router)
+api.add_router("/questionnaires", questionnaires_router)
+api.add_router("/cycles", cycles_router)
+api.add_router("/", reports_router)
+api.add_router("/", showcase_router)

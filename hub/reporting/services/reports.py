@@ -113,7 +113,9 @@ def report_save(
         known = {i.key: i for i in answer.question.indicators.all()}
         for ind_key, raw in (given.get("indicators") or {}).items():
             if ind_key not in known:
-                problems.append(Problem(_("No indicator %(key)s.") % {"key": ind_key}, answer_key(answer, ind_key)))
+                problems.append(
+                    Problem(_("No indicator %(key)s.") % {"key": ind_key}, answer_key(answer, f"indicators.{ind_key}"))
+                )
                 continue
             if raw in (None, ""):
                 indicators[ind_key] = None
