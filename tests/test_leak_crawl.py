@@ -215,6 +215,8 @@ def world(db: Any) -> World:
         "answer_id": [str(rep["answer_a"].pk), str(rep["answer_b"].pk)],
         "showcase_action.pk": [str(rep["published"].pk), str(rep["proposed"].pk)],
         "showcase_action.action": ["sign-off", "withdraw"],
+        "/api/v1/showcase/{item_id}/sign-off.item_id": [str(rep["published"].pk), str(rep["proposed"].pk)],
+        "/api/v1/showcase/{item_id}/withdraw.item_id": [str(rep["published"].pk), str(rep["proposed"].pk)],
         "evidence_download.pk": [str(e.pk) for e in rep["evidence"]],
         "evidence_id": [str(e.pk) for e in rep["evidence"]],
         "token": ["not-a-real-token"],
@@ -241,6 +243,8 @@ def world(db: Any) -> World:
         ("answer_id", str(rep["answer_a"].pk)),
         ("showcase_action.pk", str(rep["published"].pk)),
         ("showcase_action.pk", str(rep["proposed"].pk)),
+        ("/api/v1/showcase/{item_id}/sign-off.item_id", str(rep["proposed"].pk)),
+        ("/api/v1/showcase/{item_id}/withdraw.item_id", str(rep["published"].pk)),
         *(("evidence_download.pk", str(e.pk)) for e in rep["evidence"]),
         *(("evidence_id", str(e.pk)) for e in rep["evidence"]),
     }

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hub.core.models import SyntheticModel, TimestampedModel, Visibility
 
@@ -140,7 +141,7 @@ class ReportingCycle(TimestampedModel, SyntheticModel):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("reporting cycle", "Open")
         CLOSED = "closed", _("Closed")
         LOCKED = "locked", _("Locked")
         PUBLISHED = "published", _("Published")
