@@ -73,7 +73,9 @@ def test_a_full_cycle_through_the_pages(
     assert off.get(url).status_code == 200
 
     # A status outside the scale: the page comes back with the error and everything typed.
-    bad = answers_post(report, **{"answers-c1-legal-status": "excellent", "answers-c2-resources-narrative": "Kept text"})
+    bad = answers_post(
+        report, **{"answers-c1-legal-status": "excellent", "answers-c2-resources-narrative": "Kept text"}
+    )
     response = off.post(url, bad)
     assert response.status_code == 422
     body = response.content.decode()
@@ -95,7 +97,7 @@ def test_a_full_cycle_through_the_pages(
     assert off.post(url, data).status_code == 302
     page = off.get(url).content.decode()
     assert "child sexual abuse material (CSAM)" in page
-    assert page.count("\"child pornography\": prefer") == 1
+    assert page.count('"child pornography": prefer') == 1
 
     # The official cannot submit; the focal point's submission lists the missing answer by name.
     assert off.post(f"{url}submit/").status_code == 403
@@ -126,13 +128,23 @@ def test_a_full_cycle_through_the_pages(
     fake = SimpleUploadedFile("law.pdf", b"just text", content_type="application/pdf")
     response = off.post(
         f"{url}evidence/",
-        {"evidence-question": "c1-legal", "evidence-title": "The law", "evidence-file": fake, "evidence-visibility": "public"},
+        {
+            "evidence-question": "c1-legal",
+            "evidence-title": "The law",
+            "evidence-file": fake,
+            "evidence-visibility": "public",
+        },
     )
     assert response.status_code == 422 and "Send a PDF, DOCX, XLSX, PNG or JPEG file." in response.content.decode()
     pdf = SimpleUploadedFile("law.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
     response = off.post(
         f"{url}evidence/",
-        {"evidence-question": "c1-legal", "evidence-title": "The law", "evidence-file": pdf, "evidence-visibility": "public"},
+        {
+            "evidence-question": "c1-legal",
+            "evidence-title": "The law",
+            "evidence-file": pdf,
+            "evidence-visibility": "public",
+        },
     )
     assert response.status_code == 302
     evidence = Evidence.objects.get(answer__report=report)
