@@ -70,6 +70,17 @@ def showcase_list(
     ).order_by("-published_at", "-pk")
 
 
+def showcase_item_get(*, viewer: Viewer, pk: int) -> ShowcaseItem:
+    return policy_for(ShowcaseItem).get(viewer, pk, ShowcaseItem.objects.select_related("answer__report"))
+
+
+def demo_members_exist() -> bool:
+    """Whether this installation holds fictional demo members (a demo or test database)."""
+    from hub.members.models import Member
+
+    return Member.objects.filter(is_synthetic=True).exists()
+
+
 @dataclass
 class CommitmentPage:
     commitment: Commitment

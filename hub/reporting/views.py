@@ -16,7 +16,6 @@ from hub.core.errors import HubError, NotFound, PermissionDenied
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
-from hub.members.models import Member
 from hub.reporting.forms import (
     CycleForm,
     EvidenceForm,
@@ -27,7 +26,7 @@ from hub.reporting.forms import (
     ShowcaseForm,
     answer_field_name,
 )
-from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle, ShowcaseItem
+from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
 from hub.reporting.pdf import report_pdf, report_xlsx
 from hub.reporting.selectors import (
     EXPORT_HEADERS,
@@ -38,9 +37,11 @@ from hub.reporting.selectors import (
     cycle_dashboard,
     cycle_get,
     cycle_list,
+    demo_members_exist,
     report_get,
     report_list,
     report_page,
+    showcase_item_get,
     version_get,
     version_list,
     version_questions,
@@ -81,17 +82,13 @@ def commitment_detail(request: HttpRequest, number: int) -> HttpResponse:
 # --- cycles and questionnaires ----------------------------------------------------------------
 
 
-def _demo_members_exist() -> bool:
-    return Member.objects.filter(is_synthetic=True).exists()
-
-
 @viewer_required
 def cycles(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     manage = policy_for(ReportingCycle).can(v, "manage")
     form = None
     if manage:
-        form = CycleForm(request.POST or None, versions=version_list(viewer=v), demo=_demo_members_exist())
+        form = CycleForm(request.POST or None, versions=version_list(viewer=v), demo=demo_members_exist())
     elif request.method == "POST":
         raise NotFound()
     done = run_form(
@@ -428,7 +425,7 @@ def showcase_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
 @viewer_required
 def showcase_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     v = viewer(request)
-    item = policy_for(ShowcaseItem).get(v, pk, ShowcaseItem.objects.select_related("answer__report"))
+    item = showcase_item_get(viewer=v, pk=pk)
     report = item.answer.report
     if not policy_for(ProgressReport).can_view(v, report) or action not in ("sign-off", "withdraw"):
         raise NotFound()
