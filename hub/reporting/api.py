@@ -24,6 +24,7 @@ from hub.reporting.models import (
     ReportingCycle,
     ShowcaseItem,
 )
+from hub.reporting.pdf import evidence_response
 from hub.reporting.selectors import (
     AnswerView,
     commitment_get,
@@ -717,12 +718,7 @@ def add_evidence(
 
 @reports_router.get("/evidence/{evidence_id}/file", summary="Download an evidence file")
 def download_evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
-    evidence = evidence_file(viewer=caller(request).viewer, evidence_id=evidence_id)
-    response = FileResponse(
-        evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True, filename=evidence.title
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return evidence_response(evidence_file(viewer=caller(request).viewer, evidence_id=evidence_id))
 
 
 # --- showcase ---------------------------------------------------------------------------------

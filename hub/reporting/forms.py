@@ -160,7 +160,7 @@ class EvidenceForm(HubForm):
     url = forms.URLField(label=_("Or a link"), required=False, assume_scheme="https", max_length=500)
     visibility = forms.ChoiceField(
         label=_("Who else may see it once the answer is showcased"),
-        choices=Visibility.choices,
+        choices=[(v, label) for v, label in Visibility.choices if v != Visibility.SECRETARIAT],
         initial=Visibility.MEMBER,
     )
 

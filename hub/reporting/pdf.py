@@ -1,16 +1,34 @@
-"""A member's progress report as PDF (hub.core.pdf) and as XLSX."""
+"""A member's progress report as PDF (hub.core.pdf) and as XLSX; evidence files as downloads."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+from django.http import FileResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from hub.core import uploads
 from hub.core.models import Visibility
 from hub.core.pdf import render_pdf
 from hub.core.web import _cell  # the same formula guard as every export
+from hub.reporting.models import Evidence
 from hub.reporting.selectors import EXPORT_HEADERS, ReportPage
+
+EXTENSIONS = {uploads.PDF: "pdf", uploads.DOCX: "docx", uploads.XLSX: "xlsx", uploads.PNG: "png", uploads.JPEG: "jpg"}
+
+
+def evidence_response(evidence: Evidence) -> FileResponse:
+    """The file as an attachment, named after its title with the extension of its checked type."""
+    name = f"{slugify(evidence.title) or 'evidence'}.{EXTENSIONS.get(evidence.content_type, 'bin')}"
+    response = FileResponse(
+        evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True, filename=name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if evidence.visibility != Visibility.PUBLIC:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def report_pdf(page: ReportPage) -> bytes:

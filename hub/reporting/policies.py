@@ -37,8 +37,10 @@ from hub.reporting.models import (
 NOTHING = Q(pk__in=[])
 
 
-def _visible_members(viewer: Viewer) -> Any:
-    return policy_for(Member).visible_ids(viewer)
+def _sharing_members(viewer: Viewer) -> Any:
+    """Members whose published items the viewer may see: visible to them and not withdrawn (a withdrawn
+    member's records are the secretariat's until it decides on them)."""
+    return policy_for(Member).visible(viewer).exclude(status=Member.Status.WITHDRAWN).values("pk")
 
 
 @register(Commitment)
@@ -154,7 +156,7 @@ class ShowcaseItemPolicy(Policy[ShowcaseItem]):
         if viewer.is_secretariat:
             return Q()
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
-        published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_visible_members(viewer))
+        published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_sharing_members(viewer))
         return own | published
 
 
@@ -171,7 +173,7 @@ class EvidencePolicy(Policy[Evidence]):
         shared = Q(
             visibility__in=levels,
             answer__in=_published_answers(),
-            answer__report__member__in=_visible_members(viewer),
+            answer__report__member__in=_sharing_members(viewer),
         )
         return own | shared
 

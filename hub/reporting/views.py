@@ -27,7 +27,7 @@ from hub.reporting.forms import (
     answer_field_name,
 )
 from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
-from hub.reporting.pdf import report_pdf, report_xlsx
+from hub.reporting.pdf import evidence_response, report_pdf, report_xlsx
 from hub.reporting.selectors import (
     EXPORT_HEADERS,
     ReportPage,
@@ -90,7 +90,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
     if manage:
         form = CycleForm(request.POST or None, versions=version_list(viewer=v), demo=demo_members_exist())
     elif request.method == "POST":
-        raise NotFound()
+        raise PermissionDenied(_("Only the secretariat runs cycles."))
     done = run_form(
         request,
         form,
@@ -136,8 +136,10 @@ CYCLE_ACTIONS = ("open", "close", "lock", "publish")
 def cycle_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     v = viewer(request)
     cycle = cycle_get(viewer=v, pk=pk)
-    if action not in CYCLE_ACTIONS or not policy_for(ReportingCycle).can(v, "manage", cycle):
+    if action not in CYCLE_ACTIONS:
         raise NotFound()
+    if not policy_for(ReportingCycle).can(v, "manage", cycle):
+        raise PermissionDenied(_("Only the secretariat runs cycles."))
     messages_for = {
         "open": _("Cycle opened; draft reports created and focal points told."),
         "close": _("Cycle closed."),
@@ -175,7 +177,7 @@ def questionnaires(request: HttpRequest) -> HttpResponse:
     manage = policy_for(QuestionnaireVersion).can(v, "manage")
     form = QuestionnaireForm(request.POST or None, request.FILES or None, versions=versions) if manage else None
     if request.method == "POST" and form is None:
-        raise NotFound()
+        raise PermissionDenied(_("Only the secretariat manages questionnaires."))
 
     def act(d: dict[str, Any]) -> Any:
         upload = d["file"]
@@ -259,7 +261,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return render(request, "reporting/report.html", _report_context(request, v, report))
     if not policy_for(ProgressReport).can(v, "edit", report):
-        raise NotFound()
+        raise PermissionDenied(_("Your member may not write at the moment."))
     if not report.is_editable:  # the service refuses it with the reason (409), shown on the page
         return _post_only(request, pk, lambda v_, r: report_save(viewer=v_, report_id=r, answers={}), "")
     page = report_page(viewer=v, report=report)
@@ -298,8 +300,8 @@ def _report_form_action(
     if done:
         return done
     context = _report_context(request, v, report, page=page, **{name: form})
-    if name not in context:  # the viewer may not use this form at all
-        raise NotFound()
+    if name not in context:  # the viewer sees the report but may not use this form
+        raise PermissionDenied(_("You may not do this."))
     return render(request, "reporting/report.html", context, status=422)
 
 
@@ -471,9 +473,4 @@ def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @public_page
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = evidence_file(viewer=viewer(request), evidence_id=pk)
-    response = FileResponse(
-        evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True, filename=evidence.title
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return evidence_response(evidence_file(viewer=viewer(request), evidence_id=pk))

@@ -72,7 +72,8 @@ def cycle_update(*, viewer: Viewer, cycle_id: int, values: dict[str, Any], via: 
     _require_manager(viewer, cycle)
     merged = {k: getattr(cycle, k) for k in CYCLE_FIELDS} | values
     if cycle.status != ReportingCycle.Status.DRAFT:
-        changed = [k for k in values if k != "closes_on" and values[k] != getattr(cycle, k)]
+        fixed = cycle.status not in ReportingCycle.ACCEPTING  # locked or published: nothing moves
+        changed = [k for k in values if (fixed or k != "closes_on") and values[k] != getattr(cycle, k)]
         if changed:
             raise Conflict(
                 _("Only the close date of an open cycle can change."),
@@ -210,6 +211,13 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
             problems=[Problem(_("Choose the questionnaire version first."), field="version")],
         )
     members = list(Member.objects.filter(status=Member.Status.ACTIVE, is_synthetic=cycle.is_synthetic))
+    subject = _("Reporting cycle open: %(name)s") % {"name": cycle.name}
+    body = _("The reporting cycle %(name)s is open until %(closes)s.") % {
+        "name": cycle.name,
+        "closes": cycle.closes_on.isoformat(),
+    }
+    if cycle.includes_progress:
+        body += " " + _("Your member's draft report is ready, prefilled from its last accepted report.")
     with transaction.atomic(), acting_as(viewer.user, via=via):
         version = QuestionnaireVersion.objects.select_for_update().get(pk=int(cycle.version_id or 0))
         if version.frozen_at is None:
@@ -220,18 +228,9 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
         cycle.save(update_fields=["status", "opened_at", "updated_at"])
         if cycle.includes_progress:
             _create_reports(cycle, members, viewer)
-        emails = focal_point_emails([m.pk for m in members])
-        recipients = sorted({e for batch in emails.values() for e in batch})
-        if recipients:
-            email_after_commit(
-                to=recipients,
-                subject=_("Reporting cycle open: %(name)s") % {"name": cycle.name},
-                body=_(
-                    "The reporting cycle %(name)s is open until %(closes)s. Your member's draft report is "
-                    "ready, prefilled from its last accepted report."
-                )
-                % {"name": cycle.name, "closes": cycle.closes_on.isoformat()},
-            )
+        # One message per member: focal points of different members do not see each other's addresses.
+        for recipients in focal_point_emails([m.pk for m in members]).values():
+            email_after_commit(to=sorted(set(recipients)), subject=subject, body=body)
     return cycle
 
 

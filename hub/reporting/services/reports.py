@@ -38,6 +38,8 @@ from hub.reporting.services.cycles import focal_point_emails
 TEXT_FIELDS = ("narrative", "actions_taken", "planned_actions", "lead_institution")
 EVIDENCE_TYPES = {uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PNG, uploads.JPEG}
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+# Evidence is always seen by the member's own officials, so a "secretariat" level would not hold.
+EVIDENCE_LEVELS = (Visibility.MEMBER, Visibility.TASKFORCE, Visibility.PUBLIC)
 
 
 def _report(viewer: Viewer, report_id: int) -> ProgressReport:
@@ -46,12 +48,16 @@ def _report(viewer: Viewer, report_id: int) -> ProgressReport:
     )
 
 
-def _require_editable(report: ProgressReport) -> None:
+def _require_accepting(report: ProgressReport) -> None:
     if report.cycle.status not in ReportingCycle.ACCEPTING:
         raise Conflict(
             _("The cycle is %(status)s: reports can no longer change.") % {"status": report.cycle.get_status_display()},
             problems=[Problem(_("The cycle no longer accepts changes."), field="cycle")],
         )
+
+
+def _require_editable(report: ProgressReport) -> None:
+    _require_accepting(report)
     if report.status not in ProgressReport.EDITABLE:
         raise Conflict(
             _("A %(status)s report cannot be edited.") % {"status": report.get_status_display().lower()},
@@ -206,6 +212,7 @@ def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], v
     """The secretariat returns a submitted report with comments per answer (question key -> comment)."""
     report = _report(viewer, report_id)
     _may(viewer, "review", report, _("Only the secretariat reviews reports."))
+    _require_accepting(report)
     if report.status != ProgressReport.Status.SUBMITTED:
         raise Conflict(_("Only a submitted report can be returned."), problems=[Problem(_("Not submitted."), "status")])
     answers = {a.question.key: a for a in report.answers.select_related("question")}
@@ -252,6 +259,7 @@ def report_extend(
     """The secretariat grants a member more time, with a reason; submissions until then are not late."""
     report = _report(viewer, report_id)
     _may(viewer, "review", report, _("Only the secretariat grants extensions."))
+    _require_accepting(report)
     problems = []
     if until is None:
         problems.append(Problem(_("Give the new date as YYYY-MM-DD."), field="until"))
@@ -291,8 +299,8 @@ def evidence_add(
     problems = []
     if not title.strip():
         problems.append(Problem(_("Give the evidence a title."), field="title"))
-    if visibility not in Visibility.values:
-        problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
+    if visibility not in EVIDENCE_LEVELS:
+        problems.append(Problem(_("Choose member, taskforce or public."), field="visibility"))
     if (upload is None) == (not url.strip()):
         problems.append(Problem(_("Attach a file or give a link, not both."), field="file"))
     content_type = ""

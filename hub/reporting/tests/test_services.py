@@ -740,3 +740,70 @@ def test_reminders_go_30_and_7_days_before_the_close_once_each(
     due = [m for m in mail.outbox if m.subject.startswith("Report due")]
     assert sorted(m.to[0] for m in due) == sorted([focal_point_a.email, focal_point_b.email, focal_point_a.email])
     assert all(closes.isoformat() in m.body for m in due)
+
+
+# --- after the security review -----------------------------------------------------------------------
+
+
+def test_a_withdrawn_members_showcase_and_evidence_leave_the_public_site(
+    cycle, member_a, official_a, focal_point_a, official_b
+):
+    from hub.members.services import member_status_change
+
+    report = report_of(cycle, member_a)
+    answer = answer_of(report, "c1-legal")
+    evidence = evidence_add(
+        viewer=as_viewer(official_a), answer_id=answer.pk, title="Law", url="https://example.org/l", visibility="public"
+    )
+    accepted(report, as_viewer(focal_point_a))
+    item = showcase_propose(viewer=as_viewer(official_a), answer_id=answer.pk, title="Law", summary="A new law.")
+    showcase_sign_off(viewer=as_viewer(focal_point_a), item_id=item.pk)
+    assert list(showcase_list(viewer=ANONYMOUS)) == [item]
+    assert policy_for(Evidence).can_view(ANONYMOUS, evidence)
+
+    member_status_change(viewer=SYSTEM, member=member_a, status="withdrawn", reason="left")
+    for viewer in (ANONYMOUS, as_viewer(official_b)):
+        assert list(showcase_list(viewer=viewer)) == []
+        assert not policy_for(Evidence).can_view(viewer, evidence)
+    assert list(showcase_list(viewer=SYSTEM)) == [item]
+
+
+def test_a_locked_cycle_takes_no_return_extension_or_new_close_date(cycle, member_a, focal_point_a):
+    from hub.reporting.services import cycle_update
+
+    report = submitted(report_of(cycle, member_a), as_viewer(focal_point_a))
+    cycle_transition(viewer=SYSTEM, cycle_id=cycle.pk, action="lock")
+    with pytest.raises(Conflict):
+        report_return(viewer=SYSTEM, report_id=report.pk, comments={"c1-legal": "More, please."})
+    with pytest.raises(Conflict):
+        report_extend(viewer=SYSTEM, report_id=report.pk, until=cycle.closes_on + 5 * D, reason="late")
+    with pytest.raises(Conflict):
+        cycle_update(viewer=SYSTEM, cycle_id=cycle.pk, values={"closes_on": cycle.closes_on + 5 * D})
+    report.refresh_from_db()
+    cycle.refresh_from_db()
+    assert report.status == ProgressReport.Status.SUBMITTED and report.extension_until is None
+    assert not ReviewComment.objects.exists()
+
+
+def test_evidence_at_secretariat_level_is_refused(cycle, member_a, official_a):
+    answer = answer_of(report_of(cycle, member_a), "c1-legal")
+    with pytest.raises(ValidationFailed) as exc:
+        evidence_add(
+            viewer=as_viewer(official_a),
+            answer_id=answer.pk,
+            title="x",
+            url="https://example.org",
+            visibility="secretariat",
+        )
+    assert fields_of(exc) == ["visibility"]
+    assert not Evidence.objects.exists()
+
+
+def test_opening_tells_each_members_focal_points_in_their_own_message(
+    version, member_a, member_b, focal_point_a, django_capture_on_commit_callbacks
+):
+    focal_b = make_person("fred.focal@betaland.example.org", Role.Kind.FOCAL_POINT, member_b)
+    with django_capture_on_commit_callbacks(execute=True):
+        new_cycle(version)
+    assert sorted(m.to for m in mail.outbox) == sorted([[focal_point_a.email], [focal_b.email]])
+    assert all("draft report is ready" in m.body for m in mail.outbox)
