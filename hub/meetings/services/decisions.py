@@ -95,10 +95,11 @@ def written_procedure_start(
         full_clean(procedure)
         procedure.save()
         # Focal points are told only of procedures they may see (public or taskforce level).
+        # One message per address: focal points do not see each other's addresses.
         recipients = _focal_point_emails() if procedure.visibility in ("public", "taskforce") else []
-        if recipients:
+        for address in recipients:
             email_after_commit(
-                to=recipients,
+                to=[address],
                 subject=_("Written procedure %(code)s: %(title)s") % {"code": procedure.code, "title": procedure.title},
                 body=_(
                     "The secretariat circulates a proposal by written procedure. Members may object until "
