@@ -71,8 +71,9 @@ def _backdate(report: ProgressReport, cycle: ReportingCycle, days_before_close: 
     report.refresh_from_db()
     when = cycle.closes_on - datetime.timedelta(days=days_before_close)
     report.submitted_at = datetime.datetime.combine(when, datetime.time(10), tzinfo=datetime.UTC)
+    report.started_at = report.submitted_at - datetime.timedelta(days=20)
     report.is_late = days_before_close < 0
-    report.save(update_fields=["submitted_at", "is_late", "updated_at"])
+    report.save(update_fields=["submitted_at", "started_at", "is_late", "updated_at"])
 
 
 def seed_reporting() -> int:
