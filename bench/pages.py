@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
-    "anonymous": ["/", "/members/", "/members/demoland/", "/meetings/", "/api/v1/members"],
+    "anonymous": ["/", "/members/", "/members/demoland/", "/meetings/", "/api/v1/members", "/commitments/1/"],
     "secretariat": [
         "/dashboard/",
         "/members/",
@@ -32,8 +32,20 @@ PAGES = {
         "/audit/",
         "/join-requests/",
         "/api/v1/action-items",
+        # The demo seeds cycles 1-3 in this order; cycle 2 is last year's, closed, with ten accepted reports.
+        "/reporting/cycles/2/",
+        "/api/v1/cycles/2/dashboard",
     ],
-    "official": ["/dashboard/", "/members/demoland/", "/actions/?mine=1", "/api/v1/meetings"],
+    "official": [
+        "/dashboard/",
+        "/members/demoland/",
+        "/actions/?mine=1",
+        "/api/v1/meetings",
+        "/reporting/",
+        # Demoland's report in the open 2026 demo cycle (members are seeded alphabetically, Demoland first).
+        "/reporting/reports/25/",
+        "/api/v1/reports/25",
+    ],
 }
 
 
