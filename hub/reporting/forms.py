@@ -153,7 +153,18 @@ class ExtensionForm(HubForm):
     reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class EvidenceForm(HubForm):
+class AnswerChoiceForm(HubForm):
+    """A form whose "question" field picks one answer of the report."""
+
+    def __init__(self, *args: Any, answers: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.answer_ids = {v.question.key: int(v.answer.pk) for v in answers}
+
+    def answer_id(self) -> int:
+        return self.answer_ids[self.cleaned_data["question"]]
+
+
+class EvidenceForm(AnswerChoiceForm):
     question = forms.ChoiceField(label=_("Answer it supports"))
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File (PDF, DOCX, XLSX, PNG or JPEG; at most 20 MB)"), required=False)
@@ -165,19 +176,19 @@ class EvidenceForm(HubForm):
     )
 
     def __init__(self, *args: Any, answers: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, answers=answers, **kwargs)
         self.fields["question"].choices = [  # type: ignore[attr-defined]
             (v.question.key, f"{v.question.commitment.number}. {v.question.key}") for v in answers
         ]
 
 
-class ShowcaseForm(HubForm):
+class ShowcaseForm(AnswerChoiceForm):
     question = forms.ChoiceField(label=_("Answer to showcase"))
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Text to publish"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args: Any, answers: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, answers=answers, **kwargs)
         self.fields["question"].choices = [  # type: ignore[attr-defined]
             (v.question.key, f"{v.question.commitment.number}. {v.question.commitment.short_title}")
             for v in answers

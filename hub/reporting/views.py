@@ -366,30 +366,17 @@ def report_extension_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _answer_id(page: ReportPage, key: str) -> int:
-    for view in page.answers:
-        if view.question.key == key:
-            return int(view.answer.pk)
-    raise NotFound()
-
-
 @require_POST
 @viewer_required
 def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    holder: dict[str, ReportPage] = {}
-
-    def make(page: ReportPage) -> EvidenceForm:
-        holder["page"] = page
-        return EvidenceForm(request.POST, request.FILES, answers=page.answers, prefix="evidence")
-
     return _report_form_action(
         request,
         pk,
         "evidence_form",
-        make,
+        lambda page: EvidenceForm(request.POST, request.FILES, answers=page.answers, prefix="evidence"),
         lambda v, report, form: evidence_add(
             viewer=v,
-            answer_id=_answer_id(holder["page"], form.cleaned_data["question"]),
+            answer_id=form.answer_id(),
             title=form.cleaned_data["title"],
             upload=form.cleaned_data["file"],
             url=form.cleaned_data["url"] or "",
@@ -402,22 +389,13 @@ def evidence_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @viewer_required
 def showcase_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
-    holder: dict[str, ReportPage] = {}
-
-    def make(page: ReportPage) -> ShowcaseForm:
-        holder["page"] = page
-        return ShowcaseForm(request.POST, answers=page.answers, prefix="showcase")
-
     return _report_form_action(
         request,
         pk,
         "showcase_form",
-        make,
+        lambda page: ShowcaseForm(request.POST, answers=page.answers, prefix="showcase"),
         lambda v, report, form: showcase_propose(
-            viewer=v,
-            answer_id=_answer_id(holder["page"], form.cleaned_data["question"]),
-            title=form.cleaned_data["title"],
-            summary=form.cleaned_data["summary"],
+            viewer=v, answer_id=form.answer_id(), title=form.cleaned_data["title"], summary=form.cleaned_data["summary"]
         ),
         _("Item proposed; it appears on the public site once your focal point signs it off."),
     )
