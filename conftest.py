@@ -42,6 +42,17 @@ def _uploads_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+def discouraged_term(term_id: str = "csam") -> str:
+    """The first discouraged wording of a row of reference/terminology.csv. Tests of the terminology
+    check take the term from the reference table rather than writing it out themselves."""
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "reference" / "terminology.csv").open(encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["id"] == term_id)
+    return row["discouraged"].split(";")[0].strip()
+
+
 def make_member(name: str, **extra: Any) -> Member:
     from django.utils.text import slugify
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import discouraged_term
 from tests.e2e.conftest import Server, check_axe
 from tests.e2e.test_journeys import FOCAL_POINT, SECRETARIAT, expect_path, main, path_of, sign_in
 from tests.e2e.test_meetings import OFFICIAL, form_with_button, labelled, status_message, submit, tick
@@ -26,7 +27,9 @@ PREVIOUS = "Progress report 2025 (demo)"  # Demoland's report of that demo cycle
 FIRST = re.compile(r"^What has your government done in the reporting period to make its legal framework")
 SECOND = re.compile(r"^What resources and funding has your government dedicated")
 LAWS = "Laws adopted or amended in the period (laws)"
-CP_NARRATIVE = "E2E: a new law on child pornography was adopted in March."
+# The discouraged term the terminology check must flag, taken from reference/terminology.csv.
+DISCOURAGED = discouraged_term()
+CP_NARRATIVE = f"E2E: a new law on {DISCOURAGED} was adopted in March."
 NARRATIVE = "E2E: a new law on child sexual abuse material was adopted in March."
 COMMENT = "E2E: please give the budget line of the national plan."
 FUNDING = "E2E: the national plan has its own budget line (line 42) since January."
@@ -112,7 +115,7 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     narrative.fill(CP_NARRATIVE)
     save_draft(official, report_path)
     warning = answer(official, FIRST).locator(".hub-terminology")
-    assert '"child pornography": prefer "child sexual abuse material' in warning.inner_text(), warning.inner_text()
+    assert f'"{DISCOURAGED}": prefer "child sexual abuse material' in warning.inner_text(), warning.inner_text()
     assert labelled(answer(official, FIRST), "Narrative").input_value() == CP_NARRATIVE
 
     # A word in a number field is refused, naming the field, and nothing typed is lost.

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from conftest import as_viewer, make_person
+from conftest import as_viewer, discouraged_term, make_person
 from hub.accounts.models import Role
 from hub.accounts.services import api_token_create
 from hub.reporting.models import (
@@ -26,6 +26,9 @@ from hub.reporting.models import (
     ShowcaseItem,
 )
 from hub.reporting.services import cycle_create, cycle_open, questionnaire_import, reference_commitments_load
+
+# The discouraged term the terminology check must flag, taken from reference/terminology.csv.
+DISCOURAGED = discouraged_term()
 
 STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
 TODAY = timezone.localdate()
@@ -557,11 +560,11 @@ def test_terminology_warnings_and_the_previous_accepted_answer_are_shown(
     report = report_a(opened, member_a)
     o = auth(official_a)
     answers = full_answers("Last year")
-    answers["c1-legal"] = {"status": "limited", "narrative": "We fought child pornography with new laws."}
+    answers["c1-legal"] = {"status": "limited", "narrative": f"We fought {DISCOURAGED} with new laws."}
     r = patch(f"/api/v1/reports/{report.pk}/answers", {"answers": answers}, o)
     assert r.status_code == 200, r.content
     c1 = answer_of(r.json(), "c1-legal")
-    assert c1["warnings"] == [{"found": "child pornography", "preferred": c1["warnings"][0]["preferred"]}]
+    assert c1["warnings"] == [{"found": DISCOURAGED, "preferred": c1["warnings"][0]["preferred"]}]
     assert "child sexual abuse material" in c1["warnings"][0]["preferred"]
     assert answer_of(r.json(), "c2-resources")["warnings"] == []
     assert c1["previous"] is None
@@ -596,7 +599,7 @@ def test_terminology_warnings_and_the_previous_accepted_answer_are_shown(
     assert c1["previous"] == {
         "cycle": "Test cycle",
         "status": "limited",
-        "narrative": "We fought child pornography with new laws.",
+        "narrative": f"We fought {DISCOURAGED} with new laws.",
     }
     assert c1["warnings"] == []
     c2 = answer_of(r.json(), "c2-resources")

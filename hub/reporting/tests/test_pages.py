@@ -10,9 +10,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from conftest import client_for
+from conftest import client_for, discouraged_term
 from hub.reporting.models import Evidence, ProgressReport, ReportingCycle, ReviewComment, ShowcaseItem
 from hub.reporting.services import questionnaire_import, reference_commitments_load
+
+# The discouraged term the terminology check must flag, taken from reference/terminology.csv.
+DISCOURAGED = discouraged_term()
 
 STARTER = "reference/questionnaire-starter.csv"
 
@@ -86,7 +89,7 @@ def test_a_full_cycle_through_the_pages(
     data = answers_post(
         report,
         **{
-            "answers-c1-legal-narrative": 'The "Child Pornography Act" was amended; child pornography cases rose.',
+            "answers-c1-legal-narrative": f'The "Child Pornography Act" was amended; {DISCOURAGED} cases rose.',
             "answers-c9-equity-status": "",
             "answers-c9-equity-narrative": "",
             "answers-c1-legal-indicator-laws-amended": "2",
@@ -97,7 +100,7 @@ def test_a_full_cycle_through_the_pages(
     assert off.post(url, data).status_code == 302
     page = off.get(url).content.decode()
     assert "child sexual abuse material (CSAM)" in page
-    assert page.count('"child pornography": prefer') == 1
+    assert page.count(f'"{DISCOURAGED}": prefer') == 1
 
     # The official cannot submit; the focal point's submission lists the missing answer by name.
     assert off.post(f"{url}submit/").status_code == 403

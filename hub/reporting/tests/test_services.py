@@ -16,7 +16,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from conftest import as_viewer, make_member, make_person
+from conftest import as_viewer, discouraged_term, make_member, make_person
 from hub.accounts.models import Role
 from hub.core.errors import Conflict, HubError, NotFound, PermissionDenied, ValidationFailed
 from hub.core.models import Visibility
@@ -58,6 +58,9 @@ from hub.reporting.services import (
     showcase_withdraw,
     terminology_warnings,
 )
+
+# The discouraged term the terminology check must flag, taken from reference/terminology.csv.
+DISCOURAGED = discouraged_term()
 
 STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
 STARTER_KEYS = [
@@ -538,7 +541,7 @@ def test_the_terminology_check_flags_discouraged_terms_outside_quotation_marks(c
         viewer=as_viewer(official_a),
         report_id=report.pk,
         answers={
-            "c1-legal": {"narrative": "Sharing child pornography is now a crime."},
+            "c1-legal": {"narrative": f"Sharing {DISCOURAGED} is now a crime."},
             "c2-resources": {"narrative": 'The "Child Pornography Act" was amended; grooming is an offence.'},
             "c3-leadership": {"actions_taken": "Training on grooming and on paedophile networks."},
         },
@@ -546,7 +549,7 @@ def test_the_terminology_check_flags_discouraged_terms_outside_quotation_marks(c
     warnings = terminology_warnings(report)
     assert list(warnings) == ["c1-legal"]
     (warning,) = warnings["c1-legal"]
-    assert warning.found.lower() == "child pornography"
+    assert warning.found.lower() == DISCOURAGED
     assert "child sexual abuse material" in warning.preferred
     assert check_text("grooming") == []
     page = report_page(viewer=as_viewer(official_a), report=report)
