@@ -89,7 +89,7 @@ def test_a_full_cycle_through_the_pages(
     data = answers_post(
         report,
         **{
-            "answers-c1-legal-narrative": f'The "Child Pornography Act" was amended; {DISCOURAGED} cases rose.',
+            "answers-c1-legal-narrative": f'The "{DISCOURAGED.title()} Act" was amended; {DISCOURAGED} cases rose.',
             "answers-c9-equity-status": "",
             "answers-c9-equity-narrative": "",
             "answers-c1-legal-indicator-laws-amended": "2",

@@ -542,7 +542,7 @@ def test_the_terminology_check_flags_discouraged_terms_outside_quotation_marks(c
         report_id=report.pk,
         answers={
             "c1-legal": {"narrative": f"Sharing {DISCOURAGED} is now a crime."},
-            "c2-resources": {"narrative": 'The "Child Pornography Act" was amended; grooming is an offence.'},
+            "c2-resources": {"narrative": f'The "{DISCOURAGED.title()} Act" was amended; grooming is an offence.'},
             "c3-leadership": {"actions_taken": "Training on grooming and on paedophile networks."},
         },
     )
