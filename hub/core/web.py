@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hub.core.errors import HubError, NotFound, PermissionDenied
-from hub.core.tabular import export_cell, export_dataset
+from hub.core.tabular import export_dataset
 from hub.core.viewer import Viewer, request_viewer
 
 View = Callable[..., HttpResponseBase]
@@ -69,9 +69,6 @@ EXPORT_FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "json": ("application/json", "json"),
 }
-
-
-_cell = export_cell  # the formula guard (hub.core.tabular), under its former name
 
 
 def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, filename: str) -> HttpResponse:

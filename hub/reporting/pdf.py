@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from hub.core import uploads
 from hub.core.models import Visibility
 from hub.core.pdf import render_pdf
-from hub.core.web import _cell  # the same formula guard as every export
+from hub.core.tabular import export_cell
 from hub.reporting.models import Evidence
 from hub.reporting.selectors import EXPORT_HEADERS, ReportPage
 
@@ -57,7 +57,7 @@ def report_xlsx(rows: list[list[Any]], *, synthetic: bool) -> bytes:
     sheet.append([str(_("Visibility:")) + " " + str(Visibility.MEMBER.label)])
     sheet.append(EXPORT_HEADERS)
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        sheet.append([export_cell(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

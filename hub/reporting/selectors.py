@@ -199,6 +199,24 @@ class ReportPage:
         return sum(len(a.warnings) for a in self.answers)
 
 
+CHECKED_PARTS = ("narrative", "actions_taken", "planned_actions")
+
+
+def answer_warnings(answer: Answer) -> list[TermWarning]:
+    """Discouraged terms in an answer's texts (warnings, never a block)."""
+    return [w for name in CHECKED_PARTS for w in check_text(getattr(answer, name))]
+
+
+def terminology_warnings(report: ProgressReport) -> dict[str, list[TermWarning]]:
+    """The terminology warnings of a report, per question key (only answers that have some)."""
+    out = {}
+    for answer in report.answers.select_related("question"):
+        found = answer_warnings(answer)
+        if found:
+            out[answer.question.key] = found
+    return out
+
+
 def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool = True) -> ReportPage:
     """A report with its answers, indicator values, evidence, comments, showcase items and, for each
     answer, the member's answer in its last accepted report (for the diff)."""
@@ -224,9 +242,7 @@ def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool =
     before = previous_answers(report, previous_report) if previous_report else {}
     views = []
     for a in answers:
-        warnings = [
-            w for name in ("narrative", "actions_taken", "planned_actions") for w in check_text(getattr(a, name))
-        ]
+        warnings = answer_warnings(a)
         views.append(
             AnswerView(
                 answer=a,

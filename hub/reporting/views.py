@@ -219,7 +219,7 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- one report --------------------------------------------------------------------------------
 
 
-def _report_context(request: HttpRequest, v: Viewer, report: ProgressReport, **forms: Any) -> dict[str, Any]:
+def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str, Any]:
     page: ReportPage = forms.pop("page", None) or report_page(viewer=v, report=report)
     policy = policy_for(ProgressReport)
     can_edit = policy.can(v, "edit", report) and report.is_editable
@@ -259,7 +259,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     report = report_get(viewer=v, pk=pk)
     if request.method != "POST":
-        return render(request, "reporting/report.html", _report_context(request, v, report))
+        return render(request, "reporting/report.html", _report_context(v, report))
     if not policy_for(ProgressReport).can(v, "edit", report):
         raise PermissionDenied(_("Your member may not write at the moment."))
     if not report.is_editable:  # the service refuses it with the reason (409), shown on the page
@@ -275,9 +275,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if done:
         return done
-    return render(
-        request, "reporting/report.html", _report_context(request, v, report, form=form, page=page), status=422
-    )
+    return render(request, "reporting/report.html", _report_context(v, report, form=form, page=page), status=422)
 
 
 def _report_form_action(
@@ -299,7 +297,7 @@ def _report_form_action(
     )
     if done:
         return done
-    context = _report_context(request, v, report, page=page, **{name: form})
+    context = _report_context(v, report, page=page, **{name: form})
     if name not in context:  # the viewer sees the report but may not use this form
         raise PermissionDenied(_("You may not do this."))
     return render(request, "reporting/report.html", context, status=422)
@@ -314,7 +312,7 @@ def _post_only(request: HttpRequest, pk: int, act: Callable[[Viewer, int], Any],
         raise
     except HubError as exc:
         messages.error(request, exc.message)
-        context = _report_context(request, v, report)
+        context = _report_context(v, report)
         context["action_problems"] = [
             (p.message, f"id_answers-{answer_field_name(p.field)}" if p.field else "") for p in exc.problems
         ]

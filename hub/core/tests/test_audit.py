@@ -81,7 +81,7 @@ def test_administrator_sees_who_did_what_but_not_the_values_of_member_data(admin
 
 def test_exports_neutralise_spreadsheet_formulas(secretariat, official_a, member_a):
     member_note_create(viewer=as_viewer(official_a), member=member_a, text="x", visibility="member")
-    from hub.core.web import _cell
+    from hub.core.tabular import export_cell as _cell
 
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("plain") == "plain"

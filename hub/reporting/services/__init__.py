@@ -21,7 +21,6 @@ from hub.reporting.services.reports import (
     showcase_propose,
     showcase_sign_off,
     showcase_withdraw,
-    terminology_warnings,
 )
 
 __all__ = [
@@ -44,5 +43,4 @@ __all__ = [
     "showcase_propose",
     "showcase_sign_off",
     "showcase_withdraw",
-    "terminology_warnings",
 ]

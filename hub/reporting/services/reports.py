@@ -20,7 +20,6 @@ from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, Valid
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
-from hub.core.terminology import TermWarning, check_text
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 from hub.reporting.models import (
@@ -161,16 +160,6 @@ def report_save(
             report.started_at = timezone.now()
             report.save(update_fields=["started_at", "updated_at"])
     return report
-
-
-def terminology_warnings(report: ProgressReport) -> dict[str, list[TermWarning]]:
-    """Discouraged terms in the narratives and actions, per question key (warnings, never a block)."""
-    out: dict[str, list[TermWarning]] = {}
-    for answer in report.answers.select_related("question"):
-        found = [w for name in TEXT_FIELDS[:3] for w in check_text(getattr(answer, name))]
-        if found:
-            out[answer.question.key] = found
-    return out
 
 
 def missing_answers(report: ProgressReport) -> list[Problem]:

@@ -37,7 +37,14 @@ from hub.reporting.models import (
     ReviewComment,
     ShowcaseItem,
 )
-from hub.reporting.selectors import answer_rows, cycle_dashboard, report_get, report_page, showcase_list
+from hub.reporting.selectors import (
+    answer_rows,
+    cycle_dashboard,
+    report_get,
+    report_page,
+    showcase_list,
+    terminology_warnings,
+)
 from hub.reporting.services import (
     QUESTIONNAIRE_COLUMNS,
     cycle_create,
@@ -56,7 +63,6 @@ from hub.reporting.services import (
     showcase_propose,
     showcase_sign_off,
     showcase_withdraw,
-    terminology_warnings,
 )
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
