@@ -78,8 +78,9 @@ INSTALLED_APPS = [
     "hub.core",
     "hub.accounts",
     "hub.members",
-    "hub.reporting",
+    "hub.commitments",
     "hub.meetings",
+    "hub.reporting",
     "hub.public",
     "hub.api",
 ]

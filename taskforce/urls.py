@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/export.csv", core_views.audit_export, name="audit_export"),
     path("", include("hub.accounts.urls")),
     path("", include("hub.members.urls")),
+    path("", include("hub.commitments.urls")),
     path("", include("hub.meetings.urls")),
     path("", include("hub.reporting.urls")),
     path("", include("hub.public.urls")),

@@ -261,13 +261,13 @@ def _reporting_world(
 
     from django.utils import timezone
 
+    from hub.commitments.services import reference_commitments_load
     from hub.reporting.models import QuestionnaireVersion
     from hub.reporting.services import (
         cycle_create,
         cycle_open,
         evidence_add,
         questionnaire_import,
-        reference_commitments_load,
         report_accept,
         report_extend,
         report_return,

@@ -7,6 +7,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
 from hub.api.auth import caller, writer
+from hub.commitments.models import Commitment
+from hub.commitments.selectors import commitments_by_number
 from hub.core.errors import NotFound
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
@@ -46,8 +48,6 @@ from hub.meetings.services import (
 )
 from hub.members.models import Member
 from hub.members.selectors import member_get
-from hub.reporting.models import Commitment
-from hub.reporting.selectors import commitments_by_number
 
 router = Router(tags=["meetings"])
 actions_router = Router(tags=["action items"])

@@ -10,7 +10,12 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from hub.meetings import models, policies  # noqa: F401
+        from hub.core import registry
+        from hub.meetings import demo, models, policies  # noqa: F401
+        from hub.meetings.services import reminders_send
+
+        registry.demo_seed("meetings", demo.seed_meetings_lines)
+        registry.reminders("meetings", reminders_send, "{count} reminder(s) queued")
 
         for model in (
             models.Meeting,

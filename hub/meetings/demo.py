@@ -7,6 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, ActionItemUpdate, Meeting
@@ -21,7 +22,6 @@ from hub.meetings.services import (
     minutes_save,
 )
 from hub.members.models import Member
-from hub.reporting.models import Commitment
 
 
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -125,3 +125,7 @@ def seed_meetings() -> int:
                 )
             count += 1
     return count
+
+
+def seed_meetings_lines() -> list[str]:
+    return [f"Demo meetings: {seed_meetings()} created (synthetic, fictional members only)."]

@@ -5,11 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hub.commitments.models import Commitment
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
 from hub.meetings.models import ActionItem, AgendaItem, Meeting, MeetingInvitation
 from hub.members.models import Member
-from hub.reporting.models import Commitment
 
 DATETIME_HELP = _("YYYY-MM-DD HH:MM, in UTC")
 

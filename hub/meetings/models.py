@@ -195,7 +195,7 @@ class Decision(TimestampedModel, SyntheticModel):
     code = models.CharField(_("reference"), max_length=48, unique=True, editable=False)
     text = models.TextField(_("text"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ADOPTED)
-    commitments = models.ManyToManyField("reporting.Commitment", blank=True, related_name="decisions")
+    commitments = models.ManyToManyField("commitments.Commitment", blank=True, related_name="decisions")
 
     class Meta:
         verbose_name = _("decision")
@@ -242,7 +242,7 @@ class ActionItem(TimestampedModel, SyntheticModel):
     due_on = models.DateField(_("due on"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     drop_reason = models.TextField(_("reason for dropping"), blank=True)
-    commitments = models.ManyToManyField("reporting.Commitment", blank=True, related_name="action_items")
+    commitments = models.ManyToManyField("commitments.Commitment", blank=True, related_name="action_items")
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.TASKFORCE
     )

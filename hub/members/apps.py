@@ -10,7 +10,12 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from hub.members import models, policies  # noqa: F401
+        from hub.core import registry
+        from hub.members import demo, models, policies  # noqa: F401
+        from hub.members.services import reference_members_load
+
+        registry.reference_table("members", reference_members_load)
+        registry.demo_seed("members", demo.seed_demo_lines)
 
         auditlog.register(models.Member, exclude_fields=["updated_at"])
         auditlog.register(models.TaskforceRole)

@@ -165,3 +165,13 @@ def seed_demo() -> DemoReport:
         seed_notes(members)
         seed_join_requests()
     return DemoReport(members=len(members), people=people)
+
+
+def seed_demo_lines() -> list[str]:
+    """The registered demo seed: fictional members and demo accounts, with what to print."""
+    report = seed_demo()
+    lines = [f"Demo data: {report.members} fictional members (flagged synthetic)."]
+    lines.append("Demo accounts (password for all: " + DEMO_PASSWORD + "):")
+    lines += [f"  {email:45} {role}" for email, role in report.people]
+    lines.append("Second factor: run `.venv/bin/python manage.py demo_code <e-mail>` for the current code.")
+    return lines

@@ -5,4 +5,5 @@ from hub.public import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.home, name="about"),
+    path("commitments/<int:number>/", views.commitment_detail, name="commitment_detail"),
 ]

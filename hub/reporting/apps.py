@@ -10,10 +10,14 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from hub.reporting import models, policies  # noqa: F401
+        from hub.core import registry
+        from hub.reporting import demo, models, policies  # noqa: F401
+        from hub.reporting.services import cycle_reminders_send
+
+        registry.demo_seed("reporting", demo.seed_reporting_lines)
+        registry.reminders("reporting", cycle_reminders_send, "{count} reporting reminder(s) queued")
 
         for model in (
-            models.Commitment,
             models.QuestionnaireVersion,
             models.Question,
             models.Indicator,

@@ -164,3 +164,7 @@ def seed_reporting() -> int:
                 if step == 1:
                     cycle_transition(viewer=SYSTEM, cycle_id=cycle.pk, action="close", via="seed_demo")
     return len(plan)
+
+
+def seed_reporting_lines() -> list[str]:
+    return [f"Demo reporting cycles: {seed_reporting()} created (synthetic, fictional members only)."]

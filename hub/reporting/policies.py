@@ -21,7 +21,6 @@ from hub.core.viewer import Viewer
 from hub.members.models import Member
 from hub.reporting.models import (
     Answer,
-    Commitment,
     CycleReminder,
     Evidence,
     Indicator,
@@ -41,15 +40,6 @@ def _sharing_members(viewer: Viewer) -> Any:
     """Members whose published items the viewer may see: visible to them and not withdrawn (a withdrawn
     member's records are the secretariat's until it decides on them)."""
     return policy_for(Member).visible(viewer).exclude(status=Member.Status.WITHDRAWN).values("pk")
-
-
-@register(Commitment)
-class CommitmentPolicy(Policy[Commitment]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q()
 
 
 @register(QuestionnaireVersion)

@@ -8,14 +8,15 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from hub.core.errors import NotFound, Problem, ValidationFailed
+from hub.commitments.models import Commitment
+from hub.commitments.selectors import commitment_list
 from hub.core.policies import policy_for
 from hub.core.terminology import TermWarning, check_text
 from hub.core.textdiff import Segment, word_diff
 from hub.core.viewer import Viewer
+from hub.members.models import Member
 from hub.reporting.models import (
     Answer,
-    Commitment,
     CycleReminder,
     Evidence,
     IndicatorValue,
@@ -30,25 +31,6 @@ from hub.reporting.models import (
 
 # An aggregate is shown only when it covers at least this many members (SPEC section 2).
 MIN_AGGREGATE_MEMBERS = 5
-
-
-def commitment_list(*, viewer: Viewer) -> QuerySet[Commitment]:
-    return policy_for(Commitment).visible(viewer).order_by("number")
-
-
-def commitments_by_number(*, viewer: Viewer, numbers: list[int]) -> list[Commitment]:
-    """The commitments with these numbers, or ValidationFailed naming the field."""
-    found = list(commitment_list(viewer=viewer).filter(number__in=numbers))
-    if len(found) != len(set(numbers)):
-        raise ValidationFailed("Unknown commitment.", problems=[Problem("Use numbers 1 to 9.", field="commitments")])
-    return found
-
-
-def commitment_get(*, viewer: Viewer, number: int) -> Commitment:
-    try:
-        return commitment_list(viewer=viewer).get(number=number)
-    except Commitment.DoesNotExist as exc:
-        raise NotFound() from exc
 
 
 def showcase_list(
@@ -76,32 +58,7 @@ def showcase_item_get(*, viewer: Viewer, pk: int) -> ShowcaseItem:
 
 def demo_members_exist() -> bool:
     """Whether this installation holds fictional demo members (a demo or test database)."""
-    from hub.members.models import Member
-
     return Member.objects.filter(is_synthetic=True).exists()
-
-
-@dataclass
-class CommitmentPage:
-    commitment: Commitment
-    decisions: list[Any]
-    action_items: list[Any]
-    showcase: list[ShowcaseItem]
-
-    @property
-    def has_synthetic(self) -> bool:
-        return any(x.is_synthetic for x in [*self.decisions, *self.action_items, *self.showcase])
-
-
-def commitment_page(*, viewer: Viewer, number: int) -> CommitmentPage:
-    from hub.meetings.selectors import action_item_list, decision_list
-
-    commitment = commitment_get(viewer=viewer, number=number)
-    decisions = list(decision_list(viewer=viewer).filter(commitments=commitment).order_by("-created_at")[:100])
-    actions = list(action_item_list(viewer=viewer).filter(commitments=commitment)[:100])
-    return CommitmentPage(
-        commitment, decisions, actions, list(showcase_list(viewer=viewer, commitment=commitment)[:100])
-    )
 
 
 # --- questionnaires and cycles ----------------------------------------------------------------

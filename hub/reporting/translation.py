@@ -1,11 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from hub.reporting.models import Commitment, Indicator, Question
-
-
-@register(Commitment)
-class CommitmentTranslationOptions(TranslationOptions):
-    fields = ("short_title", "text")
+from hub.reporting.models import Indicator, Question
 
 
 @register(Question)

@@ -3,8 +3,6 @@ from django.urls import path
 from hub.reporting import views
 
 urlpatterns = [
-    path("commitments/", views.commitments, name="commitments"),
-    path("commitments/<int:number>/", views.commitment_detail, name="commitment_detail"),
     path("reporting/", views.cycles, name="cycles"),
     path("reporting/cycles/<int:pk>/", views.cycle_detail, name="cycle_detail"),
     path("reporting/cycles/<int:pk>/export.<str:fmt>", views.cycle_export, name="cycle_export"),

@@ -32,8 +32,6 @@ from hub.reporting.selectors import (
     EXPORT_HEADERS,
     ReportPage,
     answer_rows,
-    commitment_list,
-    commitment_page,
     cycle_dashboard,
     cycle_get,
     cycle_list,
@@ -62,22 +60,6 @@ from hub.reporting.services import (
     showcase_sign_off,
     showcase_withdraw,
 )
-
-# --- public commitment pages -------------------------------------------------------------------
-
-
-@require_safe
-@public_page
-def commitments(request: HttpRequest) -> HttpResponse:
-    return render(request, "reporting/commitments.html", {"commitments": commitment_list(viewer=viewer(request))})
-
-
-@require_safe
-@public_page
-def commitment_detail(request: HttpRequest, number: int) -> HttpResponse:
-    page = commitment_page(viewer=viewer(request), number=number)
-    return render(request, "reporting/commitment.html", {"page": page, "has_synthetic": page.has_synthetic})
-
 
 # --- cycles and questionnaires ----------------------------------------------------------------
 

@@ -29,7 +29,7 @@ def post(url, body, headers):
 
 
 def test_a_whole_meeting_runs_through_the_api(secretariat, member_a, official_a):
-    from hub.reporting.services import reference_commitments_load
+    from hub.commitments.services import reference_commitments_load
 
     reference_commitments_load()
     s = auth(secretariat)

@@ -9,7 +9,6 @@ from hub.reporting.services.cycles import (
     report_create,
 )
 from hub.reporting.services.questionnaires import QUESTIONNAIRE_COLUMNS, questionnaire_import
-from hub.reporting.services.reference import reference_commitments_load
 from hub.reporting.services.reports import (
     evidence_add,
     evidence_file,
@@ -33,7 +32,6 @@ __all__ = [
     "evidence_add",
     "evidence_file",
     "questionnaire_import",
-    "reference_commitments_load",
     "report_accept",
     "report_create",
     "report_extend",

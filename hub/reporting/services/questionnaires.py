@@ -18,12 +18,13 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
 from hub.core.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.viewer import Viewer
-from hub.reporting.models import Commitment, Indicator, Question, QuestionnaireVersion
+from hub.reporting.models import Indicator, Question, QuestionnaireVersion
 
 QUESTIONNAIRE_COLUMNS = [
     "question",

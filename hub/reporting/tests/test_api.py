@@ -15,6 +15,7 @@ from django.utils import timezone
 from conftest import as_viewer, discouraged_term, make_person
 from hub.accounts.models import Role
 from hub.accounts.services import api_token_create
+from hub.commitments.services import reference_commitments_load
 from hub.reporting.models import (
     Answer,
     Evidence,
@@ -25,7 +26,7 @@ from hub.reporting.models import (
     ReportingCycle,
     ShowcaseItem,
 )
-from hub.reporting.services import cycle_create, cycle_open, questionnaire_import, reference_commitments_load
+from hub.reporting.services import cycle_create, cycle_open, questionnaire_import
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()

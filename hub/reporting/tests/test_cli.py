@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from conftest import as_viewer
+from hub.commitments.services import reference_commitments_load
 from hub.reporting.models import ProgressReport, Question, QuestionnaireVersion, ReportingCycle
-from hub.reporting.services import reference_commitments_load, report_save
+from hub.reporting.services import report_save
 from hub.reporting.tests.test_services import (
     STARTER,
     TODAY,

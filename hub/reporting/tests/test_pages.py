@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from conftest import client_for, discouraged_term
+from hub.commitments.services import reference_commitments_load
 from hub.reporting.models import Evidence, ProgressReport, ReportingCycle, ReviewComment, ShowcaseItem
-from hub.reporting.services import questionnaire_import, reference_commitments_load
+from hub.reporting.services import questionnaire_import
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()

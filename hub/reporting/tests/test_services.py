@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_member, make_person
 from hub.accounts.models import Role
+from hub.commitments.services import reference_commitments_load
 from hub.core.errors import Conflict, HubError, NotFound, PermissionDenied, ValidationFailed
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
@@ -53,7 +54,6 @@ from hub.reporting.services import (
     cycle_transition,
     evidence_add,
     questionnaire_import,
-    reference_commitments_load,
     report_accept,
     report_create,
     report_extend,

@@ -1,5 +1,4 @@
-"""Send due and overdue reminders for action items, and reporting-cycle reminders (safe to run twice;
-for cron)."""
+"""Send every registered reminder that is due, once each (safe to run twice; for cron)."""
 
 from __future__ import annotations
 
@@ -8,14 +7,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hub.meetings.services import reminders_send
-from hub.reporting.services import cycle_reminders_send
+from hub.core import registry
 
 
 class Command(BaseCommand):
     help = (
-        "E-mail owners 14 days and 1 day before an action item is due, and when it is overdue; and focal points "
-        "whose report is not submitted 30 and 7 days before a reporting cycle closes (once each)."
+        "Send every reminder that is due, once each: action items 14 days and 1 day before they are due and "
+        "when overdue; focal points whose report is not submitted 30 and 7 days before a reporting cycle closes."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,7 +26,5 @@ class Command(BaseCommand):
                 day = datetime.date.fromisoformat(today)
             except ValueError as exc:
                 raise CommandError("--today must be a date written YYYY-MM-DD.") from exc
-        sent = reminders_send(today=day)
-        self.stdout.write(f"{sent} reminder(s) queued")
-        reports = cycle_reminders_send(today=day)
-        self.stdout.write(f"{reports} reporting reminder(s) queued")
+        for job, count in registry.reminders_send_all(today=day):
+            self.stdout.write(job.message.format(count=count))

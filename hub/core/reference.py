@@ -1,0 +1,92 @@
+"""The one reference loader: every reference table (reference/*.csv) loads through `reference_load`.
+
+It validates every row first and writes nothing if any row fails; then, in one audited transaction,
+it upserts each row and reports how many were created, updated and unchanged. A dry run does the
+same and rolls back.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from hub.core.audit import acting_as
+from hub.core.errors import Problem, ValidationFailed
+
+REFERENCE_DIR = Path(settings.BASE_DIR) / "reference"
+
+V = TypeVar("V")
+
+
+class Outcome(enum.Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+
+def reference_rows(name: str, path: Path | None = None) -> list[dict[str, str]]:
+    """The rows of reference/<name>, as dictionaries (the header row is row 1; data starts at row 2)."""
+    with (path or REFERENCE_DIR / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def reference_load(
+    *,
+    table: str,
+    rows: Iterable[dict[str, str]],
+    validate: Callable[[int, dict[str, str], list[Problem]], V | None],
+    upsert: Callable[[V], Outcome],
+    dry_run: bool = False,
+) -> LoadReport:
+    """Validate every row (`validate(row_number, row, problems)` returns the planned values or None), then
+    upsert each planned row. Raises ValidationFailed naming every bad row; then nothing is written."""
+    problems: list[Problem] = []
+    planned: list[V] = []
+    for number, row in enumerate(rows, start=2):
+        values = validate(number, row, problems)
+        if values is not None:
+            planned.append(values)
+    if problems:
+        raise ValidationFailed(
+            _("The %(table)s table has errors; nothing was loaded.") % {"table": table}, problems=problems
+        )
+    report = LoadReport()
+    with transaction.atomic(), acting_as(None, via="reference"):
+        for values in planned:
+            report.count(upsert(values))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def upsert_by(model: type[models.Model], *, lookup: dict[str, Any], values: dict[str, Any]) -> Outcome:
+    """Create the record found by `lookup` with `values`, or update only the fields that differ."""
+    record = model._default_manager.filter(**lookup).first()
+    if record is None:
+        model._default_manager.create(**lookup, **values)
+        return Outcome.CREATED
+    changed = [k for k, v in values.items() if getattr(record, k) != v]
+    if not changed:
+        return Outcome.UNCHANGED
+    for k in changed:
+        setattr(record, k, values[k])
+    record.save(update_fields=changed)
+    return Outcome.UPDATED

@@ -1,0 +1,93 @@
+"""The registries other apps plug into, so that a cross-app command or page never imports a domain app.
+
+Each app registers its parts in its `AppConfig.ready()`; Django calls those in `INSTALLED_APPS` order,
+which is therefore the order in which reference tables load, demo data is seeded, reminders are sent
+and dashboard panels are shown. A new module adds its own without editing another app.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hub.core.reference import LoadReport
+    from hub.core.viewer import Viewer
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """A reference table: `load(dry_run=...)` validates every row first, then upserts."""
+
+    name: str
+    load: Callable[..., LoadReport]
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    """Synthetic demo data: `seed()` is idempotent and returns the lines to print."""
+
+    name: str
+    seed: Callable[[], list[str]]
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """A reminder job: `send(today=...)` queues what is due (once each) and returns how many."""
+
+    name: str
+    send: Callable[..., int]
+    message: str  # printed with {count}
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A dashboard panel: `context(viewer)` returns the template context, or None to show nothing."""
+
+    name: str
+    template: str
+    context: Callable[[Viewer], dict[str, Any] | None]
+
+
+_reference: dict[str, ReferenceTable] = {}
+_demo: dict[str, DemoSeed] = {}
+_reminders: dict[str, Reminders] = {}
+_panels: dict[str, DashboardPanel] = {}
+
+
+def reference_table(name: str, load: Callable[..., LoadReport]) -> None:
+    _reference[name] = ReferenceTable(name, load)
+
+
+def demo_seed(name: str, seed: Callable[[], list[str]]) -> None:
+    _demo[name] = DemoSeed(name, seed)
+
+
+def reminders(name: str, send: Callable[..., int], message: str) -> None:
+    _reminders[name] = Reminders(name, send, message)
+
+
+def dashboard_panel(name: str, template: str, context: Callable[[Viewer], dict[str, Any] | None]) -> None:
+    _panels[name] = DashboardPanel(name, template, context)
+
+
+def reference_tables() -> list[ReferenceTable]:
+    return list(_reference.values())
+
+
+def demo_seeds() -> list[DemoSeed]:
+    return list(_demo.values())
+
+
+def reminder_jobs() -> list[Reminders]:
+    return list(_reminders.values())
+
+
+def dashboard_panels() -> list[DashboardPanel]:
+    return list(_panels.values())
+
+
+def reminders_send_all(*, today: datetime.date | None = None) -> list[tuple[Reminders, int]]:
+    return [(job, job.send(today=today)) for job in reminder_jobs()]
