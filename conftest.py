@@ -10,10 +10,10 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 
-from hub.accounts.models import Role, User
-from hub.accounts.services import role_grant
+from hub.accounts.models import User
 from hub.core.viewer import SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
-from hub.members.models import Member
+from hub.members.models import Member, Role
+from hub.members.services import role_grant
 
 PASSWORD = "correct-horse-battery-staple-42"
 

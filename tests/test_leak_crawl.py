@@ -26,12 +26,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import as_viewer, client_for, make_member, make_person
-from hub.accounts.models import Invitation, Role
-from hub.accounts.services import api_token_create, invitation_create
+from hub.accounts.services import api_token_create
 from hub.core.models import Grant, Visibility
 from hub.core.viewer import SYSTEM
-from hub.members.models import Member, MemberNote
-from hub.members.services import join_request_submit, member_status_change
+from hub.members.models import Invitation, Member, MemberNote, Role
+from hub.members.services import invitation_create, join_request_submit, member_status_change
 from hub.reporting.models import Answer, Evidence, ProgressReport, ShowcaseItem
 
 # The most privileged go first, so a cache that served one viewer's content to another would show.

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import client_for, make_member, make_person
-from hub.accounts.models import Role
 from hub.core.viewer import SYSTEM
 from hub.meetings.services import (
     action_item_create,
@@ -20,7 +19,7 @@ from hub.meetings.services import (
     meeting_schedule,
     meeting_update,
 )
-from hub.members.models import MemberNote
+from hub.members.models import MemberNote, Role
 
 BUDGET = 25
 

@@ -1,8 +1,8 @@
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from hub.accounts.selectors import role_list_for_user
 from hub.api.auth import caller
+from hub.members.selectors import role_list_for_user
 
 router = Router(tags=["me"])
 

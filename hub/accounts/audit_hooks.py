@@ -15,14 +15,12 @@ from auditlog.registry import auditlog
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from hub.accounts.models import ApiToken, Invitation, Role, User
+from hub.accounts.models import ApiToken, User
 from hub.core.audit import audit_event
 from hub.core.models import Grant
 from hub.core.viewer import SECOND_FACTOR_SESSION_KEY
 
 auditlog.register(User, exclude_fields=["password", "last_login"])
-auditlog.register(Role, exclude_fields=["updated_at"])
-auditlog.register(Invitation, exclude_fields=["token_hash", "updated_at"])
 auditlog.register(ApiToken, exclude_fields=["token_hash", "last_used_at", "updated_at"])
 auditlog.register(Authenticator, exclude_fields=["data", "last_used_at"])
 auditlog.register(Grant)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,152 +63,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         from allauth.mfa.utils import is_mfa_enabled
 
         return bool(is_mfa_enabled(self))
-
-    def active_roles(self, on: datetime.date | None = None) -> models.QuerySet[Role]:
-        return Role.objects.active(on).filter(user=self).select_related("member")
-
-    def role_summary(self) -> dict[str, Any]:
-        """What the policy layer needs to know about this person's roles today."""
-        from hub.members.models import Member
-
-        member_ids: set[int] = set()
-        write_ids: set[int] = set()
-        focal_ids: set[int] = set()
-        kinds: set[str] = set()
-        for role in self.active_roles():
-            kinds.add(role.kind)
-            if role.member_id is None or role.member is None:
-                continue
-            status = role.member.status
-            if status == Member.Status.WITHDRAWN:
-                continue
-            member_ids.add(role.member_id)
-            if status == Member.Status.SUSPENDED:
-                continue
-            write_ids.add(role.member_id)
-            if role.kind in (Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT):
-                focal_ids.add(role.member_id)
-        return {
-            "is_secretariat": Role.Kind.SECRETARIAT in kinds,
-            "is_administrator": Role.Kind.ADMINISTRATOR in kinds,
-            "is_contributor": Role.Kind.CONTRIBUTOR in kinds,
-            "member_ids": member_ids,
-            "write_member_ids": write_ids,
-            "focal_member_ids": focal_ids,
-        }
-
-
-class RoleQuerySet(models.QuerySet["Role"]):
-    def active(self, on: datetime.date | None = None) -> RoleQuerySet:
-        day = on or timezone.localdate()
-        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gt=day))
-
-
-class Role(TimestampedModel):
-    """A role a person holds, for a member where the role is a member's, between two dates."""
-
-    class Kind(models.TextChoices):
-        ADMINISTRATOR = "administrator", _("Administrator")
-        SECRETARIAT = "secretariat", _("Secretariat officer")
-        OFFICIAL = "official", _("Member official")
-        FOCAL_POINT = "focal_point", _("Focal point")
-        DEPUTY_FOCAL_POINT = "deputy_focal_point", _("Deputy focal point")
-        CONTRIBUTOR = "contributor", _("Reference-group contributor")
-
-    MEMBER_KINDS = frozenset({Kind.OFFICIAL, Kind.FOCAL_POINT, Kind.DEPUTY_FOCAL_POINT})
-
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="roles", verbose_name=_("person"))
-    kind = models.CharField(_("role"), max_length=32, choices=Kind.choices)
-    member = models.ForeignKey(
-        settings.HUB_MEMBER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="roles",
-        verbose_name=_("member"),
-    )
-    organisation = models.CharField(
-        _("organisation"),
-        max_length=200,
-        blank=True,
-        help_text=_("For a contributor: the reference group or initiative they speak for."),
-    )
-    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
-    ends_on = models.DateField(
-        _("ended on"), null=True, blank=True, help_text=_("The first day without the role; empty while it lasts.")
-    )
-
-    objects = RoleQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("role")
-        verbose_name_plural = _("roles")
-        ordering = ["member_id", "kind", "starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(kind__in=["official", "focal_point", "deputy_focal_point"], member__isnull=False)
-                    | (~Q(kind__in=["official", "focal_point", "deputy_focal_point"]) & Q(member__isnull=True))
-                ),
-                name="role_member_iff_member_kind",
-            ),
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
-                name="role_ends_after_it_starts",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        if self.member_id:
-            return f"{self.get_kind_display()}, {self.member}"
-        return str(self.get_kind_display())
-
-    @property
-    def is_active(self) -> bool:
-        today = timezone.localdate()
-        return self.starts_on <= today and (self.ends_on is None or self.ends_on > today)
-
-
-class Invitation(TimestampedModel):
-    """An invitation of an e-mail address to a role. The link works once and expires."""
-
-    email = models.EmailField(_("e-mail address"))
-    kind = models.CharField(_("role"), max_length=32, choices=Role.Kind.choices)
-    member = models.ForeignKey(
-        settings.HUB_MEMBER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="invitations",
-        verbose_name=_("member"),
-    )
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    expires_at = models.DateTimeField(_("expires at"))
-    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("invited by"))
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("accepted by")
-    )
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.email
-
-    @property
-    def state(self) -> str:
-        if self.accepted_at:
-            return "accepted"
-        if self.revoked_at:
-            return "revoked"
-        if self.expires_at <= timezone.now():
-            return "expired"
-        return "pending"
 
 
 class ApiToken(TimestampedModel):

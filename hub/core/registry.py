@@ -49,6 +49,7 @@ class DashboardPanel:
     name: str
     template: str
     context: Callable[[Viewer], dict[str, Any] | None]
+    order: int = 50
 
 
 _reference: dict[str, ReferenceTable] = {}
@@ -69,8 +70,11 @@ def reminders(name: str, send: Callable[..., int], message: str) -> None:
     _reminders[name] = Reminders(name, send, message)
 
 
-def dashboard_panel(name: str, template: str, context: Callable[[Viewer], dict[str, Any] | None]) -> None:
-    _panels[name] = DashboardPanel(name, template, context)
+def dashboard_panel(
+    name: str, template: str, context: Callable[[Viewer], dict[str, Any] | None], *, order: int = 50
+) -> None:
+    """A panel of the dashboard; panels show by `order`, then in registration order."""
+    _panels[name] = DashboardPanel(name, template, context, order)
 
 
 def reference_tables() -> list[ReferenceTable]:
@@ -86,7 +90,7 @@ def reminder_jobs() -> list[Reminders]:
 
 
 def dashboard_panels() -> list[DashboardPanel]:
-    return list(_panels.values())
+    return sorted(_panels.values(), key=lambda p: p.order)
 
 
 def reminders_send_all(*, today: datetime.date | None = None) -> list[tuple[Reminders, int]]:

@@ -6,16 +6,34 @@ session without a second factor is treated exactly like an anonymous visitor for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 
-class RoleSummary(Protocol):
-    """What the user model tells the policy layer (hub.accounts implements it)."""
+@dataclass(frozen=True)
+class ViewerRoles:
+    """What the policy layer needs to know about a person's roles today (the members app answers it)."""
 
-    def role_summary(self) -> dict[str, Any]: ...
+    is_secretariat: bool = False
+    is_administrator: bool = False
+    is_contributor: bool = False
+    member_ids: frozenset[int] = field(default_factory=frozenset)
+    write_member_ids: frozenset[int] = field(default_factory=frozenset)
+    focal_member_ids: frozenset[int] = field(default_factory=frozenset)
 
-    def has_second_factor(self) -> bool: ...
+
+def _no_roles(user: Any) -> ViewerRoles:
+    return ViewerRoles()
+
+
+_role_source: Callable[[Any], ViewerRoles] = _no_roles
+
+
+def register_role_source(source: Callable[[Any], ViewerRoles]) -> None:
+    """The members app, which holds people's roles, registers how to read them (in its `ready()`)."""
+    global _role_source
+    _role_source = source
 
 
 @dataclass(frozen=True)
@@ -62,15 +80,15 @@ def viewer_for(user: Any) -> Viewer:
         return ANONYMOUS
     if not user.has_second_factor():
         return ANONYMOUS
-    summary = user.role_summary()
+    roles = _role_source(user)
     return Viewer(
         user=user,
-        is_secretariat=summary["is_secretariat"],
-        is_administrator=summary["is_administrator"],
-        is_contributor=summary["is_contributor"],
-        member_ids=frozenset(summary["member_ids"]),
-        write_member_ids=frozenset(summary["write_member_ids"]),
-        focal_member_ids=frozenset(summary["focal_member_ids"]),
+        is_secretariat=roles.is_secretariat,
+        is_administrator=roles.is_administrator,
+        is_contributor=roles.is_contributor,
+        member_ids=roles.member_ids,
+        write_member_ids=roles.write_member_ids,
+        focal_member_ids=roles.focal_member_ids,
     )
 
 

@@ -1,4 +1,4 @@
-"""The audit log: browse, filter and export (secretariat and administrators)."""
+"""The dashboard (made of the panels each app registers) and the audit log (secretariat and administrators)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,33 @@ from auditlog.models import LogEntry
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from hub.core import registry
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
 from hub.core.selectors import AuditFilters, audit_entry_list, audit_entry_rows, audit_models
 from hub.core.web import export_response, paginate, viewer, viewer_required
+
+
+@require_safe
+@viewer_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Each app's panels, in order; a panel whose context is None has nothing for this viewer."""
+    v = viewer(request)
+    panels = []
+    has_synthetic = False
+    for panel in registry.dashboard_panels():
+        context = panel.context(v)
+        if context is None:
+            continue
+        has_synthetic = has_synthetic or bool(context.get("has_synthetic"))
+        panels.append(mark_safe(render_to_string(panel.template, {**context, "viewer": v}, request)))  # noqa: S308
+    return render(request, "core/dashboard.html", {"panels": panels, "has_synthetic": has_synthetic})
 
 
 class AuditFilterForm(HubForm):

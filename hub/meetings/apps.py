@@ -11,10 +11,11 @@ class MeetingsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from hub.core import registry
-        from hub.meetings import demo, models, policies  # noqa: F401
+        from hub.meetings import dashboard, demo, models, policies  # noqa: F401
         from hub.meetings.services import reminders_send
 
         registry.demo_seed("meetings", demo.seed_meetings_lines)
+        registry.dashboard_panel("meetings.actions", "meetings/panels/actions.html", dashboard.actions_panel, order=20)
         registry.reminders("meetings", reminders_send, "{count} reminder(s) queued")
 
         for model in (

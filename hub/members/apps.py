@@ -11,12 +11,20 @@ class MembersConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from hub.core import registry
-        from hub.members import demo, models, policies  # noqa: F401
+        from hub.core.viewer import register_role_source
+        from hub.members import dashboard, demo, models, policies, selectors  # noqa: F401
         from hub.members.services import reference_members_load
 
         registry.reference_table("members", reference_members_load)
         registry.demo_seed("members", demo.seed_demo_lines)
+        registry.dashboard_panel("members.you", "members/panels/you.html", dashboard.you_panel, order=10)
+        registry.dashboard_panel(
+            "members.secretariat", "members/panels/secretariat.html", dashboard.secretariat_panel, order=30
+        )
+        register_role_source(selectors.viewer_roles)
 
+        auditlog.register(models.Role, exclude_fields=["updated_at"])
+        auditlog.register(models.Invitation, exclude_fields=["token_hash", "updated_at"])
         auditlog.register(models.Member, exclude_fields=["updated_at"])
         auditlog.register(models.TaskforceRole)
         auditlog.register(models.MemberNote, exclude_fields=["updated_at"])

@@ -12,10 +12,10 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import transaction
 from django.utils.text import slugify
 
-from hub.accounts.models import Role, User
+from hub.accounts.models import User
 from hub.core.audit import acting_as
 from hub.core.models import Visibility
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, MemberStatusChange
+from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, MemberStatusChange, Role
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo; never used outside DEBUG seeding
 DEMO_DOMAIN = "demo.taskforce.invalid"

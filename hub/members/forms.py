@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.members.models import REGION_LABELS, Member, TaskforceRole
+from hub.members.models import REGION_LABELS, Member, Role, TaskforceRole
 
 
 class DirectoryFilterForm(HubForm):
@@ -138,3 +138,47 @@ class AllianceFigureForm(HubForm):
     value = forms.IntegerField(label=_("Number of government members of the Alliance"), min_value=0)
     as_of = forms.DateField(label=_("As of (YYYY-MM-DD)"))
     source = forms.CharField(label=_("Source"), max_length=300)
+
+
+class InvitationForm(HubForm):
+    email = forms.EmailField(label=_("E-mail address"))
+    kind = forms.ChoiceField(label=_("Role"))
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=Member.objects.none(),
+        required=False,
+        help_text=_("Required for member officials and focal points; leave empty otherwise."),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        required=False,
+        help_text=_("For a reference-group contributor: the group or initiative."),
+    )
+
+    def __init__(self, *args: Any, members: Any, allow_administrator: bool, allow_others: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kinds = [
+            (k.value, k.label)
+            for k in Role.Kind
+            if (k == Role.Kind.ADMINISTRATOR and allow_administrator) or (k != Role.Kind.ADMINISTRATOR and allow_others)
+        ]
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+
+
+class AcceptInvitationForm(HubForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters, not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -280,3 +282,128 @@ class JoinRequestMessage(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.join_request}: {self.event}"
+
+
+# --- people's roles for a member, and invitations to them ---------------------------------------
+
+
+class RoleQuerySet(models.QuerySet["Role"]):
+    def active(self, on: datetime.date | None = None) -> RoleQuerySet:
+        day = on or timezone.localdate()
+        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gt=day))
+
+
+class Role(TimestampedModel):
+    """A role a person holds, for a member where the role is a member's, between two dates."""
+
+    class Kind(models.TextChoices):
+        ADMINISTRATOR = "administrator", _("Administrator")
+        SECRETARIAT = "secretariat", _("Secretariat officer")
+        OFFICIAL = "official", _("Member official")
+        FOCAL_POINT = "focal_point", _("Focal point")
+        DEPUTY_FOCAL_POINT = "deputy_focal_point", _("Deputy focal point")
+        CONTRIBUTOR = "contributor", _("Reference-group contributor")
+
+    MEMBER_KINDS = frozenset({Kind.OFFICIAL, Kind.FOCAL_POINT, Kind.DEPUTY_FOCAL_POINT})
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="roles", verbose_name=_("person")
+    )
+    kind = models.CharField(_("role"), max_length=32, choices=Kind.choices)
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("member"),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a contributor: the reference group or initiative they speak for."),
+    )
+    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    ends_on = models.DateField(
+        _("ended on"), null=True, blank=True, help_text=_("The first day without the role; empty while it lasts.")
+    )
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["member_id", "kind", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind__in=["official", "focal_point", "deputy_focal_point"], member__isnull=False)
+                    | (~Q(kind__in=["official", "focal_point", "deputy_focal_point"]) & Q(member__isnull=True))
+                ),
+                name="role_member_iff_member_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="role_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.member_id:
+            return f"{self.get_kind_display()}, {self.member}"
+        return str(self.get_kind_display())
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return self.starts_on <= today and (self.ends_on is None or self.ends_on > today)
+
+
+class Invitation(TimestampedModel):
+    """An invitation of an e-mail address to a role. The link works once and expires."""
+
+    email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("role"), max_length=32, choices=Role.Kind.choices)
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("member"),
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("invited by")
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "pending"

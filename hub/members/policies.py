@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils import timezone
 
 from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
+    Invitation,
     JoinRequest,
     JoinRequestMessage,
     Member,
     MemberNote,
     MemberStatusChange,
+    Role,
     TaskforceRole,
 )
 
@@ -32,6 +35,14 @@ class MemberPolicy(Policy[Member]):
 
     def can_manage(self, viewer: Viewer, obj: Member | None) -> bool:
         return viewer.is_secretariat
+
+    def can_manage_people(self, viewer: Viewer, obj: Member | None) -> bool:
+        """The secretariat, or the member's focal point or deputy: invite and end its officials' roles."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None:
+            return False
+        return obj.pk in viewer.focal_member_ids
 
     def can_add_note(self, viewer: Viewer, obj: Member | None) -> bool:
         if viewer.is_secretariat:
@@ -121,3 +132,66 @@ class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
 
     parent_path = "join_request"
     parent_model = JoinRequest
+
+
+@register(Role)
+class RolePolicy(Policy[Role]):
+    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_staff_like:
+            return Q()
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        own = Q(user_id=viewer.user_id)
+        if not viewer.is_taskforce:
+            return own
+        today = timezone.localdate()
+        active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
+        of_visible_member = Q(member__isnull=True) | Q(member__in=policy_for(Member).visible_ids(viewer))
+        return own | (active & of_visible_member)
+
+    def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
+        """The secretariat ends any role; a focal point ends the member roles of their own member."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None or obj.member_id is None:
+            return False
+        return obj.member_id in viewer.focal_member_ids
+
+
+@register(Invitation)
+class InvitationPolicy(Policy[Invitation]):
+    """Invitations are seen by the secretariat, and by the focal points of the invited member."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if viewer.is_administrator:
+            return Q(member__isnull=True)
+        if not viewer.focal_member_ids:
+            return Q(pk__in=[])
+        return Q(member_id__in=viewer.focal_member_ids)
+
+    def can_create(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_secretariat
+
+    def can_invite_administrator(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_administrator
+
+    def can_invite_for_member(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """The secretariat, or the focal point of the member the invitation is for."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None or obj.member_id is None:
+            return False
+        return obj.member_id in viewer.focal_member_ids
+
+    def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        return viewer.is_secretariat

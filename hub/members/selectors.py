@@ -7,16 +7,17 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from hub.accounts.models import Invitation, Role
 from hub.core.policies import policy_for
-from hub.core.viewer import Viewer
+from hub.core.viewer import Viewer, ViewerRoles
 from hub.members.models import (
     AllianceFigure,
+    Invitation,
     JoinRequest,
     JoinRequestMessage,
     Member,
     MemberNote,
     MemberStatusChange,
+    Role,
     TaskforceRole,
 )
 
@@ -174,3 +175,41 @@ def member_pending_invitations(*, viewer: Viewer, member: Member) -> list[Invita
 def member_role_get(*, viewer: Viewer, member: Member, pk: Any) -> Role:
     """One role held for this member, or NotFound."""
     return policy_for(Role).get(viewer, pk, Role.objects.filter(member=member))
+
+
+def viewer_roles(user: Any) -> ViewerRoles:
+    """A person's roles today, as the policy layer sees them: a withdrawn member's roles give nothing, a
+    suspended member's give reading only."""
+    member_ids: set[int] = set()
+    write_ids: set[int] = set()
+    focal_ids: set[int] = set()
+    kinds: set[str] = set()
+    for role in Role.objects.active().filter(user=user).select_related("member"):
+        kinds.add(role.kind)
+        if role.member_id is None or role.member is None:
+            continue
+        status = role.member.status
+        if status == Member.Status.WITHDRAWN:
+            continue
+        member_ids.add(role.member_id)
+        if status == Member.Status.SUSPENDED:
+            continue
+        write_ids.add(role.member_id)
+        if role.kind in (Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT):
+            focal_ids.add(role.member_id)
+    return ViewerRoles(
+        is_secretariat=Role.Kind.SECRETARIAT in kinds,
+        is_administrator=Role.Kind.ADMINISTRATOR in kinds,
+        is_contributor=Role.Kind.CONTRIBUTOR in kinds,
+        member_ids=frozenset(member_ids),
+        write_member_ids=frozenset(write_ids),
+        focal_member_ids=frozenset(focal_ids),
+    )
+
+
+def invitation_list(*, viewer: Viewer) -> QuerySet[Invitation]:
+    return policy_for(Invitation).visible(viewer).select_related("member", "invited_by").order_by("-created_at")
+
+
+def role_list_for_user(*, viewer: Viewer, user: Any) -> QuerySet[Role]:
+    return policy_for(Role).visible(viewer, Role.objects.filter(user=user)).select_related("member")

@@ -1,8 +1,13 @@
 from django.urls import path
 
-from hub.members.views import directory, joining, manage
+from hub.members.views import directory, invitations, joining, manage, profile
 
 urlpatterns = [
+    path("profile/", profile.profile, name="profile"),
+    path("profile/tokens/<int:pk>/revoke/", profile.api_token_revoke_view, name="api_token_revoke"),
+    path("invitations/", invitations.invitations, name="invitations"),
+    path("invitations/<int:pk>/revoke/", invitations.invitation_revoke_view, name="invitation_revoke"),
+    path("invitations/accept/<str:token>/", invitations.invitation_accept_view, name="invitation_accept"),
     path("members/", directory.directory, name="member_directory"),
     path("members/export.<str:fmt>", directory.directory_export, name="member_directory_export"),
     path("members/map.svg", directory.member_map, name="member_map"),

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from conftest import PASSWORD, client_for, make_person
-from hub.accounts.models import Role
+from hub.members.models import Role
 
 
 def current_code(user, offset: int = 0) -> str:

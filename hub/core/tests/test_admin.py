@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from conftest import client_for, make_person
-from hub.accounts.models import Role
-from hub.members.models import MemberNote
+from hub.members.models import MemberNote, Role
 
 
 def test_administrator_opens_the_admin_and_the_user_list(administrator):

@@ -7,12 +7,11 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from conftest import as_viewer, make_person
-from hub.accounts.models import Role
 from hub.core.errors import NotFound, PermissionDenied
 from hub.core.models import Grant, Visibility
 from hub.core.policies import policy_for, registered_models
 from hub.core.viewer import ANONYMOUS, SYSTEM
-from hub.members.models import Member, MemberNote
+from hub.members.models import Member, MemberNote, Role
 
 
 def note(member: Member, author, level: str, text: str = "x") -> MemberNote:

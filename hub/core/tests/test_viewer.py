@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 
 from conftest import as_viewer, make_person
-from hub.accounts.models import Role
-from hub.members.models import Member
+from hub.members.models import Member, Role
 
 
 def test_focal_point_may_submit_for_an_active_member(focal_point_a, member_a):

@@ -204,7 +204,7 @@ def action_items_import(*, viewer: Viewer, name: str, content: bytes, dry_run: b
 
 
 def _owner_emails(item: ActionItem) -> list[str]:
-    from hub.accounts.models import Role
+    from hub.members.models import Role
 
     roles = Role.objects.active()
     if item.owner_secretariat:

@@ -111,7 +111,7 @@ def written_procedure_start(
 
 
 def _focal_point_emails() -> list[str]:
-    from hub.accounts.models import Role
+    from hub.members.models import Role
 
     roles = Role.objects.active().filter(
         kind__in=[Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT], member__status=Member.Status.ACTIVE

@@ -12,6 +12,14 @@ from hub.members.services.joining import (
     join_request_token,
     join_request_verify,
 )
+from hub.members.services.people import (
+    invitation_accept,
+    invitation_create,
+    invitation_for_token,
+    invitation_revoke,
+    role_end,
+    role_grant,
+)
 from hub.members.services.reference import LAUNCH_DATE, m49_regions, reference_members_load
 from hub.members.services.registry import (
     EDITABLE_FIELDS,
@@ -30,6 +38,10 @@ __all__ = [
     "LAUNCH_DATE",
     "alliance_figure_record",
     "check_chair_rules",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_for_token",
+    "invitation_revoke",
     "join_request_answer",
     "join_request_approve",
     "join_request_ask_more",
@@ -46,6 +58,8 @@ __all__ = [
     "member_status_change",
     "member_update",
     "reference_members_load",
+    "role_end",
+    "role_grant",
     "taskforce_role_assign",
     "taskforce_role_end",
 ]

@@ -18,8 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from hub.accounts.models import Role
-from hub.accounts.services import invitation_create
 from hub.core.audit import acting_as
 from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
 from hub.core.policies import policy_for
@@ -27,7 +25,8 @@ from hub.core.tasks import email_after_commit
 from hub.core.uploads import PDF, content_type_of, sha256_of
 from hub.core.validation import full_clean
 from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange
+from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange, Role
+from hub.members.services.people import invitation_create
 
 SALT = "hub.members.join-request"
 LETTER_MAX_BYTES = 10 * 1024 * 1024

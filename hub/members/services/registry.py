@@ -14,14 +14,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from hub.accounts.models import Role
 from hub.core.audit import acting_as
 from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.members.models import AllianceFigure, Member, MemberNote, MemberStatusChange, TaskforceRole
+from hub.members.models import AllianceFigure, Member, MemberNote, MemberStatusChange, Role, TaskforceRole
 
 # Fields the secretariat may set on a member (create and update), with the translated texts.
 EDITABLE_FIELDS = (

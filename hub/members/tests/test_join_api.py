@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.test import Client
 
 from conftest import as_viewer
-from hub.accounts.models import Invitation
 from hub.accounts.services import api_token_create
-from hub.members.models import JoinRequest, Member
+from hub.members.models import Invitation, JoinRequest, Member
 from hub.members.services import join_request_token, join_request_verify
 
 

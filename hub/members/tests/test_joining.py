@@ -10,9 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from conftest import as_viewer, client_for
-from hub.accounts.models import Invitation
 from hub.core.errors import Conflict, NotFound, ValidationFailed
-from hub.members.models import JoinRequest, Member
+from hub.members.models import Invitation, JoinRequest, Member
 from hub.members.services import (
     join_request_answer,
     join_request_approve,

@@ -7,11 +7,11 @@ import datetime
 import pytest
 
 from conftest import as_viewer, client_for, make_person
-from hub.accounts.models import Invitation, Role
-from hub.accounts.services import invitation_accept, invitation_create
 from hub.core.errors import NotFound, PermissionDenied, ValidationFailed
-from hub.members.models import Member, MemberStatusChange, TaskforceRole
+from hub.members.models import Invitation, Member, MemberStatusChange, Role, TaskforceRole
 from hub.members.services import (
+    invitation_accept,
+    invitation_create,
     member_create,
     member_status_change,
     member_update,

@@ -10,14 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from hub.accounts.models import Invitation
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import export_response, public_page, viewer, viewer_required
 from hub.members.forms import DirectoryFilterForm, MemberNoteForm
 from hub.members.map import map_svg_gzip
-from hub.members.models import Member, collation_key
+from hub.members.models import Invitation, Member, collation_key
 from hub.members.selectors import (
     MemberFilters,
     member_get,

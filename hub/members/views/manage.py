@@ -11,8 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.accounts.models import Invitation
-from hub.accounts.services import invitation_create, role_end
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
@@ -24,7 +22,7 @@ from hub.members.forms import (
     StatusChangeForm,
     TaskforceRoleForm,
 )
-from hub.members.models import AllianceFigure, Member
+from hub.members.models import AllianceFigure, Invitation, Member
 from hub.members.selectors import (
     alliance_figure_list,
     member_get,
@@ -35,9 +33,11 @@ from hub.members.selectors import (
 )
 from hub.members.services import (
     alliance_figure_record,
+    invitation_create,
     member_create,
     member_status_change,
     member_update,
+    role_end,
     taskforce_role_assign,
 )
 

@@ -187,7 +187,7 @@ def _create_reports(cycle: ReportingCycle, members: list[Member], viewer: Viewer
 
 
 def focal_point_emails(member_ids: list[int]) -> dict[int, list[str]]:
-    from hub.accounts.models import Role
+    from hub.members.models import Role
 
     roles = Role.objects.active().filter(
         kind__in=[Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT], member_id__in=member_ids

@@ -13,9 +13,9 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_person
-from hub.accounts.models import Role
 from hub.accounts.services import api_token_create
 from hub.commitments.services import reference_commitments_load
+from hub.members.models import Role
 from hub.reporting.models import (
     Answer,
     Evidence,

@@ -17,7 +17,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_member, make_person
-from hub.accounts.models import Role
 from hub.commitments.services import reference_commitments_load
 from hub.core.errors import Conflict, HubError, NotFound, PermissionDenied, ValidationFailed
 from hub.core.models import Visibility
@@ -25,7 +24,7 @@ from hub.core.policies import policy_for
 from hub.core.terminology import check_text
 from hub.core.textdiff import Segment
 from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
-from hub.members.models import Member
+from hub.members.models import Member, Role
 from hub.reporting.models import (
     Answer,
     CycleReminder,

@@ -12,9 +12,10 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import as_viewer, client_for
-from hub.accounts.models import Invitation, Role, User
-from hub.accounts.services import invitation_accept, invitation_create
+from hub.accounts.models import User
 from hub.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from hub.members.models import Invitation, Role
+from hub.members.services import invitation_accept, invitation_create
 
 
 def invite(secretariat, member, email="new.official@alphaland.example.org", kind=Role.Kind.OFFICIAL):

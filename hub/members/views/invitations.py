@@ -1,4 +1,4 @@
-"""Pages about people: dashboard, invitations, profile and API tokens."""
+"""Invitations: the secretariat and focal points invite people to roles; the invited accept."""
 
 from __future__ import annotations
 
@@ -8,53 +8,15 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
-from hub.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm
-from hub.accounts.models import Invitation
-from hub.accounts.selectors import api_token_list, invitation_list, role_list_for_user
-from hub.accounts.services import (
-    api_token_create,
-    api_token_revoke,
-    invitation_accept,
-    invitation_create,
-    invitation_for_token,
-    invitation_revoke,
-)
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.web import public_page, viewer, viewer_required
-from hub.meetings.models import ActionItem
-from hub.meetings.selectors import ActionFilters, action_item_list, cadence_warnings
-from hub.members.models import JoinRequest, Member
-from hub.members.selectors import join_request_list, member_list, member_summary, members_without_focal_point
-
-
-@require_safe
-@viewer_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    v = viewer(request)
-    own_members = list(member_list(viewer=v).filter(pk__in=v.member_ids))
-    my_actions = list(
-        action_item_list(viewer=v, filters=ActionFilters(mine=True)).exclude(status__in=ActionItem.CLOSED)[:10]
-    )
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "roles": list(role_list_for_user(viewer=v, user=v.user).order_by("kind")),
-            "own_members": own_members,
-            "summary": member_summary(viewer=v),
-            "without_focal_point": members_without_focal_point(viewer=v),
-            "open_join_requests": join_request_list(viewer=v).filter(status__in=JoinRequest.OPEN_STATUSES).count(),
-            "pending_invitations": invitation_list(viewer=v).filter(accepted_at__isnull=True, revoked_at__isnull=True)[
-                :10
-            ],
-            "has_synthetic": any(m.is_synthetic for m in own_members) or any(a.is_synthetic for a in my_actions),
-            "my_actions": my_actions,
-            "cadence": cadence_warnings(viewer=v),
-        },
-    )
+from hub.members.forms import AcceptInvitationForm, InvitationForm
+from hub.members.models import Invitation, Member
+from hub.members.selectors import invitation_list, member_list
+from hub.members.services import invitation_accept, invitation_create, invitation_for_token, invitation_revoke
 
 
 def _invitation_form(request: HttpRequest, data: object = None) -> InvitationForm:
@@ -92,7 +54,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
     can_invite = policy.can(v, "create") or policy.can(v, "invite_administrator")
     return render(
         request,
-        "accounts/invitations.html",
+        "members/invitations.html",
         {"form": form if can_invite else None, "invitations": invitation_list(viewer=v)[:200]},
         status=status,
     )
@@ -112,7 +74,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = invitation_for_token(token=token)
     except HubError as exc:
-        return render(request, "accounts/invitation_invalid.html", {"message": exc.message}, status=exc.status)
+        return render(request, "members/invitation_invalid.html", {"message": exc.message}, status=exc.status)
     user = request.user if request.user.is_authenticated else None
     form = AcceptInvitationForm(request.POST or None) if user is None else None
     if request.method == "POST":
@@ -128,7 +90,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
             except HubError as exc:
                 if form is None:
                     return render(
-                        request, "accounts/invitation_invalid.html", {"message": exc.message}, status=exc.status
+                        request, "members/invitation_invalid.html", {"message": exc.message}, status=exc.status
                     )
                 form.add_hub_error(exc)
             else:
@@ -148,44 +110,4 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         status = 422
     else:
         status = 200
-    return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)
-
-
-@viewer_required
-def profile(request: HttpRequest) -> HttpResponse:
-    v = viewer(request)
-    form = ApiTokenForm(request.POST or None)
-    new_token = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                _token, new_token = api_token_create(viewer=v, name=d["name"], scope=d["scope"], days=d["days"])
-            except HubError as exc:
-                form.add_hub_error(exc)
-                status = 422
-            else:
-                form = ApiTokenForm()
-        else:
-            status = 422
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "roles": list(role_list_for_user(viewer=v, user=v.user)),
-            "tokens": list(api_token_list(viewer=v)),
-            "form": form,
-            "new_token": new_token,
-        },
-        status=status,
-    )
-
-
-@require_POST
-@viewer_required
-def api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
-    v = viewer(request)
-    api_token_revoke(viewer=v, token_id=pk)
-    messages.success(request, _("Token revoked."))
-    return redirect("profile")
+    return render(request, "members/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)

@@ -3,9 +3,10 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from hub.accounts.models import Role, User
+from hub.accounts.models import User
 from hub.core.admin import AdministratorModelAdmin
 from hub.core.viewer import request_viewer
+from hub.members.models import Role
 
 
 class RoleInline(admin.TabularInline):

@@ -1,0 +1,54 @@
+"""The members app's dashboard panels: your roles and members; the secretariat's registry work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub.core.policies import policy_for
+from hub.core.viewer import Viewer
+from hub.members.models import Invitation, JoinRequest, Member
+from hub.members.selectors import (
+    invitation_list,
+    join_request_list,
+    member_list,
+    member_summary,
+    members_without_focal_point,
+    role_list_for_user,
+)
+
+
+def you_panel(viewer: Viewer) -> dict[str, Any]:
+    own_members = list(member_list(viewer=viewer).filter(pk__in=viewer.member_ids))
+    roles = policy_for(Member)
+    return {
+        "roles": list(role_list_for_user(viewer=viewer, user=viewer.user).order_by("kind")),
+        "own_members": own_members,
+        "manages_people_of": {m.pk for m in own_members if roles.can(viewer, "manage_people", m)},
+        "has_synthetic": any(m.is_synthetic for m in own_members),
+    }
+
+
+def secretariat_panel(viewer: Viewer) -> dict[str, Any] | None:
+    invitations = policy_for(Invitation)
+    runs_registry = policy_for(JoinRequest).can(viewer, "review")
+    invites = invitations.can(viewer, "create") or invitations.can(viewer, "invite_administrator")
+    contributor_only = viewer.is_contributor and not viewer.is_taskforce
+    if not (runs_registry or invites or contributor_only):
+        return None
+    context: dict[str, Any] = {
+        "runs_registry": runs_registry,
+        "invites": invites,
+        "contributor_only": contributor_only,
+        "reads_audit_log": viewer.is_staff_like,
+    }
+    if runs_registry:
+        context["summary"] = member_summary(viewer=viewer)
+        context["without_focal_point"] = members_without_focal_point(viewer=viewer)
+        context["open_join_requests"] = (
+            join_request_list(viewer=viewer).filter(status__in=JoinRequest.OPEN_STATUSES).count()
+        )
+    if invites:
+        context["pending_invitations"] = invitation_list(viewer=viewer).filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
+        )[:10]
+    return context
