@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from hub.api.auth import caller
+from hub.core.api import caller
 from hub.members.selectors import role_list_for_user
 
 router = Router(tags=["me"])

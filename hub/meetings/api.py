@@ -6,9 +6,9 @@ from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
-from hub.api.auth import caller, writer
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitments_by_number
+from hub.core.api import caller, writer
 from hub.core.errors import NotFound
 from hub.core.models import Visibility
 from hub.core.policies import policy_for

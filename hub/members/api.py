@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
-from hub.api.auth import caller, writer
+from hub.core.api import caller, writer
 from hub.core.errors import Conflict
 from hub.core.models import Visibility
 from hub.core.web import rate_limited

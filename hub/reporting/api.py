@@ -12,9 +12,9 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 from pydantic import ConfigDict
 
-from hub.api.auth import caller, writer
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitment_get, commitment_list
+from hub.core.api import caller, writer
 from hub.core.policies import policy_for
 from hub.members.selectors import member_get
 from hub.public.selectors import commitment_page  # noqa: I001  (moves to hub.public.api)

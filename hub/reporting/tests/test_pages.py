@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from typing import Any
 
@@ -199,15 +200,12 @@ def test_a_full_cycle_through_the_pages(
 
 def test_pages_render_with_the_demo_data(db: Any) -> None:
     """Every reporting page answers 200 with the three demo cycles, for the secretariat and a focal point."""
-    from hub.accounts.models import User
-    from hub.meetings.demo import seed_meetings
-    from hub.members.demo import seed_demo
-    from hub.reporting.demo import seed_reporting
+    from django.core.management import call_command
 
-    reference_commitments_load()
-    seed_demo()
-    seed_meetings()
-    assert seed_reporting() == 3
+    from hub.accounts.models import User
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert ReportingCycle.objects.filter(is_synthetic=True).count() == 3
     sec = client_for(User.objects.get(email="secretariat@demo.taskforce.invalid"))
     focal = client_for(User.objects.get(email="focal.demoland@demo.taskforce.invalid"))
     urls = ["/commitments/", "/commitments/1/", "/reporting/", "/reporting/questionnaires/"]

@@ -1,0 +1,54 @@
+"""What every app's API router needs from the caller: who is calling, and may they write.
+
+The authentication classes (hub.accounts.auth) put an `ApiCaller` on `request.auth`; the routes ask
+`caller(request)` or, for a write, `writer(request)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.utils import check_csrf
+
+from hub.core.errors import AuthenticationFailed, PermissionDenied
+from hub.core.viewer import ANONYMOUS, Viewer, request_viewer
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+@dataclass(frozen=True)
+class ApiCaller:
+    viewer: Viewer
+    can_write: bool
+    via: str
+
+
+class SessionOrAnonymous:
+    """The signed-in browser session (with its second factor), or an anonymous caller."""
+
+    def __call__(self, request: HttpRequest) -> ApiCaller:
+        viewer = request_viewer(request)
+        if not viewer.is_authenticated:
+            return ApiCaller(viewer=ANONYMOUS, can_write=False, via="api")
+        if request.method not in SAFE_METHODS and check_csrf(request) is not None:
+            raise PermissionDenied("CSRF token missing or wrong: send X-CSRFToken with a session write.")
+        return ApiCaller(viewer=viewer, can_write=True, via="api")
+
+
+def caller(request: HttpRequest) -> ApiCaller:
+    auth: Any = getattr(request, "auth", None)
+    if not isinstance(auth, ApiCaller):
+        raise AuthenticationFailed("Authentication required.")
+    return auth
+
+
+def writer(request: HttpRequest) -> ApiCaller:
+    """The caller of a write endpoint; refuses anonymous callers and read-only tokens."""
+    c = caller(request)
+    if not c.viewer.is_authenticated:
+        raise AuthenticationFailed("Sign in or send an API token to write.")
+    if not c.can_write:
+        raise PermissionDenied("This API token is read-only.")
+    return c
