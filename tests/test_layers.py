@@ -1,0 +1,53 @@
+"""The import layers of hub/ (pyproject.toml, docs/architecture.md) hold, and the check catches a breach."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(tree / "pyproject.toml"), "--no-cache"],
+        cwd=tree,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def copy_of_the_tree(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "hub", tmp_path / "hub", ignore=shutil.ignore_patterns("__pycache__", "*.mo", "*.html"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_the_layers_hold_today(tmp_path: Path) -> None:
+    done = lint_imports(copy_of_the_tree(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 kept, 0 broken" in done.stdout
+
+
+def test_an_upward_import_in_a_test_breaks_the_contract(tmp_path: Path) -> None:
+    tree = copy_of_the_tree(tmp_path)
+    (tree / "hub" / "members" / "tests" / "test_upward.py").write_text(
+        "from hub.reporting.models import ReportingCycle  # members may not read reporting\n"
+    )
+    done = lint_imports(tree)
+    assert done.returncode != 0
+    assert "hub.members is not allowed to import hub.reporting" in done.stdout
+    assert "hub.members.tests.test_upward -> hub.reporting.models" in done.stdout
+
+
+def test_meetings_and_reporting_import_neither_each_other(tmp_path: Path) -> None:
+    tree = copy_of_the_tree(tmp_path)
+    (tree / "hub" / "meetings" / "sideways.py").write_text("import hub.reporting.selectors\n")
+    done = lint_imports(tree)
+    assert done.returncode != 0
+    assert "hub.meetings is not allowed to import hub.reporting" in done.stdout
