@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+from hub.members.models import Member
 
 
 class Meeting(VisibleModel):
@@ -112,7 +113,7 @@ class MeetingInvitation(TimestampedModel, SyntheticModel):
         ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="invitations")
-    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="meeting_invitations")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="meeting_invitations")
     attendance = models.CharField(
         _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.UNKNOWN
     )
@@ -167,7 +168,7 @@ class WrittenProcedure(VisibleModel):
 
 class Objection(TimestampedModel, SyntheticModel):
     procedure = models.ForeignKey(WrittenProcedure, on_delete=models.PROTECT, related_name="objections")
-    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     reason = models.TextField(_("reason"))
 
@@ -231,7 +232,7 @@ class ActionItem(TimestampedModel, SyntheticModel):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     owner_member = models.ForeignKey(
-        settings.HUB_MEMBER_MODEL,
+        Member,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -315,7 +316,7 @@ class MinutesComment(TimestampedModel, SyntheticModel):
     """A member's comment on circulated minutes."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="minutes_comments")
-    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     text = models.TextField(_("comment"))
 

@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from hub.commitments.models import Commitment
 from hub.core.models import SyntheticModel, TimestampedModel, Visibility
+from hub.members.models import Member
 
 
 class ProgressStatus(models.TextChoices):
@@ -177,7 +178,7 @@ class ProgressReport(TimestampedModel, SyntheticModel):
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.PROTECT, related_name="reports")
-    member = models.ForeignKey(settings.HUB_MEMBER_MODEL, on_delete=models.PROTECT, related_name="progress_reports")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="progress_reports")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     prefilled_from = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("prefilled from")
