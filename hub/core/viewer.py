@@ -7,15 +7,7 @@ session without a second factor is treated exactly like an anonymous visitor for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-
-class RoleSummary(Protocol):
-    """What the user model tells the policy layer (hub.accounts implements it)."""
-
-    def role_summary(self) -> dict[str, Any]: ...
-
-    def has_second_factor(self) -> bool: ...
+from typing import Any
 
 
 @dataclass(frozen=True)
