@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
+from pypdf import PdfReader
 
 from hub.accounts.models import Role, User
 from hub.accounts.services import role_grant
@@ -51,6 +53,13 @@ def discouraged_term(term_id: str = "csam") -> str:
     with (Path(__file__).parent / "reference" / "terminology.csv").open(encoding="utf-8") as fh:
         row = next(r for r in csv.DictReader(fh) if r["id"] == term_id)
     return row["discouraged"].split(";")[0].strip()
+
+
+def pdf_text(response: Any) -> str:
+    """The text of a PDF answer, once it is certain the answer is a PDF (an error page is not)."""
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
 def make_member(name: str, **extra: Any) -> Member:

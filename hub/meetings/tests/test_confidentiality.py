@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer, client_for, make_member, pdf_text
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import WrittenProcedure
 from hub.meetings.services import (
     action_item_create,
+    agenda_item_add,
     decision_adopt,
     meeting_document_add,
     meeting_invite,
@@ -41,27 +43,23 @@ def held(visibility="taskforce"):
     return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
 
 
-def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat, official_a, member_a):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat):
     meeting = held(visibility="public")
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
     meeting_document_add(
         viewer=SYSTEM,
         meeting=meeting,
         title="SECRET-PAPER",
         upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4"),
         visibility="secretariat",
-        agenda_item=None,
+        agenda_item=item,
     )
-    from hub.meetings.services import agenda_item_add
-
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
-    from hub.meetings.models import MeetingDocument
-
-    MeetingDocument.objects.filter(title="SECRET-PAPER").update(agenda_item=item)
-    first = client_for(secretariat).get(f"/meetings/{meeting.pk}/agenda.pdf").content
-    second = Client().get(f"/meetings/{meeting.pk}/agenda.pdf").content
-    assert first != second
+    url = f"/meetings/{meeting.pk}/agenda.pdf"
+    assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))  # now cached
+    public = pdf_text(Client().get(url))
+    assert "Item" in public
+    assert "SECRET-PAPER" not in public
+    assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))
 
 
 def test_a_procedure_the_focal_points_cannot_see_is_not_mailed_to_them(
@@ -96,8 +94,6 @@ def test_an_action_item_does_not_reveal_a_meeting_the_viewer_cannot_see(member_a
 
 
 def test_contributors_do_not_read_minutes_or_decisions_of_taskforce_meetings(contributor):
-    from hub.meetings.services import agenda_item_add
-
     meeting = held()
     agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Open", "open_for_input": True})
     decision_adopt(viewer=SYSTEM, meeting=meeting, text="TF-DECISION")
@@ -117,14 +113,45 @@ def test_hidden_members_are_not_named_by_their_invitations(member_a, official_b)
     assert "HIDDEN-LAND" not in client_for(official_b).get(f"/meetings/{meeting.pk}/").content.decode()
 
 
-def test_the_join_form_does_not_confirm_that_a_hidden_member_exists(db):
-    Member.objects.create(name="Hidden", slug="hidden", kind="government", country="JP", visibility="secretariat")
-    from hub.members.services import join_request_submit
-
-    request = join_request_submit(
-        government="Japan", country="JP", contact_name="x", contact_email="x@example.org", message="", letter=None
+def join_form_post(client: Client, *, government: str, country: str):
+    return client.post(
+        "/join/",
+        {
+            "government": government,
+            "country": country,
+            "contact_name": "Kenji",
+            "contact_email": f"kenji@{country.lower()}.example.org",
+            "message": "",
+        },
     )
-    assert request.pk
+
+
+def test_the_join_form_does_not_confirm_that_a_hidden_member_exists(db):
+    make_member("Gammaland", country="FR")
+    Member.objects.create(
+        name="HIDDEN-REALM",
+        name_en="HIDDEN-REALM",
+        slug="hidden",
+        kind="government",
+        country="JP",
+        visibility="secretariat",
+    )
+    client = Client()
+    form = client.get("/join/")
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert 'name="government"' in page and 'name="country"' in page
+    assert "HIDDEN-REALM" not in page and "Gammaland" not in page
+
+    hidden = join_form_post(client, government="HIDDEN-REALM", country="JP")
+    assert hidden.status_code == 302
+    assert hidden["Location"] == "/join/sent/"
+    assert "HIDDEN-REALM" not in client.get(hidden["Location"]).content.decode()
+
+    visible = join_form_post(client, government="Gammaland", country="FR")
+    assert visible.status_code == 422
+    assert "already a member" in visible.content.decode()
+    assert "HIDDEN-REALM" not in visible.content.decode()
 
 
 def test_minutes_changed_during_their_procedure_are_not_approved(secretariat):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 from django.core import mail
@@ -12,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer, client_for, pdf_text
 from hub.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Meeting, ReminderSent, WrittenProcedure
@@ -304,15 +303,11 @@ def test_the_calendar_feed_validates_and_answers_404_once_revoked(official_a, me
 
 
 def test_agenda_and_minutes_pdfs_carry_the_visibility_and_the_synthetic_banner(secretariat):
-    from pypdf import PdfReader
-
     meeting = held()
     Meeting.objects.filter(pk=meeting.pk).update(is_synthetic=True)
     minutes_save(viewer=SYSTEM, meeting=meeting, text="Discussed.", circulate=True)
     for kind in ("agenda", "minutes"):
-        response = client_for(secretariat).get(f"/meetings/{meeting.pk}/{kind}.pdf")
-        assert response["Content-Type"] == "application/pdf"
-        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+        text = pdf_text(client_for(secretariat).get(f"/meetings/{meeting.pk}/{kind}.pdf"))
         assert "Visibility: Taskforce" in text
         assert "SYNTHETIC" in text
 
@@ -361,11 +356,17 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     assert item.status == "done"
 
 
-def test_meeting_management_pages_hide_from_members(official_a):
+def test_meeting_management_pages_hide_from_members(secretariat, official_a):
     meeting = schedule()
     response = client_for(official_a).post(f"/meetings/{meeting.pk}/agenda/", {"agenda-title": "x"})
     assert response.status_code == 403
+    assert not meeting.agenda_items.exists()
     assert client_for(official_a).get("/meetings/new/").status_code == 404
+
+    response = client_for(secretariat).post(f"/meetings/{meeting.pk}/agenda/", {"agenda-title": "x"})
+    assert response.status_code == 302
+    assert [item.title for item in meeting.agenda_items.all()] == ["x"]
+    assert client_for(secretariat).get("/meetings/new/").status_code == 200
 
 
 def test_a_member_level_meeting_is_not_found_for_other_members(member_a, official_b):
