@@ -72,6 +72,17 @@ def fields(response: Any) -> list[str]:
     return [e.get("field") for e in response.json().get("errors", [])]
 
 
+def cycle_body(name: str, *, period_end: str, opens_on: str, closes_on: str) -> dict[str, str]:
+    """A cycle to create through the API, for a period starting on 1 January 2025."""
+    return {
+        "name": name,
+        "period_start": "2025-01-01",
+        "period_end": period_end,
+        "opens_on": opens_on,
+        "closes_on": closes_on,
+    }
+
+
 def answer_of(report_json: dict[str, Any], key: str) -> dict[str, Any]:
     return next(a for a in report_json["answers"] if a["question"] == key)
 
@@ -474,13 +485,7 @@ def test_only_the_focal_point_submits(opened, member_a, official_a):
 
 def test_members_cannot_run_cycles_or_import_questionnaires(opened, official_a, focal_point_a):
     o = auth(official_a)
-    body = {
-        "name": "Mine",
-        "period_start": "2025-01-01",
-        "period_end": "2025-12-31",
-        "opens_on": "2026-01-01",
-        "closes_on": "2026-02-01",
-    }
+    body = cycle_body("Mine", period_end="2025-12-31", opens_on="2026-01-01", closes_on="2026-02-01")
     assert post("/api/v1/cycles", body, o).status_code == 403
     assert post(f"/api/v1/cycles/{opened.pk}/close", {}, auth(focal_point_a)).status_code == 403
     r = upload("/api/v1/questionnaires", {"code": "x", "title": "X", "file": SimpleUploadedFile("q.csv", b"")}, o)
@@ -491,13 +496,7 @@ def test_members_cannot_run_cycles_or_import_questionnaires(opened, official_a, 
 
 def test_cycle_input_errors_name_the_field(secretariat):
     s = auth(secretariat)
-    body = {
-        "name": "Backwards",
-        "period_start": "2025-01-01",
-        "period_end": "2024-12-31",
-        "opens_on": "2026-02-01",
-        "closes_on": "2026-01-01",
-    }
+    body = cycle_body("Backwards", period_end="2024-12-31", opens_on="2026-02-01", closes_on="2026-01-01")
     r = post("/api/v1/cycles", body, s)
     assert r.status_code == 422 and fields(r) == ["period_end", "closes_on"]
     r = post("/api/v1/cycles", body | {"closes_on": "someday"}, s)
