@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from conftest import as_viewer, client_for, make_member, pdf_text
 from hub.core.viewer import SYSTEM
@@ -16,44 +14,19 @@ from hub.meetings.services import (
     action_item_create,
     agenda_item_add,
     decision_adopt,
-    meeting_document_add,
     meeting_invite,
-    meeting_schedule,
-    meeting_update,
     minutes_save,
     written_procedure_conclude,
     written_procedure_start,
 )
+from hub.meetings.tests.helpers import NOW, held, paper
 from hub.members.models import Member
-
-NOW = timezone.now()
-
-
-def held(visibility="taskforce"):
-    start = NOW - datetime.timedelta(days=2)
-    meeting = meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "title": "M",
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=2),
-            "visibility": visibility,
-        },
-    )
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
 
 
 def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat):
     meeting = held(visibility="public")
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
-    meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="SECRET-PAPER",
-        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4"),
-        visibility="secretariat",
-        agenda_item=item,
-    )
+    paper(meeting, "SECRET-PAPER", visibility="secretariat", agenda_item=item)
     url = f"/meetings/{meeting.pk}/agenda.pdf"
     assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))  # now cached
     public = pdf_text(Client().get(url))

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
@@ -24,7 +23,6 @@ from hub.meetings.services import (
     calendar_feed_create,
     calendar_feed_revoke,
     decision_adopt,
-    meeting_document_add,
     meeting_invite,
     meeting_schedule,
     meeting_update,
@@ -37,30 +35,7 @@ from hub.meetings.services import (
     written_procedure_conclude,
     written_procedure_start,
 )
-
-NOW = timezone.now()
-H = datetime.timedelta(hours=1)
-D = datetime.timedelta(days=1)
-
-
-def schedule(title="Plenary", *, start=None, visibility="taskforce", kind="plenary"):
-    start = start or NOW - 2 * D
-    return meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "kind": kind,
-            "title": title,
-            "starts_at": start,
-            "ends_at": start + 3 * H,
-            "visibility": visibility,
-            "online_link": "https://meet.example.org/secret-room",
-        },
-    )
-
-
-def held(title="Plenary", **kw):
-    meeting = schedule(title, **kw)
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+from hub.meetings.tests.helpers import NOW, D, H, held, paper, schedule
 
 
 def test_meetings_are_numbered_per_year_and_the_code_is_stable(db):
@@ -270,21 +245,9 @@ def test_the_online_link_is_for_invitees_only(member_a, official_a, official_b):
 def test_documents_are_checked_by_content_and_follow_their_visibility(official_a):
     meeting = schedule()
     with pytest.raises(ValidationFailed) as exc:
-        meeting_document_add(
-            viewer=SYSTEM,
-            meeting=meeting,
-            title="Bad",
-            upload=SimpleUploadedFile("x.pdf", b"MZ not pdf"),
-            visibility="taskforce",
-        )
+        paper(meeting, "Bad", content=b"MZ not pdf")
     assert exc.value.problems[0].field == "file"
-    doc = meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="Paper",
-        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x"),
-        visibility="secretariat",
-    )
+    doc = paper(meeting, "Paper", visibility="secretariat", content=b"%PDF-1.4 x")
     assert len(doc.sha256) == 64
     assert client_for(official_a).get(f"/meetings/documents/{doc.pk}/").status_code == 404
 
@@ -397,13 +360,6 @@ def test_members_comment_on_circulated_minutes(member_a, official_a, official_b)
 def test_a_paper_for_an_agenda_item_is_listed_under_it(official_a):
     meeting = schedule()
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
-    meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="Budget paper",
-        upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b"),
-        visibility="taskforce",
-        agenda_item=item,
-    )
+    paper(meeting, "Budget paper", content=b"%PDF-1.4 b", agenda_item=item)
     page = client_for(official_a).get(f"/meetings/{meeting.pk}/").content.decode()
     assert page.index("Budget paper") > page.index("Budget")
