@@ -10,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_person
 from hub.accounts.models import Role
@@ -26,24 +25,12 @@ from hub.reporting.models import (
     ShowcaseItem,
 )
 from hub.reporting.services import cycle_create, cycle_open, questionnaire_import, reference_commitments_load
+from hub.reporting.tests.helpers import REQUIRED_KEYS, STARTER, STARTER_KEYS, TODAY
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
 
-STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
-TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-REQUIRED = [
-    "c1-legal",
-    "c2-resources",
-    "c3-leadership",
-    "c4-victims",
-    "c5-investigations",
-    "c6-awareness",
-    "c7-availability",
-    "c8-knowledge",
-]
-ALL_KEYS = [*REQUIRED, "c9-equity"]
 
 
 def auth(user: Any, scope: str = "read-write") -> dict[str, str]:
@@ -88,7 +75,7 @@ def answer_of(report_json: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def full_answers(marker: str) -> dict[str, Any]:
-    return {key: {"status": "limited", "narrative": f"{marker} {key}"} for key in ALL_KEYS}
+    return {key: {"status": "limited", "narrative": f"{marker} {key}"} for key in STARTER_KEYS}
 
 
 # --- the whole cycle --------------------------------------------------------------------------
@@ -110,7 +97,7 @@ def test_the_same_cycle_runs_through_the_api(secretariat, official_a, focal_poin
     r = get(f"/api/v1/questionnaires/{version_id}", o)
     assert r.status_code == 200
     questions = {q["key"]: q for q in r.json()["questions"]}
-    assert list(questions) == ALL_KEYS
+    assert list(questions) == STARTER_KEYS
     assert questions["c1-legal"]["commitment"] == 1
     assert [i["key"] for i in questions["c2-resources"]["indicators"]] == ["budget"]
     assert questions["c9-equity"]["required"] is False
@@ -376,7 +363,7 @@ def test_a_submission_with_required_answers_missing_lists_each(opened, member_a,
     r = post(f"/api/v1/reports/{report.pk}/submit", {}, auth(focal_point_a))
     assert r.status_code == 422
     expected = ["answers.c2-resources.narrative"] + [
-        f"answers.{key}.{part}" for key in REQUIRED[2:] for part in ("status", "narrative")
+        f"answers.{key}.{part}" for key in REQUIRED_KEYS[2:] for part in ("status", "narrative")
     ]
     assert fields(r) == expected
     assert "c9-equity" not in " ".join(fields(r))  # optional

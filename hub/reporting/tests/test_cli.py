@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from conftest import as_viewer
 from hub.reporting.models import ProgressReport, Question, QuestionnaireVersion, ReportingCycle
 from hub.reporting.services import reference_commitments_load, report_save
-from hub.reporting.tests.test_services import (
+from hub.reporting.tests.helpers import (
     STARTER,
     TODAY,
     D,
