@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +21,7 @@ from hub.core.viewer import SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_fo
 from hub.members.models import Member
 
 PASSWORD = "correct-horse-battery-staple-42"
+ROOT = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +57,12 @@ def discouraged_term(term_id: str = "csam") -> str:
     with (Path(__file__).parent / "reference" / "terminology.csv").open(encoding="utf-8") as fh:
         row = next(r for r in csv.DictReader(fh) if r["id"] == term_id)
     return row["discouraged"].split(";")[0].strip()
+
+
+def run_manage(*args: str, env: dict[str, str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """manage.py in a process of its own that sees only this environment."""
+    command = [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)  # noqa: S603
 
 
 def pdf_text(response: Any) -> str:

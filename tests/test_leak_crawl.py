@@ -72,27 +72,20 @@ def _note(member: Member, author: Any, level: str, text: str) -> MemberNote:
     return MemberNote.objects.create(member=member, author=author, visibility=level, text=text, is_synthetic=True)
 
 
+def _unlisted(name: str, slug: str, visibility: str, profile: str) -> Member:
+    """A member the public does not see."""
+    return Member.objects.create(
+        name=name, slug=slug, kind="government", visibility=visibility, public_profile=profile, is_synthetic=True
+    )
+
+
 @pytest.fixture
 def world(db: Any) -> World:
     a = make_member("Alphaland", region="Europe", secretariat_notes="MARK-SECNOTES-A")
     b = make_member("Betaland", region="Africa", secretariat_notes="MARK-SECNOTES-B")
     # Names differ from slugs: a 404 page may echo the requested address, never the record.
-    hidden = Member.objects.create(
-        name="MARK-HIDDEN-NAME",
-        slug="secretland",
-        kind="government",
-        visibility=Visibility.SECRETARIAT,
-        public_profile="MARK-HIDDEN-MEMBER",
-        is_synthetic=True,
-    )
-    tf_member = Member.objects.create(
-        name="MARK-TF-NAME",
-        slug="taskland",
-        kind="government",
-        visibility=Visibility.TASKFORCE,
-        public_profile="MARK-TF-MEMBER",
-        is_synthetic=True,
-    )
+    hidden = _unlisted("MARK-HIDDEN-NAME", "secretland", Visibility.SECRETARIAT, "MARK-HIDDEN-MEMBER")
+    tf_member = _unlisted("MARK-TF-NAME", "taskland", Visibility.TASKFORCE, "MARK-TF-MEMBER")
     users = {
         "contributor": make_person("mark-contrib@example.org", Role.Kind.CONTRIBUTOR),
         "official_a": make_person("mark-official-a@example.org", Role.Kind.OFFICIAL, a),

@@ -11,8 +11,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import AgendaItem, Meeting, MeetingDocument
-from hub.meetings.services import meeting_document_add, meeting_invite, meeting_schedule, meeting_update
+from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, WrittenProcedure
+from hub.meetings.services import (
+    meeting_document_add,
+    meeting_invite,
+    meeting_schedule,
+    meeting_update,
+    minutes_save,
+    written_procedure_start,
+)
 from hub.members.models import Member
 
 NOW = timezone.now()
@@ -71,3 +78,15 @@ def paper(
         visibility=visibility,
         agenda_item=agenda_item,
     )
+
+
+def minutes_procedure(meeting: Meeting, *, text: str = "Minutes") -> WrittenProcedure:
+    """Minutes circulated and put to a written procedure that ends tomorrow."""
+    minutes_save(viewer=SYSTEM, meeting=meeting, text=text, circulate=True)
+    return written_procedure_start(
+        viewer=SYSTEM, title="Minutes", proposal="Approve", deadline=NOW + D, subject="minutes", meeting=meeting
+    )
+
+
+def past_deadline(procedure: WrittenProcedure) -> None:
+    WrittenProcedure.objects.filter(pk=procedure.pk).update(deadline=NOW - H)

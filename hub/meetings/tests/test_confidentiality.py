@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.core import mail
 from django.test import Client
 
 from conftest import as_viewer, client_for, make_member, pdf_text
+from hub.core.errors import Conflict
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import WrittenProcedure
 from hub.meetings.services import (
     action_item_create,
     agenda_item_add,
@@ -19,7 +20,7 @@ from hub.meetings.services import (
     written_procedure_conclude,
     written_procedure_start,
 )
-from hub.meetings.tests.helpers import NOW, held, paper
+from hub.meetings.tests.helpers import NOW, held, minutes_procedure, paper, past_deadline
 from hub.members.models import Member
 
 
@@ -129,24 +130,12 @@ def test_the_join_form_does_not_confirm_that_a_hidden_member_exists(db):
 
 def test_minutes_changed_during_their_procedure_are_not_approved(secretariat):
     meeting = held()
-    minutes_save(viewer=SYSTEM, meeting=meeting, text="v1", circulate=True)
-    procedure = written_procedure_start(
-        viewer=as_viewer(secretariat),
-        title="Minutes",
-        proposal="Approve",
-        deadline=NOW + datetime.timedelta(days=1),
-        subject="minutes",
-        meeting=meeting,
-    )
-    import pytest
-
-    from hub.core.errors import Conflict
-
+    procedure = minutes_procedure(meeting, text="v1")
     with pytest.raises(Conflict):
         minutes_save(viewer=SYSTEM, meeting=meeting, text="v2", circulate=False)
     meeting.minutes_status = "draft"
     meeting.save(update_fields=["minutes_status"])
-    WrittenProcedure.objects.filter(pk=procedure.pk).update(deadline=NOW - datetime.timedelta(hours=1))
+    past_deadline(procedure)
     written_procedure_conclude(viewer=as_viewer(secretariat), procedure_id=procedure.pk)
     procedure.refresh_from_db()
     meeting.refresh_from_db()

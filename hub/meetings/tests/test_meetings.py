@@ -35,7 +35,7 @@ from hub.meetings.services import (
     written_procedure_conclude,
     written_procedure_start,
 )
-from hub.meetings.tests.helpers import NOW, D, H, held, paper, schedule
+from hub.meetings.tests.helpers import NOW, D, H, held, minutes_procedure, paper, past_deadline, schedule
 
 
 def test_meetings_are_numbered_per_year_and_the_code_is_stable(db):
@@ -171,16 +171,8 @@ def test_an_objection_before_the_deadline_blocks_adoption(member_a, official_a, 
 
 def test_minutes_approved_by_written_procedure(secretariat):
     meeting = held()
-    minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
-    procedure = written_procedure_start(
-        viewer=as_viewer(secretariat),
-        title="Minutes",
-        proposal="Approve",
-        deadline=NOW + D,
-        subject="minutes",
-        meeting=meeting,
-    )
-    WrittenProcedure.objects.filter(pk=procedure.pk).update(deadline=NOW - H)
+    procedure = minutes_procedure(meeting)
+    past_deadline(procedure)
     written_procedure_conclude(viewer=as_viewer(secretariat), procedure_id=procedure.pk)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_APPROVED
