@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
+from pypdf import PdfReader
 
 from hub.accounts.models import User
 from hub.core.viewer import SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
@@ -16,6 +21,7 @@ from hub.members.models import Member, Role
 from hub.members.services import role_grant
 
 PASSWORD = "correct-horse-battery-staple-42"
+ROOT = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +57,19 @@ def discouraged_term(term_id: str = "csam") -> str:
     with (Path(__file__).parent / "reference" / "terminology.csv").open(encoding="utf-8") as fh:
         row = next(r for r in csv.DictReader(fh) if r["id"] == term_id)
     return row["discouraged"].split(";")[0].strip()
+
+
+def run_manage(*args: str, env: dict[str, str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """manage.py in a process of its own that sees only this environment."""
+    command = [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+
+
+def pdf_text(response: Any) -> str:
+    """The text of a PDF answer, once it is certain the answer is a PDF (an error page is not)."""
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
 def make_member(name: str, **extra: Any) -> Member:

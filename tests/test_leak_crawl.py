@@ -71,27 +71,20 @@ def _note(member: Member, author: Any, level: str, text: str) -> MemberNote:
     return MemberNote.objects.create(member=member, author=author, visibility=level, text=text, is_synthetic=True)
 
 
+def _unlisted(name: str, slug: str, visibility: str, profile: str) -> Member:
+    """A member the public does not see."""
+    return Member.objects.create(
+        name=name, slug=slug, kind="government", visibility=visibility, public_profile=profile, is_synthetic=True
+    )
+
+
 @pytest.fixture
 def world(db: Any) -> World:
     a = make_member("Alphaland", region="Europe", secretariat_notes="MARK-SECNOTES-A")
     b = make_member("Betaland", region="Africa", secretariat_notes="MARK-SECNOTES-B")
     # Names differ from slugs: a 404 page may echo the requested address, never the record.
-    hidden = Member.objects.create(
-        name="MARK-HIDDEN-NAME",
-        slug="secretland",
-        kind="government",
-        visibility=Visibility.SECRETARIAT,
-        public_profile="MARK-HIDDEN-MEMBER",
-        is_synthetic=True,
-    )
-    tf_member = Member.objects.create(
-        name="MARK-TF-NAME",
-        slug="taskland",
-        kind="government",
-        visibility=Visibility.TASKFORCE,
-        public_profile="MARK-TF-MEMBER",
-        is_synthetic=True,
-    )
+    hidden = _unlisted("MARK-HIDDEN-NAME", "secretland", Visibility.SECRETARIAT, "MARK-HIDDEN-MEMBER")
+    tf_member = _unlisted("MARK-TF-NAME", "taskland", Visibility.TASKFORCE, "MARK-TF-MEMBER")
     users = {
         "contributor": make_person("mark-contrib@example.org", Role.Kind.CONTRIBUTOR),
         "official_a": make_person("mark-official-a@example.org", Role.Kind.OFFICIAL, a),
@@ -373,111 +366,57 @@ def _meeting_world(
         action_item_progress,
         agenda_item_add,
         decision_adopt,
-        meeting_invite,
-        meeting_schedule,
-        meeting_update,
         minutes_save,
         objection_record,
         outside_input_submit,
         written_procedure_start,
     )
+    from hub.meetings.tests.helpers import held
 
     own_a, taskforce, staff = aud["own_a"], aud["taskforce"], aud["staff"]
     past = timezone.now() - datetime.timedelta(days=3)
-    hours = datetime.timedelta(hours=2)
-    meeting_a = meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-MEETING-A-ONLY",
-            "starts_at": past,
-            "ends_at": past + hours,
-            "visibility": Visibility.MEMBER,
-            "online_link": "https://meet.example.org/MARK-LINK-A",
-        },
-    )
-    meeting_invite(viewer=SYSTEM, meeting=meeting_a, members=[a])
-    meeting_update(viewer=SYSTEM, meeting=meeting_a, values={"status": "held"})
+
+    def meeting(title: str, visibility: str, link: str, members: list[Member]) -> Any:
+        link = f"https://meet.example.org/{link}"
+        return held(title, start=past, hours=2, visibility=visibility, online_link=link, members=members)
+
+    def action(title: str, owner: Member, **source: Any) -> Any:
+        values = {"title": title, **source, "owner_member": owner, "due_on": past.date()}
+        return action_item_create(viewer=SYSTEM, values=values)
+
+    def document(meeting: Any, title: str, visibility: str, digit: str) -> MeetingDocument:
+        """Stored directly, with a made-up checksum: the crawl looks for the title and the body."""
+        doc = MeetingDocument(
+            meeting=meeting, title=title, visibility=visibility, sha256=digit * 64, content_type="application/pdf"
+        )
+        body = SimpleUploadedFile("x.pdf", f"%PDF-1.4 {title}-BODY".encode())
+        doc.file.save(f"{title.lower()}.pdf", body, save=False)
+        doc.save()
+        return doc
+
+    meeting_a = meeting("MARK-MEETING-A-ONLY", Visibility.MEMBER, "MARK-LINK-A", [a])
     agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, values={"title": "MARK-AGENDA-A"})
     decision_a = decision_adopt(viewer=SYSTEM, meeting=meeting_a, text="MARK-DECISION-A")
-    meeting_t = meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-MEETING-TF",
-            "starts_at": past,
-            "ends_at": past + hours,
-            "visibility": Visibility.TASKFORCE,
-            "online_link": "https://meet.example.org/MARK-LINK-T",
-        },
-    )
-    meeting_invite(viewer=SYSTEM, meeting=meeting_t, members=[a, b, hidden])
-    meeting_update(viewer=SYSTEM, meeting=meeting_t, values={"status": "held"})
+    meeting_t = meeting("MARK-MEETING-TF", Visibility.TASKFORCE, "MARK-LINK-T", [a, b, hidden])
     decision_t = decision_adopt(viewer=SYSTEM, meeting=meeting_t, text="MARK-DECISION-T")
     minutes_save(viewer=SYSTEM, meeting=meeting_t, text="MARK-MINUTES-T", circulate=True)
     minutes_save(viewer=SYSTEM, meeting=meeting_a, text="MARK-DRAFT-A", circulate=False)
-    action_item_create(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-ACTION-HIDDEN-OWNER",
-            "decision": decision_t,
-            "owner_member": hidden,
-            "due_on": past.date(),
-        },
-    )
-    action_item_create(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-ACTION-OF-A-MEETING",
-            "decision": decision_a,
-            "owner_member": b,
-            "due_on": past.date(),
-        },
-    )
+    action("MARK-ACTION-HIDDEN-OWNER", hidden, decision=decision_t)
+    action("MARK-ACTION-OF-A-MEETING", b, decision=decision_a)
     agenda_t = agenda_item_add(
         viewer=SYSTEM, meeting=meeting_t, values={"title": "MARK-AGENDA-T", "open_for_input": True}
     )
-    doc_sec = MeetingDocument(
-        meeting=meeting_t,
-        title="MARK-DOC-SEC",
-        visibility=Visibility.SECRETARIAT,
-        sha256="0" * 64,
-        content_type="application/pdf",
-    )
-    doc_sec.file.save("mark-doc-sec.pdf", SimpleUploadedFile("x.pdf", b"%PDF-1.4 MARK-DOC-SEC-BODY"), save=False)
-    doc_sec.save()
-    doc_a = MeetingDocument(
-        meeting=meeting_a,
-        title="MARK-DOC-A",
-        visibility=Visibility.TASKFORCE,
-        sha256="1" * 64,
-        content_type="application/pdf",
-    )
-    doc_a.file.save("mark-doc-a.pdf", SimpleUploadedFile("y.pdf", b"%PDF-1.4 MARK-DOC-A-BODY"), save=False)
-    doc_a.save()
+    doc_sec = document(meeting_t, "MARK-DOC-SEC", Visibility.SECRETARIAT, "0")
+    doc_a = document(meeting_a, "MARK-DOC-A", Visibility.TASKFORCE, "1")
     contributor = as_viewer(users["contributor"])
     given = outside_input_submit(viewer=contributor, item_id=agenda_t.pk, organisation="MARK-ORG", text="MARK-INPUT")
-    action_a = action_item_create(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-ACTION-A",
-            "decision": decision_a,
-            "owner_member": a,
-            "due_on": past.date(),
-        },
-    )
+    action_a = action("MARK-ACTION-A", a, decision=decision_a)
     action_a.visibility = Visibility.MEMBER
     action_a.save(update_fields=["visibility"])
     action_item_progress(
         viewer=as_viewer(users["official_a"]), item_id=action_a.pk, text="MARK-PROGRESS-A", status="in_progress"
     )
-    action_b = action_item_create(
-        viewer=SYSTEM,
-        values={
-            "title": "MARK-ACTION-TF-B",
-            "meeting": meeting_t,
-            "owner_member": b,
-            "due_on": past.date(),
-        },
-    )
+    action_b = action("MARK-ACTION-TF-B", b, meeting=meeting_t)
     procedure = written_procedure_start(
         viewer=SYSTEM, title="MARK-PROC", proposal="MARK-PROPOSAL", deadline=timezone.now() + datetime.timedelta(days=5)
     )

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from conftest import run_manage
 from hub.core.tasks import email_after_commit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,23 +48,14 @@ def test_production_settings_pass_the_deploy_check():
         "ALLOWED_HOSTS": "taskforce.example.org",
         "DJANGO_SETTINGS_MODULE": "taskforce.settings",
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_settings_fail_loudly_without_a_secret_key():
     env = {"PATH": os.environ.get("PATH", ""), "DEBUG": "false", "TESTING": "false"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
+    result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
 

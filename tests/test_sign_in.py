@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -73,11 +74,17 @@ def test_a_totp_code_cannot_be_used_twice(secretariat):
     assert second.get("/dashboard/").status_code == 302
 
 
-def test_five_failed_passwords_lock_the_account_from_that_address(secretariat, settings):
+def after_five_failed_passwords(settings: Any, email: str) -> Client:
+    """A client, with the lock-out on, that has given five wrong passwords for this address."""
     settings.AXES_ENABLED = True
     client = Client()
     for _ in range(5):
-        sign_in_with_password(client, secretariat.email, "wrong-password")
+        sign_in_with_password(client, email, "wrong-password")
+    return client
+
+
+def test_five_failed_passwords_lock_the_account_from_that_address(secretariat, settings):
+    client = after_five_failed_passwords(settings, secretariat.email)
     response = sign_in_with_password(client, secretariat.email)
     assert response.status_code == 429
     assert "Too many failed attempts" in response.content.decode()
@@ -117,10 +124,7 @@ def test_a_password_only_session_gains_nothing_when_the_account_later_gets_an_au
 
 
 def test_five_failures_on_one_account_do_not_lock_another_from_the_same_address(secretariat, official_a, settings):
-    settings.AXES_ENABLED = True
-    client = Client()
-    for _ in range(5):
-        sign_in_with_password(client, secretariat.email, "wrong-password")
+    client = after_five_failed_passwords(settings, secretariat.email)
     response = sign_in_with_password(client, official_a.email)
     assert response.status_code == 302
 

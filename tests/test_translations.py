@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_manage
+
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 
@@ -56,22 +58,14 @@ def test_every_string_is_translated_and_none_is_fuzzy(language):
 def test_the_catalogue_is_current_with_the_code(tmp_path):
     """Every translatable string in the code is in the catalogue: makemessages adds nothing."""
     import shutil
-    import subprocess
-    import sys
 
     root = Path(__file__).resolve().parent.parent
     for name in ("hub", "templates", "taskforce", "locale", "reference"):
         shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     shutil.copy(root / "manage.py", tmp_path / "manage.py")
     env = {"DEBUG": "true", "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(tmp_path)}
-    subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-obsolete"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = run_manage("makemessages", "-l", "fr", "--no-obsolete", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
     old = {e["msgid"] for e in entries(LOCALE / "fr" / "LC_MESSAGES" / "django.po")}
     new = {e["msgid"] for e in entries(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po")}
     assert len(new) > 100

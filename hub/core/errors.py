@@ -6,7 +6,7 @@ exactly what is wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
@@ -77,18 +77,6 @@ class Conflict(HubError):
 class AuthenticationFailed(HubError):
     status = 401
     title = "Authentication required"
-
-
-@dataclass
-class ProblemList:
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, message: str, *, field: str | None = None, row: int | None = None) -> None:
-        self.problems.append(Problem(message=message, field=field, row=row))
-
-    def raise_if_any(self, message: str) -> None:
-        if self.problems:
-            raise ValidationFailed(message, problems=self.problems)
 
 
 def problems_from_django(exc: object) -> list[Problem]:

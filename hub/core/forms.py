@@ -28,7 +28,3 @@ class StyledFormMixin:
 
 class HubForm(StyledFormMixin, forms.Form):
     pass
-
-
-class HubModelForm(StyledFormMixin, forms.ModelForm):
-    pass

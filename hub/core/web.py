@@ -87,11 +87,6 @@ def paginate(request: HttpRequest, items: Any, per_page: int = 50) -> Page:
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def forbidden_unless(condition: bool) -> None:
-    if not condition:
-        raise PermissionDenied(_("You may not do this."))
-
-
 def viewer(request: HttpRequest) -> Viewer:
     return request_viewer(request)
 

@@ -60,10 +60,6 @@ class Meeting(VisibleModel):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
-    @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
-
 
 class AgendaItem(TimestampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda_items")

@@ -62,10 +62,6 @@ def member_get(*, viewer: Viewer, slug: str) -> Member:
     return member
 
 
-def access_member(viewer: Viewer, pk: Any) -> Member:
-    return policy_for(Member).get(viewer, pk)
-
-
 def member_officials(*, viewer: Viewer, member: Member) -> list[Role]:
     """The active officials of a member, if the viewer may see who speaks for members."""
     if not policy_for(Member).can(viewer, "view_officials", member):

@@ -164,16 +164,6 @@ def answer_warnings(answer: Answer) -> list[TermWarning]:
     return [w for name in CHECKED_PARTS for w in check_text(getattr(answer, name))]
 
 
-def terminology_warnings(report: ProgressReport) -> dict[str, list[TermWarning]]:
-    """The terminology warnings of a report, per question key (only answers that have some)."""
-    out = {}
-    for answer in report.answers.select_related("question"):
-        found = answer_warnings(answer)
-        if found:
-            out[answer.question.key] = found
-    return out
-
-
 def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool = True) -> ReportPage:
     """A report with its answers, indicator values, evidence, comments, showcase items and, for each
     answer, the member's answer in its last accepted report (for the diff)."""

@@ -8,15 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
-from django.utils import timezone
 
 from conftest import as_viewer
 from hub.accounts.services import api_token_create
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
-from hub.meetings.services import decision_adopt, meeting_schedule, meeting_update
-
-NOW = timezone.now()
+from hub.meetings.services import decision_adopt, meeting_update
+from hub.meetings.tests.helpers import NOW, D, held, schedule
 
 
 def auth(user) -> dict[str, str]:
@@ -66,14 +64,7 @@ def test_api_errors_name_the_field(secretariat):
     r = post("/api/v1/meetings", {"title": "x", "starts_at": NOW.isoformat(), "ends_at": "not a date"}, s)
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "ends_at"
-    meeting = meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "title": "Future",
-            "starts_at": NOW + datetime.timedelta(days=3),
-            "ends_at": NOW + datetime.timedelta(days=3, hours=2),
-        },
-    )
+    meeting = schedule("Future", start=NOW + 3 * D)
     r = post(f"/api/v1/meetings/{meeting.pk}/decisions", {"text": "Too early"}, s)
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "meeting"
@@ -94,11 +85,12 @@ def test_written_procedure_through_the_api(secretariat, member_a, official_a):
     assert post(f"/api/v1/written-procedures/{pid}/conclude", {}, s).json()["status"] == "not_adopted"
 
 
-def test_members_cannot_manage_meetings_through_the_api(official_a):
-    r = post(
-        "/api/v1/meetings", {"title": "x", "starts_at": NOW.isoformat(), "ends_at": NOW.isoformat()}, auth(official_a)
-    )
-    assert r.status_code == 403
+def test_members_cannot_manage_meetings_through_the_api(secretariat, official_a):
+    body = {"title": "x", "starts_at": NOW.isoformat(), "ends_at": NOW.isoformat()}
+    assert post("/api/v1/meetings", body, auth(official_a)).status_code == 403
+    assert not Meeting.objects.exists()
+    assert post("/api/v1/meetings", body, auth(secretariat)).status_code == 201
+    assert Meeting.objects.get().title == "x"
 
 
 def write(tmp_path, body: str, name="actions.csv"):
@@ -109,12 +101,7 @@ def write(tmp_path, body: str, name="actions.csv"):
 
 @pytest.fixture
 def decided(member_a):
-    start = NOW - datetime.timedelta(days=5)
-    meeting = meeting_schedule(
-        viewer=SYSTEM, values={"title": "M", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
-    )
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
-    return decision_adopt(viewer=SYSTEM, meeting=meeting, text="D")
+    return decision_adopt(viewer=SYSTEM, meeting=held("M", start=NOW - 5 * D), text="D")
 
 
 def test_import_action_items_all_or_nothing_and_idempotent(decided, tmp_path, capsys):
@@ -164,13 +151,9 @@ def test_demo_meetings_involve_fictional_members_only(db):
 def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, official_a, official_b):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from hub.meetings.services import agenda_item_add, meeting_invite, minutes_save
+    from hub.meetings.services import agenda_item_add, minutes_save
 
-    start = NOW - datetime.timedelta(days=2)
-    meeting = meeting_schedule(
-        viewer=SYSTEM, values={"title": "Docs", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
-    )
-    meeting_invite(viewer=SYSTEM, meeting=meeting, members=[member_a])
+    meeting = schedule("Docs", members=[member_a])
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
     s = auth(secretariat)
     r = Client().post(

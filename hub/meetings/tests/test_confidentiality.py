@@ -4,64 +4,36 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer, client_for, make_member, pdf_text
+from hub.core.errors import Conflict
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import WrittenProcedure
 from hub.meetings.services import (
     action_item_create,
+    agenda_item_add,
     decision_adopt,
-    meeting_document_add,
     meeting_invite,
-    meeting_schedule,
-    meeting_update,
     minutes_save,
     written_procedure_conclude,
     written_procedure_start,
 )
+from hub.meetings.tests.helpers import NOW, held, minutes_procedure, paper, past_deadline
 from hub.members.models import Member
 
-NOW = timezone.now()
 
-
-def held(visibility="taskforce"):
-    start = NOW - datetime.timedelta(days=2)
-    meeting = meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "title": "M",
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=2),
-            "visibility": visibility,
-        },
-    )
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
-
-
-def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat, official_a, member_a):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat):
     meeting = held(visibility="public")
-    meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="SECRET-PAPER",
-        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4"),
-        visibility="secretariat",
-        agenda_item=None,
-    )
-    from hub.meetings.services import agenda_item_add
-
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
-    from hub.meetings.models import MeetingDocument
-
-    MeetingDocument.objects.filter(title="SECRET-PAPER").update(agenda_item=item)
-    first = client_for(secretariat).get(f"/meetings/{meeting.pk}/agenda.pdf").content
-    second = Client().get(f"/meetings/{meeting.pk}/agenda.pdf").content
-    assert first != second
+    paper(meeting, "SECRET-PAPER", visibility="secretariat", agenda_item=item)
+    url = f"/meetings/{meeting.pk}/agenda.pdf"
+    assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))  # now cached
+    public = pdf_text(Client().get(url))
+    assert "Item" in public
+    assert "SECRET-PAPER" not in public
+    assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))
 
 
 def test_a_procedure_the_focal_points_cannot_see_is_not_mailed_to_them(
@@ -96,8 +68,6 @@ def test_an_action_item_does_not_reveal_a_meeting_the_viewer_cannot_see(member_a
 
 
 def test_contributors_do_not_read_minutes_or_decisions_of_taskforce_meetings(contributor):
-    from hub.meetings.services import agenda_item_add
-
     meeting = held()
     agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Open", "open_for_input": True})
     decision_adopt(viewer=SYSTEM, meeting=meeting, text="TF-DECISION")
@@ -117,36 +87,55 @@ def test_hidden_members_are_not_named_by_their_invitations(member_a, official_b)
     assert "HIDDEN-LAND" not in client_for(official_b).get(f"/meetings/{meeting.pk}/").content.decode()
 
 
-def test_the_join_form_does_not_confirm_that_a_hidden_member_exists(db):
-    Member.objects.create(name="Hidden", slug="hidden", kind="government", country="JP", visibility="secretariat")
-    from hub.members.services import join_request_submit
-
-    request = join_request_submit(
-        government="Japan", country="JP", contact_name="x", contact_email="x@example.org", message="", letter=None
+def join_form_post(client: Client, *, government: str, country: str):
+    return client.post(
+        "/join/",
+        {
+            "government": government,
+            "country": country,
+            "contact_name": "Kenji",
+            "contact_email": f"kenji@{country.lower()}.example.org",
+            "message": "",
+        },
     )
-    assert request.pk
+
+
+def test_the_join_form_does_not_confirm_that_a_hidden_member_exists(db):
+    make_member("Gammaland", country="FR")
+    Member.objects.create(
+        name="HIDDEN-REALM",
+        name_en="HIDDEN-REALM",
+        slug="hidden",
+        kind="government",
+        country="JP",
+        visibility="secretariat",
+    )
+    client = Client()
+    form = client.get("/join/")
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert 'name="government"' in page and 'name="country"' in page
+    assert "HIDDEN-REALM" not in page and "Gammaland" not in page
+
+    hidden = join_form_post(client, government="HIDDEN-REALM", country="JP")
+    assert hidden.status_code == 302
+    assert hidden["Location"] == "/join/sent/"
+    assert "HIDDEN-REALM" not in client.get(hidden["Location"]).content.decode()
+
+    visible = join_form_post(client, government="Gammaland", country="FR")
+    assert visible.status_code == 422
+    assert "already a member" in visible.content.decode()
+    assert "HIDDEN-REALM" not in visible.content.decode()
 
 
 def test_minutes_changed_during_their_procedure_are_not_approved(secretariat):
     meeting = held()
-    minutes_save(viewer=SYSTEM, meeting=meeting, text="v1", circulate=True)
-    procedure = written_procedure_start(
-        viewer=as_viewer(secretariat),
-        title="Minutes",
-        proposal="Approve",
-        deadline=NOW + datetime.timedelta(days=1),
-        subject="minutes",
-        meeting=meeting,
-    )
-    import pytest
-
-    from hub.core.errors import Conflict
-
+    procedure = minutes_procedure(meeting, text="v1")
     with pytest.raises(Conflict):
         minutes_save(viewer=SYSTEM, meeting=meeting, text="v2", circulate=False)
     meeting.minutes_status = "draft"
     meeting.save(update_fields=["minutes_status"])
-    WrittenProcedure.objects.filter(pk=procedure.pk).update(deadline=NOW - datetime.timedelta(hours=1))
+    past_deadline(procedure)
     written_procedure_conclude(viewer=as_viewer(secretariat), procedure_id=procedure.pk)
     procedure.refresh_from_db()
     meeting.refresh_from_db()

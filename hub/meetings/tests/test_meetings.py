@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer, client_for, pdf_text
 from hub.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Meeting, ReminderSent, WrittenProcedure
@@ -25,7 +23,6 @@ from hub.meetings.services import (
     calendar_feed_create,
     calendar_feed_revoke,
     decision_adopt,
-    meeting_document_add,
     meeting_invite,
     meeting_schedule,
     meeting_update,
@@ -38,30 +35,7 @@ from hub.meetings.services import (
     written_procedure_conclude,
     written_procedure_start,
 )
-
-NOW = timezone.now()
-H = datetime.timedelta(hours=1)
-D = datetime.timedelta(days=1)
-
-
-def schedule(title="Plenary", *, start=None, visibility="taskforce", kind="plenary"):
-    start = start or NOW - 2 * D
-    return meeting_schedule(
-        viewer=SYSTEM,
-        values={
-            "kind": kind,
-            "title": title,
-            "starts_at": start,
-            "ends_at": start + 3 * H,
-            "visibility": visibility,
-            "online_link": "https://meet.example.org/secret-room",
-        },
-    )
-
-
-def held(title="Plenary", **kw):
-    meeting = schedule(title, **kw)
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+from hub.meetings.tests.helpers import NOW, D, H, held, minutes_procedure, paper, past_deadline, schedule
 
 
 def test_meetings_are_numbered_per_year_and_the_code_is_stable(db):
@@ -197,16 +171,8 @@ def test_an_objection_before_the_deadline_blocks_adoption(member_a, official_a, 
 
 def test_minutes_approved_by_written_procedure(secretariat):
     meeting = held()
-    minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
-    procedure = written_procedure_start(
-        viewer=as_viewer(secretariat),
-        title="Minutes",
-        proposal="Approve",
-        deadline=NOW + D,
-        subject="minutes",
-        meeting=meeting,
-    )
-    WrittenProcedure.objects.filter(pk=procedure.pk).update(deadline=NOW - H)
+    procedure = minutes_procedure(meeting)
+    past_deadline(procedure)
     written_procedure_conclude(viewer=as_viewer(secretariat), procedure_id=procedure.pk)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_APPROVED
@@ -271,21 +237,9 @@ def test_the_online_link_is_for_invitees_only(member_a, official_a, official_b):
 def test_documents_are_checked_by_content_and_follow_their_visibility(official_a):
     meeting = schedule()
     with pytest.raises(ValidationFailed) as exc:
-        meeting_document_add(
-            viewer=SYSTEM,
-            meeting=meeting,
-            title="Bad",
-            upload=SimpleUploadedFile("x.pdf", b"MZ not pdf"),
-            visibility="taskforce",
-        )
+        paper(meeting, "Bad", content=b"MZ not pdf")
     assert exc.value.problems[0].field == "file"
-    doc = meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="Paper",
-        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x"),
-        visibility="secretariat",
-    )
+    doc = paper(meeting, "Paper", visibility="secretariat", content=b"%PDF-1.4 x")
     assert len(doc.sha256) == 64
     assert client_for(official_a).get(f"/meetings/documents/{doc.pk}/").status_code == 404
 
@@ -304,15 +258,11 @@ def test_the_calendar_feed_validates_and_answers_404_once_revoked(official_a, me
 
 
 def test_agenda_and_minutes_pdfs_carry_the_visibility_and_the_synthetic_banner(secretariat):
-    from pypdf import PdfReader
-
     meeting = held()
     Meeting.objects.filter(pk=meeting.pk).update(is_synthetic=True)
     minutes_save(viewer=SYSTEM, meeting=meeting, text="Discussed.", circulate=True)
     for kind in ("agenda", "minutes"):
-        response = client_for(secretariat).get(f"/meetings/{meeting.pk}/{kind}.pdf")
-        assert response["Content-Type"] == "application/pdf"
-        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+        text = pdf_text(client_for(secretariat).get(f"/meetings/{meeting.pk}/{kind}.pdf"))
         assert "Visibility: Taskforce" in text
         assert "SYNTHETIC" in text
 
@@ -361,11 +311,17 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     assert item.status == "done"
 
 
-def test_meeting_management_pages_hide_from_members(official_a):
+def test_meeting_management_pages_hide_from_members(secretariat, official_a):
     meeting = schedule()
     response = client_for(official_a).post(f"/meetings/{meeting.pk}/agenda/", {"agenda-title": "x"})
     assert response.status_code == 403
+    assert not meeting.agenda_items.exists()
     assert client_for(official_a).get("/meetings/new/").status_code == 404
+
+    response = client_for(secretariat).post(f"/meetings/{meeting.pk}/agenda/", {"agenda-title": "x"})
+    assert response.status_code == 302
+    assert [item.title for item in meeting.agenda_items.all()] == ["x"]
+    assert client_for(secretariat).get("/meetings/new/").status_code == 200
 
 
 def test_a_member_level_meeting_is_not_found_for_other_members(member_a, official_b):
@@ -396,13 +352,6 @@ def test_members_comment_on_circulated_minutes(member_a, official_a, official_b)
 def test_a_paper_for_an_agenda_item_is_listed_under_it(official_a):
     meeting = schedule()
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
-    meeting_document_add(
-        viewer=SYSTEM,
-        meeting=meeting,
-        title="Budget paper",
-        upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 b"),
-        visibility="taskforce",
-        agenda_item=item,
-    )
+    paper(meeting, "Budget paper", content=b"%PDF-1.4 b", agenda_item=item)
     page = client_for(official_a).get(f"/meetings/{meeting.pk}/").content.decode()
     assert page.index("Budget paper") > page.index("Budget")

@@ -10,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_person
 from hub.accounts.services import api_token_create
@@ -27,24 +26,12 @@ from hub.reporting.models import (
     ShowcaseItem,
 )
 from hub.reporting.services import cycle_create, cycle_open, questionnaire_import
+from hub.reporting.tests.helpers import REQUIRED_KEYS, STARTER, STARTER_KEYS, TODAY
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
 
-STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
-TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-REQUIRED = [
-    "c1-legal",
-    "c2-resources",
-    "c3-leadership",
-    "c4-victims",
-    "c5-investigations",
-    "c6-awareness",
-    "c7-availability",
-    "c8-knowledge",
-]
-ALL_KEYS = [*REQUIRED, "c9-equity"]
 
 
 def auth(user: Any, scope: str = "read-write") -> dict[str, str]:
@@ -73,12 +60,23 @@ def fields(response: Any) -> list[str]:
     return [e.get("field") for e in response.json().get("errors", [])]
 
 
+def cycle_body(name: str, *, period_end: str, opens_on: str, closes_on: str) -> dict[str, str]:
+    """A cycle to create through the API, for a period starting on 1 January 2025."""
+    return {
+        "name": name,
+        "period_start": "2025-01-01",
+        "period_end": period_end,
+        "opens_on": opens_on,
+        "closes_on": closes_on,
+    }
+
+
 def answer_of(report_json: dict[str, Any], key: str) -> dict[str, Any]:
     return next(a for a in report_json["answers"] if a["question"] == key)
 
 
 def full_answers(marker: str) -> dict[str, Any]:
-    return {key: {"status": "limited", "narrative": f"{marker} {key}"} for key in ALL_KEYS}
+    return {key: {"status": "limited", "narrative": f"{marker} {key}"} for key in STARTER_KEYS}
 
 
 # --- the whole cycle --------------------------------------------------------------------------
@@ -100,7 +98,7 @@ def test_the_same_cycle_runs_through_the_api(secretariat, official_a, focal_poin
     r = get(f"/api/v1/questionnaires/{version_id}", o)
     assert r.status_code == 200
     questions = {q["key"]: q for q in r.json()["questions"]}
-    assert list(questions) == ALL_KEYS
+    assert list(questions) == STARTER_KEYS
     assert questions["c1-legal"]["commitment"] == 1
     assert [i["key"] for i in questions["c2-resources"]["indicators"]] == ["budget"]
     assert questions["c9-equity"]["required"] is False
@@ -366,7 +364,7 @@ def test_a_submission_with_required_answers_missing_lists_each(opened, member_a,
     r = post(f"/api/v1/reports/{report.pk}/submit", {}, auth(focal_point_a))
     assert r.status_code == 422
     expected = ["answers.c2-resources.narrative"] + [
-        f"answers.{key}.{part}" for key in REQUIRED[2:] for part in ("status", "narrative")
+        f"answers.{key}.{part}" for key in REQUIRED_KEYS[2:] for part in ("status", "narrative")
     ]
     assert fields(r) == expected
     assert "c9-equity" not in " ".join(fields(r))  # optional
@@ -475,13 +473,7 @@ def test_only_the_focal_point_submits(opened, member_a, official_a):
 
 def test_members_cannot_run_cycles_or_import_questionnaires(opened, official_a, focal_point_a):
     o = auth(official_a)
-    body = {
-        "name": "Mine",
-        "period_start": "2025-01-01",
-        "period_end": "2025-12-31",
-        "opens_on": "2026-01-01",
-        "closes_on": "2026-02-01",
-    }
+    body = cycle_body("Mine", period_end="2025-12-31", opens_on="2026-01-01", closes_on="2026-02-01")
     assert post("/api/v1/cycles", body, o).status_code == 403
     assert post(f"/api/v1/cycles/{opened.pk}/close", {}, auth(focal_point_a)).status_code == 403
     r = upload("/api/v1/questionnaires", {"code": "x", "title": "X", "file": SimpleUploadedFile("q.csv", b"")}, o)
@@ -492,13 +484,7 @@ def test_members_cannot_run_cycles_or_import_questionnaires(opened, official_a, 
 
 def test_cycle_input_errors_name_the_field(secretariat):
     s = auth(secretariat)
-    body = {
-        "name": "Backwards",
-        "period_start": "2025-01-01",
-        "period_end": "2024-12-31",
-        "opens_on": "2026-02-01",
-        "closes_on": "2026-01-01",
-    }
+    body = cycle_body("Backwards", period_end="2024-12-31", opens_on="2026-02-01", closes_on="2026-01-01")
     r = post("/api/v1/cycles", body, s)
     assert r.status_code == 422 and fields(r) == ["period_end", "closes_on"]
     r = post("/api/v1/cycles", body | {"closes_on": "someday"}, s)

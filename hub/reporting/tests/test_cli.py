@@ -15,7 +15,7 @@ from conftest import as_viewer
 from hub.commitments.services import reference_commitments_load
 from hub.reporting.models import ProgressReport, Question, QuestionnaireVersion, ReportingCycle
 from hub.reporting.services import report_save
-from hub.reporting.tests.test_services import (
+from hub.reporting.tests.helpers import (
     STARTER,
     TODAY,
     D,

@@ -130,27 +130,21 @@ def test_a_full_cycle_through_the_pages(
     assert "Name the coordinating body." in off.get(url).content.decode()
 
     # Evidence: a text file pretending to be a PDF is refused; a real PDF is kept with its checksum.
-    fake = SimpleUploadedFile("law.pdf", b"just text", content_type="application/pdf")
-    response = off.post(
-        f"{url}evidence/",
-        {
-            "evidence-question": "c1-legal",
-            "evidence-title": "The law",
-            "evidence-file": fake,
-            "evidence-visibility": "public",
-        },
-    )
+    def add_evidence(content: bytes) -> Any:
+        upload = SimpleUploadedFile("law.pdf", content, content_type="application/pdf")
+        return off.post(
+            f"{url}evidence/",
+            {
+                "evidence-question": "c1-legal",
+                "evidence-title": "The law",
+                "evidence-file": upload,
+                "evidence-visibility": "public",
+            },
+        )
+
+    response = add_evidence(b"just text")
     assert response.status_code == 422 and "Send a PDF, DOCX, XLSX, PNG or JPEG file." in response.content.decode()
-    pdf = SimpleUploadedFile("law.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
-    response = off.post(
-        f"{url}evidence/",
-        {
-            "evidence-question": "c1-legal",
-            "evidence-title": "The law",
-            "evidence-file": pdf,
-            "evidence-visibility": "public",
-        },
-    )
+    response = add_evidence(b"%PDF-1.4\n%%EOF\n")
     assert response.status_code == 302
     evidence = Evidence.objects.get(answer__report=report)
     assert len(evidence.sha256) == 64

@@ -3,18 +3,12 @@ showcase, confidentiality between members, the dashboard's small-number rule and
 
 from __future__ import annotations
 
-import csv
-import datetime
 import hashlib
-import io
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from conftest import as_viewer, discouraged_term, make_member, make_person
 from hub.commitments.services import reference_commitments_load
@@ -43,16 +37,12 @@ from hub.reporting.selectors import (
     report_get,
     report_page,
     showcase_list,
-    terminology_warnings,
 )
 from hub.reporting.services import (
-    QUESTIONNAIRE_COLUMNS,
-    cycle_create,
     cycle_open,
     cycle_reminders_send,
     cycle_transition,
     evidence_add,
-    questionnaire_import,
     report_accept,
     report_create,
     report_extend,
@@ -63,107 +53,25 @@ from hub.reporting.services import (
     showcase_sign_off,
     showcase_withdraw,
 )
+from hub.reporting.tests.helpers import (
+    PDF,
+    STARTER_KEYS,
+    TODAY,
+    D,
+    accepted,
+    answer_of,
+    as_csv,
+    focal_viewer,
+    full_answers,
+    import_version,
+    new_cycle,
+    report_of,
+    starter_rows,
+    submitted,
+)
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
-
-STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
-STARTER_KEYS = [
-    "c1-legal",
-    "c2-resources",
-    "c3-leadership",
-    "c4-victims",
-    "c5-investigations",
-    "c6-awareness",
-    "c7-availability",
-    "c8-knowledge",
-    "c9-equity",
-]
-TODAY = timezone.localdate()
-D = datetime.timedelta(days=1)
-PDF = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-
-
-# --- helpers (test_cli.py uses them too) -----------------------------------------------------------
-
-
-def import_version(code: str = "v1", *, previous: str = "", content: bytes | None = None, **extra: Any) -> Any:
-    return questionnaire_import(
-        viewer=SYSTEM,
-        code=code,
-        title=f"Questionnaire {code}",
-        name="questionnaire.csv",
-        content=STARTER.read_bytes() if content is None else content,
-        previous_code=previous,
-        **extra,
-    )
-
-
-def starter_rows() -> list[dict[str, str]]:
-    with STARTER.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def as_csv(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=QUESTIONNAIRE_COLUMNS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in QUESTIONNAIRE_COLUMNS})
-    return out.getvalue().encode()
-
-
-def new_cycle(
-    version: QuestionnaireVersion | None,
-    *,
-    name: str = "Progress report (test)",
-    closes_on: datetime.date | None = None,
-    synthetic: bool = True,
-    open_it: bool = True,
-) -> ReportingCycle:
-    closes = closes_on or TODAY + 60 * D
-    cycle = cycle_create(
-        viewer=SYSTEM,
-        values={
-            "name": name,
-            "period_start": datetime.date(2024, 7, 1),
-            "period_end": datetime.date(2025, 6, 30),
-            "kind": ReportingCycle.Kind.PROGRESS,
-            "opens_on": closes - 90 * D,
-            "closes_on": closes,
-            "version": version,
-            "is_synthetic": synthetic,
-        },
-    )
-    return cycle_open(viewer=SYSTEM, cycle_id=cycle.pk) if open_it else cycle
-
-
-def focal_viewer(member: Member) -> Viewer:
-    """A focal point of `member` without building a person (as demo seeding does)."""
-    ids = frozenset({member.pk})
-    return Viewer(member_ids=ids, write_member_ids=ids, focal_member_ids=ids)
-
-
-def report_of(cycle: ReportingCycle, member: Member) -> ProgressReport:
-    return ProgressReport.objects.get(cycle=cycle, member=member)
-
-
-def full_answers(status: str = "limited", text: str = "A working group met twice.") -> dict[str, dict[str, Any]]:
-    return {key: {"status": status, "narrative": f"{text} ({key})"} for key in STARTER_KEYS}
-
-
-def submitted(report: ProgressReport, viewer: Viewer, **answers: Any) -> ProgressReport:
-    report_save(viewer=viewer, report_id=report.pk, answers=full_answers(**answers))
-    return report_submit(viewer=viewer, report_id=report.pk)
-
-
-def accepted(report: ProgressReport, viewer: Viewer, **answers: Any) -> ProgressReport:
-    submitted(report, viewer, **answers)
-    return report_accept(viewer=SYSTEM, report_id=report.pk)
-
-
-def answer_of(report: ProgressReport, key: str) -> Answer:
-    return Answer.objects.get(report=report, question__key=key)
 
 
 def fields_of(exc: pytest.ExceptionInfo[HubError]) -> list[str | None]:
@@ -551,13 +459,13 @@ def test_the_terminology_check_flags_discouraged_terms_outside_quotation_marks(c
             "c3-leadership": {"actions_taken": "Training on grooming and on paedophile networks."},
         },
     )
-    warnings = terminology_warnings(report)
+    page = report_page(viewer=as_viewer(official_a), report=report)
+    warnings = {a.question.key: a.warnings for a in page.answers if a.warnings}
     assert list(warnings) == ["c1-legal"]
     (warning,) = warnings["c1-legal"]
     assert warning.found.lower() == DISCOURAGED
     assert "child sexual abuse material" in warning.preferred
     assert check_text("grooming") == []
-    page = report_page(viewer=as_viewer(official_a), report=report)
     assert page.warning_count == 1
 
 
