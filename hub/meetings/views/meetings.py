@@ -34,6 +34,7 @@ from hub.meetings.forms import (
 from hub.meetings.models import Meeting, OutsideInput
 from hub.meetings.pdf import meeting_pdf
 from hub.meetings.selectors import (
+    action_owner_get,
     cadence_warnings,
     decision_get,
     document_get,
@@ -57,7 +58,7 @@ from hub.meetings.services import (
     outside_input_submit,
 )
 from hub.members.models import Member
-from hub.members.selectors import member_get, member_list
+from hub.members.selectors import member_list
 
 
 @require_safe
@@ -310,15 +311,13 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
             decision = decision_get(viewer=v, pk=decision_id)
             if decision.meeting_id != m.pk:
                 raise NotFound()
-        owner = d["owner"]
         values = {
             "title": d["title"],
             "description": d["description"],
             "due_on": d["due_on"],
             "decision": decision,
             "meeting": None if decision else m,
-            "owner_secretariat": owner == "secretariat",
-            "owner_member": None if owner == "secretariat" else member_get(viewer=v, slug=owner),
+            **action_owner_get(viewer=v, owner=d["owner"]),
         }
         return action_item_create(viewer=v, values=values)
 
