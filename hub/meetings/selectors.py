@@ -197,3 +197,10 @@ def action_owner_get(*, viewer: Viewer, owner: str) -> dict[str, Any]:
     if owner == SECRETARIAT_OWNER:
         return {"owner_secretariat": True, "owner_member": None}
     return {"owner_secretariat": False, "owner_member": member_get(viewer=viewer, slug=owner)}
+
+
+def action_owner_name(item: ActionItem) -> str:
+    """An action item's owner as pages, exports and the API name it (the inverse of `action_owner_get`)."""
+    if item.owner_secretariat:
+        return SECRETARIAT_OWNER
+    return item.owner_member.slug if item.owner_member else ""

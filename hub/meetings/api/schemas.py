@@ -8,6 +8,7 @@ from ninja import Field, Schema
 
 from hub.core.models import Visibility
 from hub.meetings.models import ActionItem, Decision, MeetingDocument
+from hub.meetings.selectors import action_owner_name
 
 
 class AgendaItemOut(Schema):
@@ -179,7 +180,7 @@ class ActionItemOut(Schema):
 
     @staticmethod
     def resolve_owner(i: ActionItem) -> str:
-        return "secretariat" if i.owner_secretariat else (i.owner_member.slug if i.owner_member else "")
+        return action_owner_name(i)
 
 
 class ActionItemIn(Schema):
