@@ -263,6 +263,7 @@ def _reporting_world(
 
     from hub.reporting.models import QuestionnaireVersion
     from hub.reporting.services import (
+        CycleInput,
         cycle_create,
         cycle_open,
         evidence_add,
@@ -291,8 +292,8 @@ def _reporting_world(
         "closes_on": today + datetime.timedelta(days=10),
         "kind": "progress",
     }
-    draft = cycle_create(viewer=sec, values={"name": "MARK-DRAFT-CYCLE", "version": version, **dates})
-    cycle = cycle_create(viewer=sec, values={"name": "Open cycle", "version": version, "is_synthetic": True, **dates})
+    draft = cycle_create(viewer=sec, data=CycleInput(name="MARK-DRAFT-CYCLE", version=version, **dates))
+    cycle = cycle_create(viewer=sec, data=CycleInput(name="Open cycle", version=version, is_synthetic=True, **dates))
     cycle_open(viewer=sec, cycle_id=cycle.pk)
     reports = {r.member_id: r for r in cycle.reports.all()}
     report_a, report_b = reports[a.pk], reports[b.pk]

@@ -54,6 +54,7 @@ from hub.reporting.selectors import (
     version_questions,
 )
 from hub.reporting.services import (
+    CycleInput,
     cycle_create,
     cycle_open,
     cycle_transition,
@@ -123,13 +124,13 @@ def import_version(
 # --- reporting cycles -------------------------------------------------------------------------
 
 
-def _cycle_values(request: HttpRequest, given: dict[str, Any]) -> dict[str, Any]:
-    """The service's values: the version id becomes the version the caller may see."""
+def _cycle_input(request: HttpRequest, given: dict[str, Any]) -> CycleInput:
+    """The service's input: the version id becomes the version the caller may see."""
     values = dict(given)
     if "version_id" in values:
         version_id = values.pop("version_id")
         values["version"] = version_get(viewer=caller(request).viewer, pk=version_id) if version_id else None
-    return values
+    return CycleInput(**values)
 
 
 @cycles_router.get("", response=list[CycleOut], summary="Reporting cycles you may see")
@@ -141,7 +142,7 @@ def list_cycles(request: HttpRequest) -> QuerySet[ReportingCycle]:
 @cycles_router.post("", response={201: CycleOut}, summary="Create a cycle in draft (secretariat)")
 def create_cycle(request: HttpRequest, payload: CycleIn) -> Status[ReportingCycle]:
     c = writer(request)
-    cycle = cycle_create(viewer=c.viewer, values=_cycle_values(request, payload.dict()), via=c.via)
+    cycle = cycle_create(viewer=c.viewer, data=_cycle_input(request, payload.dict()), via=c.via)
     return Status(201, cycle)
 
 
@@ -154,8 +155,8 @@ def get_cycle(request: HttpRequest, cycle_id: int) -> ReportingCycle:
 def update_cycle(request: HttpRequest, cycle_id: int, payload: CyclePatch) -> ReportingCycle:
     c = writer(request)
     cycle_get(viewer=c.viewer, pk=cycle_id)
-    values = _cycle_values(request, payload.dict(exclude_unset=True))
-    return cycle_update(viewer=c.viewer, cycle_id=cycle_id, values=values, via=c.via)
+    data = _cycle_input(request, payload.dict(exclude_unset=True))
+    return cycle_update(viewer=c.viewer, cycle_id=cycle_id, data=data, via=c.via)
 
 
 @cycles_router.post("/{cycle_id}/open", response=CycleOut, summary="Open a draft cycle: a draft report per member")

@@ -47,6 +47,7 @@ from hub.reporting.selectors import (
 )
 from hub.reporting.services import (
     QUESTIONNAIRE_COLUMNS,
+    CycleInput,
     cycle_create,
     cycle_open,
     cycle_reminders_send,
@@ -125,16 +126,16 @@ def new_cycle(
     closes = closes_on or TODAY + 60 * D
     cycle = cycle_create(
         viewer=SYSTEM,
-        values={
-            "name": name,
-            "period_start": datetime.date(2024, 7, 1),
-            "period_end": datetime.date(2025, 6, 30),
-            "kind": ReportingCycle.Kind.PROGRESS,
-            "opens_on": closes - 90 * D,
-            "closes_on": closes,
-            "version": version,
-            "is_synthetic": synthetic,
-        },
+        data=CycleInput(
+            name=name,
+            period_start=datetime.date(2024, 7, 1),
+            period_end=datetime.date(2025, 6, 30),
+            kind=ReportingCycle.Kind.PROGRESS,
+            opens_on=closes - 90 * D,
+            closes_on=closes,
+            version=version,
+            is_synthetic=synthetic,
+        ),
     )
     return cycle_open(viewer=SYSTEM, cycle_id=cycle.pk) if open_it else cycle
 
@@ -787,7 +788,7 @@ def test_a_locked_cycle_takes_no_return_extension_or_new_close_date(cycle, membe
     with pytest.raises(Conflict):
         report_extend(viewer=SYSTEM, report_id=report.pk, until=cycle.closes_on + 5 * D, reason="late")
     with pytest.raises(Conflict):
-        cycle_update(viewer=SYSTEM, cycle_id=cycle.pk, values={"closes_on": cycle.closes_on + 5 * D})
+        cycle_update(viewer=SYSTEM, cycle_id=cycle.pk, data=CycleInput(closes_on=cycle.closes_on + 5 * D))
     report.refresh_from_db()
     cycle.refresh_from_db()
     assert report.status == ProgressReport.Status.SUBMITTED and report.extension_until is None
