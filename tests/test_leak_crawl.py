@@ -371,6 +371,8 @@ def _meeting_world(
 
     from hub.meetings.models import MeetingDocument
     from hub.meetings.services import (
+        AgendaItemInput,
+        MeetingInput,
         action_item_create,
         action_item_progress,
         agenda_item_add,
@@ -389,30 +391,30 @@ def _meeting_world(
     hours = datetime.timedelta(hours=2)
     meeting_a = meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "title": "MARK-MEETING-A-ONLY",
-            "starts_at": past,
-            "ends_at": past + hours,
-            "visibility": Visibility.MEMBER,
-            "online_link": "https://meet.example.org/MARK-LINK-A",
-        },
+        data=MeetingInput(
+            title="MARK-MEETING-A-ONLY",
+            starts_at=past,
+            ends_at=past + hours,
+            visibility=Visibility.MEMBER,
+            online_link="https://meet.example.org/MARK-LINK-A",
+        ),
     )
     meeting_invite(viewer=SYSTEM, meeting=meeting_a, members=[a])
-    meeting_update(viewer=SYSTEM, meeting=meeting_a, values={"status": "held"})
-    agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, values={"title": "MARK-AGENDA-A"})
+    meeting_update(viewer=SYSTEM, meeting=meeting_a, data=MeetingInput(status="held"))
+    agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, data=AgendaItemInput(title="MARK-AGENDA-A"))
     decision_a = decision_adopt(viewer=SYSTEM, meeting=meeting_a, text="MARK-DECISION-A")
     meeting_t = meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "title": "MARK-MEETING-TF",
-            "starts_at": past,
-            "ends_at": past + hours,
-            "visibility": Visibility.TASKFORCE,
-            "online_link": "https://meet.example.org/MARK-LINK-T",
-        },
+        data=MeetingInput(
+            title="MARK-MEETING-TF",
+            starts_at=past,
+            ends_at=past + hours,
+            visibility=Visibility.TASKFORCE,
+            online_link="https://meet.example.org/MARK-LINK-T",
+        ),
     )
     meeting_invite(viewer=SYSTEM, meeting=meeting_t, members=[a, b, hidden])
-    meeting_update(viewer=SYSTEM, meeting=meeting_t, values={"status": "held"})
+    meeting_update(viewer=SYSTEM, meeting=meeting_t, data=MeetingInput(status="held"))
     decision_t = decision_adopt(viewer=SYSTEM, meeting=meeting_t, text="MARK-DECISION-T")
     minutes_save(viewer=SYSTEM, meeting=meeting_t, text="MARK-MINUTES-T", circulate=True)
     minutes_save(viewer=SYSTEM, meeting=meeting_a, text="MARK-DRAFT-A", circulate=False)
@@ -435,7 +437,7 @@ def _meeting_world(
         },
     )
     agenda_t = agenda_item_add(
-        viewer=SYSTEM, meeting=meeting_t, values={"title": "MARK-AGENDA-T", "open_for_input": True}
+        viewer=SYSTEM, meeting=meeting_t, data=AgendaItemInput(title="MARK-AGENDA-T", open_for_input=True)
     )
     doc_sec = MeetingDocument(
         meeting=meeting_t,

@@ -69,6 +69,8 @@ from hub.meetings.selectors import (
     procedure_objections,
 )
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     action_item_progress,
     agenda_item_add,
@@ -129,7 +131,7 @@ def list_meetings(request: HttpRequest, when: str = "") -> QuerySet[Meeting]:
 @router.post("", response={201: MeetingDetailOut}, summary="Schedule a meeting (secretariat)")
 def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[Any]:
     c = writer(request)
-    meeting = meeting_schedule(viewer=c.viewer, values=payload.dict(), via=c.via)
+    meeting = meeting_schedule(viewer=c.viewer, data=MeetingInput(**payload.dict()), via=c.via)
     return Status(201, _detail(request, meeting))
 
 
@@ -142,15 +144,17 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> object:
 def update_meeting(request: HttpRequest, meeting_id: int, payload: MeetingPatch) -> object:
     c = writer(request)
     meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
-    values = payload.dict(exclude_unset=True)
-    return _detail(request, meeting_update(viewer=c.viewer, meeting=meeting, values=values, via=c.via))
+    data = MeetingInput(**payload.dict(exclude_unset=True))
+    return _detail(request, meeting_update(viewer=c.viewer, meeting=meeting, data=data, via=c.via))
 
 
 @router.post("/{meeting_id}/agenda-items", response={201: AgendaItemOut}, summary="Add an agenda item")
 def add_agenda_item(request: HttpRequest, meeting_id: int, payload: AgendaItemIn) -> Status[AgendaItem]:
     c = writer(request)
     meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
-    return Status(201, agenda_item_add(viewer=c.viewer, meeting=meeting, values=payload.dict(), via=c.via))
+    return Status(
+        201, agenda_item_add(viewer=c.viewer, meeting=meeting, data=AgendaItemInput(**payload.dict()), via=c.via)
+    )
 
 
 @router.post("/{meeting_id}/invitations", response=MeetingDetailOut, summary="Invite members")

@@ -14,7 +14,7 @@ from conftest import as_viewer
 from hub.accounts.services import api_token_create
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
-from hub.meetings.services import decision_adopt, meeting_schedule, meeting_update
+from hub.meetings.services import AgendaItemInput, MeetingInput, decision_adopt, meeting_schedule, meeting_update
 
 NOW = timezone.now()
 
@@ -68,11 +68,11 @@ def test_api_errors_name_the_field(secretariat):
     assert r.json()["errors"][0]["field"] == "ends_at"
     meeting = meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "title": "Future",
-            "starts_at": NOW + datetime.timedelta(days=3),
-            "ends_at": NOW + datetime.timedelta(days=3, hours=2),
-        },
+        data=MeetingInput(
+            title="Future",
+            starts_at=NOW + datetime.timedelta(days=3),
+            ends_at=NOW + datetime.timedelta(days=3, hours=2),
+        ),
     )
     r = post(f"/api/v1/meetings/{meeting.pk}/decisions", {"text": "Too early"}, s)
     assert r.status_code == 422
@@ -111,9 +111,9 @@ def write(tmp_path, body: str, name="actions.csv"):
 def decided(member_a):
     start = NOW - datetime.timedelta(days=5)
     meeting = meeting_schedule(
-        viewer=SYSTEM, values={"title": "M", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+        viewer=SYSTEM, data=MeetingInput(title="M", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
     )
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
     return decision_adopt(viewer=SYSTEM, meeting=meeting, text="D")
 
 
@@ -164,14 +164,14 @@ def test_demo_meetings_involve_fictional_members_only(db):
 def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, official_a, official_b):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from hub.meetings.services import agenda_item_add, meeting_invite, minutes_save
+    from hub.meetings.services import MeetingInput, agenda_item_add, meeting_invite, minutes_save
 
     start = NOW - datetime.timedelta(days=2)
     meeting = meeting_schedule(
-        viewer=SYSTEM, values={"title": "Docs", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+        viewer=SYSTEM, data=MeetingInput(title="Docs", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
     )
     meeting_invite(viewer=SYSTEM, meeting=meeting, members=[member_a])
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Budget"))
     s = auth(secretariat)
     r = Client().post(
         f"/api/v1/meetings/{meeting.pk}/documents",
@@ -196,7 +196,7 @@ def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, o
     )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "file"
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
     minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
     r = post(
         f"/api/v1/meetings/{meeting.pk}/minutes/comments", {"member": "alphaland", "text": "Fine"}, auth(official_a)

@@ -12,6 +12,8 @@ from conftest import as_viewer, client_for
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import WrittenProcedure
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     decision_adopt,
     meeting_document_add,
@@ -31,14 +33,14 @@ def held(visibility="taskforce"):
     start = NOW - datetime.timedelta(days=2)
     meeting = meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "title": "M",
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=2),
-            "visibility": visibility,
-        },
+        data=MeetingInput(
+            title="M",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            visibility=visibility,
+        ),
     )
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    return meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
 
 
 def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat, official_a, member_a):
@@ -55,7 +57,7 @@ def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretari
     )
     from hub.meetings.services import agenda_item_add
 
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Item"))
     from hub.meetings.models import MeetingDocument
 
     MeetingDocument.objects.filter(title="SECRET-PAPER").update(agenda_item=item)
@@ -99,7 +101,7 @@ def test_contributors_do_not_read_minutes_or_decisions_of_taskforce_meetings(con
     from hub.meetings.services import agenda_item_add
 
     meeting = held()
-    agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Open", "open_for_input": True})
+    agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Open", open_for_input=True))
     decision_adopt(viewer=SYSTEM, meeting=meeting, text="TF-DECISION")
     minutes_save(viewer=SYSTEM, meeting=meeting, text="TF-MINUTES", circulate=True)
     client = client_for(contributor)

@@ -43,6 +43,8 @@ from hub.meetings.selectors import (
     meeting_page,
 )
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     agenda_item_add,
     attendance_record,
@@ -86,7 +88,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     done = run_form(
         request,
         form,
-        lambda d: meeting_schedule(viewer=v, values=d),
+        lambda d: meeting_schedule(viewer=v, data=MeetingInput(**d)),
         success=_("Meeting scheduled."),
         next_url=lambda m: reverse("meeting_detail", args=[m.pk]),
     )
@@ -191,7 +193,7 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "status_form",
         lambda v, m: MeetingStatusForm(request.POST, prefix=PREFIX["status_form"]),
-        lambda v, m, d: meeting_update(viewer=v, meeting=m, values={"status": d["status"]}),
+        lambda v, m, d: meeting_update(viewer=v, meeting=m, data=MeetingInput(status=d["status"])),
         _("Status changed."),
     )
 
@@ -204,7 +206,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "agenda_form",
         lambda v, m: AgendaItemForm(request.POST, prefix=PREFIX["agenda_form"]),
-        lambda v, m, d: agenda_item_add(viewer=v, meeting=m, values=d),
+        lambda v, m, d: agenda_item_add(viewer=v, meeting=m, data=AgendaItemInput(**d)),
         _("Agenda item added."),
     )
 
