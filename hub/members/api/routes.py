@@ -1,8 +1,6 @@
 """The members API's routes: the registry, join requests and Alliance figures. Every read goes through
 the selectors, every write through the services."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -52,6 +50,7 @@ from hub.members.selectors import (
     member_status_history,
 )
 from hub.members.services import (
+    MemberInput,
     alliance_figure_record,
     join_request_approve,
     join_request_ask_more,
@@ -70,11 +69,12 @@ join_router = Router(tags=["join requests"])
 figures_router = Router(tags=["Alliance figures"])
 
 
-def _values(payload: MemberIn) -> dict[str, Any]:
+def _member_input(payload: MemberIn) -> MemberInput:
+    """The fields sent; a null clears a text (to "") and a date or yes/no (to null)."""
     values = payload.dict(exclude_unset=True)
     if "country" in values:
         values["country"] = (values["country"] or "").upper()
-    return {k: ("" if v is None and k not in _NULLABLE else v) for k, v in values.items()}
+    return MemberInput(**{k: ("" if v is None and k not in _NULLABLE else v) for k, v in values.items()})
 
 
 _NULLABLE = {"mission_signed_on", "joined_on", "alliance_member", "alliance_member_since"}
@@ -90,7 +90,7 @@ def list_members(request: HttpRequest, filters: Query[MemberQuery]) -> QuerySet[
 @router.post("", response={201: MemberDetailOut}, summary="Register a member (secretariat)")
 def create_member(request: HttpRequest, payload: MemberIn) -> Status[Member]:
     c = writer(request)
-    return Status(201, member_create(viewer=c.viewer, values=_values(payload), via=c.via))
+    return Status(201, member_create(viewer=c.viewer, data=_member_input(payload), via=c.via))
 
 
 @router.get("/{slug}", response=MemberDetailOut, summary="One member")
@@ -102,7 +102,7 @@ def get_member(request: HttpRequest, slug: str) -> Member:
 def update_member(request: HttpRequest, slug: str, payload: MemberIn) -> Member:
     c = writer(request)
     member = member_get(viewer=c.viewer, slug=slug)
-    return member_update(viewer=c.viewer, member=member, values=_values(payload), via=c.via)
+    return member_update(viewer=c.viewer, member=member, data=_member_input(payload), via=c.via)
 
 
 @router.get("/{slug}/status-history", response=list[StatusChangeOut], summary="A member's status history")
