@@ -1,6 +1,8 @@
 """The members API's routes: the registry, join requests and Alliance figures. Every read goes through
 the selectors, every write through the services."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -74,7 +76,8 @@ def _member_input(payload: MemberIn) -> MemberInput:
     values = payload.dict(exclude_unset=True)
     if "country" in values:
         values["country"] = (values["country"] or "").upper()
-    return MemberInput(**{k: ("" if v is None and k not in _NULLABLE else v) for k, v in values.items()})
+    cleared: dict[str, Any] = {k: ("" if v is None and k not in _NULLABLE else v) for k, v in values.items()}
+    return MemberInput(**cleared)
 
 
 _NULLABLE = {"mission_signed_on", "joined_on", "alliance_member", "alliance_member_since"}
