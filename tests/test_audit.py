@@ -106,12 +106,12 @@ def test_many_to_many_changes_show_in_the_audit_log(secretariat):
 
     from hub.commitments.services import reference_commitments_load
     from hub.core.viewer import SYSTEM
-    from hub.meetings.services import decision_adopt, meeting_schedule, meeting_update
+    from hub.meetings.services import MeetingInput, decision_adopt, meeting_schedule, meeting_update
 
     reference_commitments_load()
     start = timezone.now() - datetime.timedelta(days=1)
-    meeting = meeting_schedule(viewer=SYSTEM, values={"title": "M", "starts_at": start, "ends_at": start})
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    meeting = meeting_schedule(viewer=SYSTEM, data=MeetingInput(title="M", starts_at=start, ends_at=start))
+    meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
     from hub.commitments.models import Commitment
 
     decision_adopt(viewer=SYSTEM, meeting=meeting, text="D", commitments=list(Commitment.objects.filter(number=1)))

@@ -256,6 +256,7 @@ def _reporting_world(
     from hub.commitments.services import reference_commitments_load
     from hub.reporting.models import QuestionnaireVersion
     from hub.reporting.services import (
+        CycleInput,
         cycle_create,
         cycle_open,
         evidence_add,
@@ -283,8 +284,8 @@ def _reporting_world(
         "closes_on": today + datetime.timedelta(days=10),
         "kind": "progress",
     }
-    draft = cycle_create(viewer=sec, values={"name": "MARK-DRAFT-CYCLE", "version": version, **dates})
-    cycle = cycle_create(viewer=sec, values={"name": "Open cycle", "version": version, "is_synthetic": True, **dates})
+    draft = cycle_create(viewer=sec, data=CycleInput(name="MARK-DRAFT-CYCLE", version=version, **dates))
+    cycle = cycle_create(viewer=sec, data=CycleInput(name="Open cycle", version=version, is_synthetic=True, **dates))
     cycle_open(viewer=sec, cycle_id=cycle.pk)
     reports = {r.member_id: r for r in cycle.reports.all()}
     report_a, report_b = reports[a.pk], reports[b.pk]
@@ -362,6 +363,7 @@ def _meeting_world(
 
     from hub.meetings.models import MeetingDocument
     from hub.meetings.services import (
+        AgendaItemInput,
         action_item_create,
         action_item_progress,
         agenda_item_add,
@@ -395,7 +397,7 @@ def _meeting_world(
         return doc
 
     meeting_a = meeting("MARK-MEETING-A-ONLY", Visibility.MEMBER, "MARK-LINK-A", [a])
-    agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, values={"title": "MARK-AGENDA-A"})
+    agenda_a = agenda_item_add(viewer=SYSTEM, meeting=meeting_a, data=AgendaItemInput(title="MARK-AGENDA-A"))
     decision_a = decision_adopt(viewer=SYSTEM, meeting=meeting_a, text="MARK-DECISION-A")
     meeting_t = meeting("MARK-MEETING-TF", Visibility.TASKFORCE, "MARK-LINK-T", [a, b, hidden])
     decision_t = decision_adopt(viewer=SYSTEM, meeting=meeting_t, text="MARK-DECISION-T")
@@ -404,7 +406,7 @@ def _meeting_world(
     action("MARK-ACTION-HIDDEN-OWNER", hidden, decision=decision_t)
     action("MARK-ACTION-OF-A-MEETING", b, decision=decision_a)
     agenda_t = agenda_item_add(
-        viewer=SYSTEM, meeting=meeting_t, values={"title": "MARK-AGENDA-T", "open_for_input": True}
+        viewer=SYSTEM, meeting=meeting_t, data=AgendaItemInput(title="MARK-AGENDA-T", open_for_input=True)
     )
     doc_sec = document(meeting_t, "MARK-DOC-SEC", Visibility.SECRETARIAT, "0")
     doc_a = document(meeting_a, "MARK-DOC-A", Visibility.TASKFORCE, "1")

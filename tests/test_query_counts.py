@@ -12,6 +12,8 @@ from django.utils import timezone
 from conftest import client_for, make_member, make_person
 from hub.core.viewer import SYSTEM
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     agenda_item_add,
     decision_adopt,
@@ -28,16 +30,16 @@ def grow(n: int, secretariat) -> None:
     """n more members, each with a note, an official, a meeting invitation and an action item."""
     start = timezone.now() - datetime.timedelta(days=1)
     meeting = meeting_schedule(
-        viewer=SYSTEM, values={"title": f"M{n}", "starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+        viewer=SYSTEM, data=MeetingInput(title=f"M{n}", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
     )
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
     decision = decision_adopt(viewer=SYSTEM, meeting=meeting, text="D")
     members = []
     for i in range(n):
         member = make_member(f"Land{n}x{i}", region="Europe")
         make_person(f"o{n}x{i}@example.org", Role.Kind.OFFICIAL, member, mfa=False)
         MemberNote.objects.create(member=member, author=secretariat, visibility="taskforce", text="n")
-        agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": f"Item {i}"})
+        agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title=f"Item {i}"))
         action_item_create(
             viewer=SYSTEM,
             values={

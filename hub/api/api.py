@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from hub.api import errors
 from hub.api.auth import AUTH
 
-api = NinjaAPI(
+
+class HubApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        """`<app>_api_<view>`, whichever module of the app's API package (`hub/<app>/api/`) holds the view."""
+        package, dot_api, _module = operation.view_func.__module__.partition(".api.")
+        module = package + ".api" if dot_api else operation.view_func.__module__
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
+
+api = HubApi(
     title="Taskforce Hub API",
     version="1",
     description=(

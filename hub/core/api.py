@@ -1,7 +1,10 @@
-"""What every app's API router needs from the caller: who is calling, and may they write.
+"""What every app's API package shares (nothing here depends on more than hub.core).
 
-The authentication classes (hub.accounts.auth) put an `ApiCaller` on `request.auth`; the routes ask
-`caller(request)` or, for a write, `writer(request)`.
+- Who is calling, and may they write: the authentication classes (hub.accounts.auth, and the session
+  here) put an `ApiCaller` on `request.auth`; the routes ask `caller(request)` or, for a write,
+  `writer(request)`.
+- `with_attributes`: a model instance seen with the values a selector computed next to it, for a
+  response schema that reads both.
 """
 
 from __future__ import annotations
@@ -52,3 +55,22 @@ def writer(request: HttpRequest) -> ApiCaller:
     if not c.can_write:
         raise PermissionDenied("This API token is read-only.")
     return c
+
+
+class WithAttributes:
+    """An object seen with some attributes added, for a response schema that reads both: a model
+    instance's fields and the values a selector computed next to it (its page, its reminders)."""
+
+    def __init__(self, obj: object, **extra: Any) -> None:
+        self._obj = obj
+        self.__dict__.update(extra)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_obj":
+            raise AttributeError(name)
+        return getattr(self._obj, name)
+
+
+def with_attributes(obj: object, **extra: Any) -> Any:
+    """`obj` with `extra` as further attributes (the extra ones win), for a schema to read."""
+    return WithAttributes(obj, **extra)

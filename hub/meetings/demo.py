@@ -12,6 +12,8 @@ from hub.core.audit import acting_as
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, ActionItemUpdate, Meeting
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     agenda_item_add,
     attendance_record,
@@ -49,18 +51,18 @@ def seed_meetings() -> int:
         for index, (kind, title, day, held) in enumerate(plan):
             meeting = meeting_schedule(
                 viewer=SYSTEM,
-                values={
-                    "kind": kind,
-                    "title": title,
-                    "starts_at": _at(day, 12),
-                    "ends_at": _at(day, 16),
-                    "time_zone": "Europe/Brussels",
-                    "place": "Online" if kind == "working_group" else "Brussels (demo)",
-                    "online_link": "https://meet.example.invalid/taskforce-demo",
-                    "visibility": "taskforce",
-                    "summary": "Synthetic demo meeting.",
-                    "is_synthetic": True,
-                },
+                data=MeetingInput(
+                    kind=kind,
+                    title=title,
+                    starts_at=_at(day, 12),
+                    ends_at=_at(day, 16),
+                    time_zone="Europe/Brussels",
+                    place="Online" if kind == "working_group" else "Brussels (demo)",
+                    online_link="https://meet.example.invalid/taskforce-demo",
+                    visibility="taskforce",
+                    summary="Synthetic demo meeting.",
+                    is_synthetic=True,
+                ),
             )
             for order, (item_title, presenter) in enumerate(
                 [
@@ -74,12 +76,12 @@ def seed_meetings() -> int:
                 agenda_item_add(
                     viewer=SYSTEM,
                     meeting=meeting,
-                    values={"title": item_title, "presenter": presenter, "order": order, "open_for_input": order == 3},
+                    data=AgendaItemInput(title=item_title, presenter=presenter, order=order, open_for_input=order == 3),
                 )
             invited = members if kind == "plenary" else members[:5]
             meeting_invite(viewer=SYSTEM, meeting=meeting, members=invited)
             if held:
-                meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+                meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
                 attendance_record(
                     viewer=SYSTEM,
                     meeting=meeting,

@@ -24,6 +24,7 @@ from hub.meetings.models import (
     OutsideInput,
     WrittenProcedure,
 )
+from hub.members.selectors import member_get
 
 
 def meeting_list(*, viewer: Viewer, when: str = "") -> QuerySet[Meeting]:
@@ -185,3 +186,21 @@ def cadence_warnings(*, viewer: Viewer, today: datetime.date | None = None) -> l
         if count < 2:
             out.append({"year": year, "count": count})
     return out
+
+
+SECRETARIAT_OWNER = "secretariat"
+
+
+def action_owner_get(*, viewer: Viewer, owner: str) -> dict[str, Any]:
+    """An action item's owner fields from the owner as pages and the API name it: "secretariat", or a
+    member's short name (slug); a member the viewer may not see answers not found."""
+    if owner == SECRETARIAT_OWNER:
+        return {"owner_secretariat": True, "owner_member": None}
+    return {"owner_secretariat": False, "owner_member": member_get(viewer=viewer, slug=owner)}
+
+
+def action_owner_name(item: ActionItem) -> str:
+    """An action item's owner as pages, exports and the API name it (the inverse of `action_owner_get`)."""
+    if item.owner_secretariat:
+        return SECRETARIAT_OWNER
+    return item.owner_member.slug if item.owner_member else ""

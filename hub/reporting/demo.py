@@ -20,6 +20,7 @@ from hub.core.viewer import SYSTEM, Viewer
 from hub.members.models import Member
 from hub.reporting.models import ProgressReport, ProgressStatus, ReportingCycle
 from hub.reporting.services import (
+    CycleInput,
     cycle_create,
     cycle_open,
     cycle_transition,
@@ -112,16 +113,16 @@ def seed_reporting() -> int:
             closes = today + datetime.timedelta(days=close_in)
             cycle = cycle_create(
                 viewer=SYSTEM,
-                values={
-                    "name": name,
-                    "period_start": datetime.date(year - 1, 7, 1),
-                    "period_end": datetime.date(year, 6, 30),
-                    "kind": ReportingCycle.Kind.PROGRESS,
-                    "opens_on": closes - datetime.timedelta(days=90),
-                    "closes_on": closes,
-                    "version": version,
-                    "is_synthetic": True,
-                },
+                data=CycleInput(
+                    name=name,
+                    period_start=datetime.date(year - 1, 7, 1),
+                    period_end=datetime.date(year, 6, 30),
+                    kind=ReportingCycle.Kind.PROGRESS,
+                    opens_on=closes - datetime.timedelta(days=90),
+                    closes_on=closes,
+                    version=version,
+                    is_synthetic=True,
+                ),
                 via="seed_demo",
             )
             cycle_open(viewer=SYSTEM, cycle_id=cycle.pk, via="seed_demo")

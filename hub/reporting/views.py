@@ -45,6 +45,7 @@ from hub.reporting.selectors import (
     version_questions,
 )
 from hub.reporting.services import (
+    CycleInput,
     cycle_create,
     cycle_open,
     cycle_transition,
@@ -76,7 +77,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
     done = run_form(
         request,
         form,
-        lambda d: cycle_create(viewer=v, values=d),
+        lambda d: cycle_create(viewer=v, data=CycleInput(**d)),
         success=_("Cycle created in draft."),
         next_url=lambda c: reverse("cycle_detail", args=[c.pk]),
     )

@@ -21,6 +21,8 @@ from hub.meetings.services.inputs import (
     outside_input_submit,
 )
 from hub.meetings.services.meetings import (
+    AgendaItemInput,
+    MeetingInput,
     agenda_item_add,
     attendance_record,
     meeting_document_add,
@@ -33,6 +35,8 @@ from hub.meetings.services.meetings import (
 )
 
 __all__ = [
+    "AgendaItemInput",
+    "MeetingInput",
     "IMPORT_COLUMNS",
     "action_item_create",
     "action_item_progress",

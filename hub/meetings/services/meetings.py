@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
 from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
+from hub.core.inputs import UNSET, Unset, given
 from hub.core.policies import policy_for
 from hub.core.uploads import content_type_of, sha256_of
 from hub.core.validation import full_clean
@@ -20,6 +21,36 @@ from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingInv
 from hub.members.models import Member
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingInput:
+    """A meeting's fields. On schedule the fields not given keep the model's defaults; on update only the
+    fields given change."""
+
+    kind: str | Unset = UNSET
+    title: str | Unset = UNSET
+    starts_at: datetime.datetime | Unset = UNSET
+    ends_at: datetime.datetime | Unset = UNSET
+    time_zone: str | Unset = UNSET
+    place: str | Unset = UNSET
+    online_link: str | Unset = UNSET
+    status: str | Unset = UNSET
+    visibility: str | Unset = UNSET
+    summary: str | Unset = UNSET
+    is_synthetic: bool | Unset = UNSET
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgendaItemInput:
+    """An agenda item's fields; without an order it goes last."""
+
+    title: str | Unset = UNSET
+    order: int | Unset = UNSET
+    presenter: str | Unset = UNSET
+    starts_at: datetime.datetime | None | Unset = UNSET
+    minutes_allotted: int | None | Unset = UNSET
+    open_for_input: bool | Unset = UNSET
 
 
 def require_manager(viewer: Viewer, meeting: Meeting | None = None) -> None:
@@ -35,9 +66,9 @@ def _next_code(starts_at: datetime.datetime) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def meeting_schedule(*, viewer: Viewer, values: dict[str, Any], via: str = "web") -> Meeting:
+def meeting_schedule(*, viewer: Viewer, data: MeetingInput, via: str = "web") -> Meeting:
     require_manager(viewer)
-    meeting = Meeting(**values)
+    meeting = Meeting(**given(data))
     problems: list[Problem] = []
     if meeting.starts_at and meeting.ends_at and meeting.ends_at < meeting.starts_at:
         problems.append(Problem(_("The meeting ends before it starts."), field="ends_at"))
@@ -53,9 +84,10 @@ def meeting_schedule(*, viewer: Viewer, values: dict[str, Any], via: str = "web"
 STATUS_ORDER = [Meeting.Status.PLANNED, Meeting.Status.CONVENED, Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED]
 
 
-def meeting_update(*, viewer: Viewer, meeting: Meeting, values: dict[str, Any], via: str = "web") -> Meeting:
+def meeting_update(*, viewer: Viewer, meeting: Meeting, data: MeetingInput, via: str = "web") -> Meeting:
     """Change a meeting's details or move its status forward (planned, convened, held)."""
     require_manager(viewer, meeting)
+    values = given(data)
     problems: list[Problem] = []
     status = values.get("status", meeting.status)
     if status not in Meeting.Status.values:
@@ -90,9 +122,9 @@ def _check_agenda_fits(meeting: Meeting) -> None:
             )
 
 
-def agenda_item_add(*, viewer: Viewer, meeting: Meeting, values: dict[str, Any], via: str = "web") -> AgendaItem:
+def agenda_item_add(*, viewer: Viewer, meeting: Meeting, data: AgendaItemInput, via: str = "web") -> AgendaItem:
     require_manager(viewer, meeting)
-    item = AgendaItem(meeting=meeting, **values)
+    item = AgendaItem(meeting=meeting, **given(data))
     if not item.order:
         item.order = (meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     problems: list[Problem] = []

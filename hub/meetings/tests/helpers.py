@@ -13,6 +13,7 @@ from django.utils import timezone
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, WrittenProcedure
 from hub.meetings.services import (
+    MeetingInput,
     meeting_document_add,
     meeting_invite,
     meeting_schedule,
@@ -42,14 +43,14 @@ def schedule(
     start = start or NOW - 2 * D
     meeting = meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "kind": kind,
-            "title": title,
-            "starts_at": start,
-            "ends_at": start + hours * H,
-            "visibility": visibility,
-            "online_link": online_link,
-        },
+        data=MeetingInput(
+            kind=kind,
+            title=title,
+            starts_at=start,
+            ends_at=start + hours * H,
+            visibility=visibility,
+            online_link=online_link,
+        ),
     )
     if members:
         meeting_invite(viewer=SYSTEM, meeting=meeting, members=list(members))
@@ -58,7 +59,7 @@ def schedule(
 
 def held(title: str = "Plenary", **kw: Any) -> Meeting:
     meeting = schedule(title, **kw)
-    return meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    return meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
 
 
 def paper(

@@ -13,7 +13,7 @@ from conftest import as_viewer
 from hub.accounts.services import api_token_create
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
-from hub.meetings.services import decision_adopt, meeting_update
+from hub.meetings.services import AgendaItemInput, MeetingInput, decision_adopt, meeting_update
 from hub.meetings.tests.helpers import NOW, D, held, schedule
 
 
@@ -154,7 +154,7 @@ def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, o
     from hub.meetings.services import agenda_item_add, minutes_save
 
     meeting = schedule("Docs", members=[member_a])
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Budget"))
     s = auth(secretariat)
     r = Client().post(
         f"/api/v1/meetings/{meeting.pk}/documents",
@@ -179,7 +179,7 @@ def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, o
     )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "file"
-    meeting_update(viewer=SYSTEM, meeting=meeting, values={"status": "held"})
+    meeting_update(viewer=SYSTEM, meeting=meeting, data=MeetingInput(status="held"))
     minutes_save(viewer=SYSTEM, meeting=meeting, text="Minutes", circulate=True)
     r = post(
         f"/api/v1/meetings/{meeting.pk}/minutes/comments", {"member": "alphaland", "text": "Fine"}, auth(official_a)

@@ -12,6 +12,7 @@ from conftest import as_viewer, client_for, make_member, pdf_text
 from hub.core.errors import Conflict
 from hub.core.viewer import SYSTEM
 from hub.meetings.services import (
+    AgendaItemInput,
     action_item_create,
     agenda_item_add,
     decision_adopt,
@@ -26,7 +27,7 @@ from hub.members.models import Member
 
 def test_a_cached_agenda_pdf_is_never_served_to_a_viewer_who_sees_less(secretariat):
     meeting = held(visibility="public")
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Item"})
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Item"))
     paper(meeting, "SECRET-PAPER", visibility="secretariat", agenda_item=item)
     url = f"/meetings/{meeting.pk}/agenda.pdf"
     assert "SECRET-PAPER" in pdf_text(client_for(secretariat).get(url))  # now cached
@@ -69,7 +70,7 @@ def test_an_action_item_does_not_reveal_a_meeting_the_viewer_cannot_see(member_a
 
 def test_contributors_do_not_read_minutes_or_decisions_of_taskforce_meetings(contributor):
     meeting = held()
-    agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Open", "open_for_input": True})
+    agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Open", open_for_input=True))
     decision_adopt(viewer=SYSTEM, meeting=meeting, text="TF-DECISION")
     minutes_save(viewer=SYSTEM, meeting=meeting, text="TF-MINUTES", circulate=True)
     client = client_for(contributor)

@@ -16,6 +16,8 @@ from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItem, Meeting, ReminderSent, WrittenProcedure
 from hub.meetings.selectors import cadence_warnings
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     action_item_progress,
     agenda_item_add,
@@ -42,29 +44,33 @@ def test_meetings_are_numbered_per_year_and_the_code_is_stable(db):
     first = schedule("One", start=datetime.datetime(2025, 3, 1, 9, tzinfo=datetime.UTC))
     second = schedule("Two", start=datetime.datetime(2025, 10, 1, 9, tzinfo=datetime.UTC))
     assert (first.code, second.code) == ("GTF-2025-1", "GTF-2025-2")
-    meeting_update(viewer=SYSTEM, meeting=first, values={"title": "Renamed"})
+    meeting_update(viewer=SYSTEM, meeting=first, data=MeetingInput(title="Renamed"))
     first.refresh_from_db()
     assert first.code == "GTF-2025-1"
 
 
 def test_only_the_secretariat_schedules(official_a):
     with pytest.raises(PermissionDenied):
-        meeting_schedule(viewer=as_viewer(official_a), values={"title": "x", "starts_at": NOW, "ends_at": NOW + H})
+        meeting_schedule(viewer=as_viewer(official_a), data=MeetingInput(title="x", starts_at=NOW, ends_at=NOW + H))
 
 
 def test_an_agenda_item_outside_the_meetings_time_is_refused(db):
     meeting = schedule()
     with pytest.raises(ValidationFailed) as exc:
-        agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Late", "starts_at": meeting.ends_at + H})
+        agenda_item_add(
+            viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Late", starts_at=meeting.ends_at + H)
+        )
     assert exc.value.problems[0].field == "starts_at"
     with pytest.raises(ValidationFailed) as exc:
         agenda_item_add(
             viewer=SYSTEM,
             meeting=meeting,
-            values={"title": "Long", "starts_at": meeting.starts_at, "minutes_allotted": 600},
+            data=AgendaItemInput(title="Long", starts_at=meeting.starts_at, minutes_allotted=600),
         )
     assert exc.value.problems[0].field == "minutes_allotted"
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Fits", "starts_at": meeting.starts_at + H})
+    item = agenda_item_add(
+        viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Fits", starts_at=meeting.starts_at + H)
+    )
     assert item.order == 1
 
 
@@ -210,8 +216,8 @@ def test_reminders_go_14_days_1_day_before_and_when_overdue_once_each(
 
 def test_contributors_send_input_on_open_items_and_the_secretariat_responds(contributor, secretariat, official_b):
     meeting = schedule(start=NOW + 5 * D)
-    closed = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Closed"})
-    open_item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Open", "open_for_input": True})
+    closed = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Closed"))
+    open_item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Open", open_for_input=True))
     with pytest.raises(Conflict):
         outside_input_submit(viewer=as_viewer(contributor), item_id=closed.pk, organisation="NGO", text="x")
     given = outside_input_submit(
@@ -351,7 +357,7 @@ def test_members_comment_on_circulated_minutes(member_a, official_a, official_b)
 
 def test_a_paper_for_an_agenda_item_is_listed_under_it(official_a):
     meeting = schedule()
-    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Budget"})
+    item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Budget"))
     paper(meeting, "Budget paper", content=b"%PDF-1.4 b", agenda_item=item)
     page = client_for(official_a).get(f"/meetings/{meeting.pk}/").content.decode()
     assert page.index("Budget paper") > page.index("Budget")

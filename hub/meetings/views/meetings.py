@@ -34,6 +34,7 @@ from hub.meetings.forms import (
 from hub.meetings.models import Meeting, OutsideInput
 from hub.meetings.pdf import meeting_pdf
 from hub.meetings.selectors import (
+    action_owner_get,
     cadence_warnings,
     decision_get,
     document_get,
@@ -42,6 +43,8 @@ from hub.meetings.selectors import (
     meeting_page,
 )
 from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
     action_item_create,
     agenda_item_add,
     attendance_record,
@@ -57,7 +60,7 @@ from hub.meetings.services import (
     outside_input_submit,
 )
 from hub.members.models import Member
-from hub.members.selectors import member_get, member_list
+from hub.members.selectors import member_list
 
 
 @require_safe
@@ -85,7 +88,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     done = run_form(
         request,
         form,
-        lambda d: meeting_schedule(viewer=v, values=d),
+        lambda d: meeting_schedule(viewer=v, data=MeetingInput(**d)),
         success=_("Meeting scheduled."),
         next_url=lambda m: reverse("meeting_detail", args=[m.pk]),
     )
@@ -190,7 +193,7 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "status_form",
         lambda v, m: MeetingStatusForm(request.POST, prefix=PREFIX["status_form"]),
-        lambda v, m, d: meeting_update(viewer=v, meeting=m, values={"status": d["status"]}),
+        lambda v, m, d: meeting_update(viewer=v, meeting=m, data=MeetingInput(status=d["status"])),
         _("Status changed."),
     )
 
@@ -203,7 +206,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "agenda_form",
         lambda v, m: AgendaItemForm(request.POST, prefix=PREFIX["agenda_form"]),
-        lambda v, m, d: agenda_item_add(viewer=v, meeting=m, values=d),
+        lambda v, m, d: agenda_item_add(viewer=v, meeting=m, data=AgendaItemInput(**d)),
         _("Agenda item added."),
     )
 
@@ -310,15 +313,13 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
             decision = decision_get(viewer=v, pk=decision_id)
             if decision.meeting_id != m.pk:
                 raise NotFound()
-        owner = d["owner"]
         values = {
             "title": d["title"],
             "description": d["description"],
             "due_on": d["due_on"],
             "decision": decision,
             "meeting": None if decision else m,
-            "owner_secretariat": owner == "secretariat",
-            "owner_member": None if owner == "secretariat" else member_get(viewer=v, slug=owner),
+            **action_owner_get(viewer=v, owner=d["owner"]),
         }
         return action_item_create(viewer=v, values=values)
 

@@ -23,6 +23,7 @@ from hub.members.services.people import (
 from hub.members.services.reference import LAUNCH_DATE, m49_regions, reference_members_load
 from hub.members.services.registry import (
     EDITABLE_FIELDS,
+    MemberInput,
     alliance_figure_record,
     check_chair_rules,
     member_create,
@@ -35,6 +36,7 @@ from hub.members.services.registry import (
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "MemberInput",
     "LAUNCH_DATE",
     "alliance_figure_record",
     "check_chair_rules",

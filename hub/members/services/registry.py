@@ -6,7 +6,7 @@ Each service runs in one transaction, asks the policy and is audited (the actor 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from dataclasses import dataclass, fields
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,35 +16,43 @@ from django_countries import countries
 
 from hub.core.audit import acting_as
 from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.inputs import UNSET, Unset, given
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 from hub.members.models import AllianceFigure, Member, MemberNote, MemberStatusChange, Role, TaskforceRole
 
+
+@dataclass(frozen=True, kw_only=True)
+class MemberInput:
+    """The fields the secretariat may set on a member, with the translated texts. On create the fields
+    not given keep the model's defaults; on update only the fields given change."""
+
+    name_en: str | Unset = UNSET
+    name_fr: str | Unset = UNSET
+    name_es: str | Unset = UNSET
+    kind: str | Unset = UNSET
+    country: str | Unset = UNSET
+    region: str | Unset = UNSET
+    subregion: str | Unset = UNSET
+    founding_member: bool | Unset = UNSET
+    mission_statement: str | Unset = UNSET
+    mission_signed_on: datetime.date | None | Unset = UNSET
+    joined_on: datetime.date | None | Unset = UNSET
+    alliance_member: bool | None | Unset = UNSET
+    alliance_member_since: datetime.date | None | Unset = UNSET
+    alliance_source: str | Unset = UNSET
+    public_profile_en: str | Unset = UNSET
+    public_profile_fr: str | Unset = UNSET
+    public_profile_es: str | Unset = UNSET
+    secretariat_notes: str | Unset = UNSET
+    source: str | Unset = UNSET
+    visibility: str | Unset = UNSET
+
+
 # Fields the secretariat may set on a member (create and update), with the translated texts.
-EDITABLE_FIELDS = (
-    "name_en",
-    "name_fr",
-    "name_es",
-    "kind",
-    "country",
-    "region",
-    "subregion",
-    "founding_member",
-    "mission_statement",
-    "mission_signed_on",
-    "joined_on",
-    "alliance_member",
-    "alliance_member_since",
-    "alliance_source",
-    "public_profile_en",
-    "public_profile_fr",
-    "public_profile_es",
-    "secretariat_notes",
-    "source",
-    "visibility",
-)
+EDITABLE_FIELDS = tuple(f.name for f in fields(MemberInput))
 
 
 def _require_secretariat(viewer: Viewer, member: Member | None = None) -> None:
@@ -75,15 +83,10 @@ def _check_member_identity(member: Member, problems: list[Problem], row: int | N
         problems.append(Problem(_("A member with this name already exists."), field="name_en", row=row))
 
 
-def member_create(*, viewer: Viewer, values: dict[str, Any], via: str = "web") -> Member:
+def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Member:
     """Register a member (secretariat). Its status starts as active, with a first history entry."""
     _require_secretariat(viewer)
-    unknown = set(values) - set(EDITABLE_FIELDS) - {"status"}
-    if unknown:
-        raise ValidationFailed(
-            _("Unknown fields."), problems=[Problem(_("Unknown field."), field=f) for f in sorted(unknown)]
-        )
-    member = Member(**{k: v for k, v in values.items() if k != "status"})
+    member = Member(**given(data))
     member.name = member.name_en or ""
     member.slug = slugify(member.name)[:80]
     problems: list[Problem] = []
@@ -104,14 +107,10 @@ def member_create(*, viewer: Viewer, values: dict[str, Any], via: str = "web") -
     return member
 
 
-def member_update(*, viewer: Viewer, member: Member, values: dict[str, Any], via: str = "web") -> Member:
+def member_update(*, viewer: Viewer, member: Member, data: MemberInput, via: str = "web") -> Member:
     """Change a member's registry fields (secretariat). The status changes only through its own service."""
     _require_secretariat(viewer, member)
-    unknown = set(values) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise ValidationFailed(
-            _("Unknown fields."), problems=[Problem(_("Unknown field."), field=f) for f in sorted(unknown)]
-        )
+    values = given(data)
     changed = [k for k, v in values.items() if getattr(member, k) != v]
     for key in changed:
         setattr(member, key, values[key])

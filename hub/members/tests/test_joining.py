@@ -87,9 +87,9 @@ def test_a_letter_over_the_size_limit_is_refused_before_reading(db):
 
 
 def test_a_government_that_is_already_a_member_is_told_so(member_a, secretariat):
-    from hub.members.services import member_update
+    from hub.members.services import MemberInput, member_update
 
-    member_update(viewer=as_viewer(secretariat), member=member_a, values={"country": "DE"})
+    member_update(viewer=as_viewer(secretariat), member=member_a, data=MemberInput(country="DE"))
     with pytest.raises(ValidationFailed) as exc:
         submit()
     assert exc.value.problems[0].field == "country"

@@ -10,6 +10,7 @@ from conftest import as_viewer, client_for, make_person
 from hub.core.errors import NotFound, PermissionDenied, ValidationFailed
 from hub.members.models import Invitation, Member, MemberStatusChange, Role, TaskforceRole
 from hub.members.services import (
+    MemberInput,
     invitation_accept,
     invitation_create,
     member_create,
@@ -23,7 +24,7 @@ D = datetime.date
 
 def test_secretariat_registers_a_member_with_a_first_history_entry(secretariat):
     member = member_create(
-        viewer=as_viewer(secretariat), values={"name_en": "Gammaland", "kind": "government", "country": "FR"}
+        viewer=as_viewer(secretariat), data=MemberInput(name_en="Gammaland", kind="government", country="FR")
     )
     assert member.slug == "gammaland"
     assert member.status_changes.get().reason == "Registered"
@@ -31,29 +32,29 @@ def test_secretariat_registers_a_member_with_a_first_history_entry(secretariat):
 
 def test_an_iso_code_that_does_not_exist_is_named(secretariat):
     with pytest.raises(ValidationFailed) as exc:
-        member_create(viewer=as_viewer(secretariat), values={"name_en": "X", "kind": "government", "country": "XX"})
+        member_create(viewer=as_viewer(secretariat), data=MemberInput(name_en="X", kind="government", country="XX"))
     assert exc.value.problems[0].field == "country"
     assert not Member.objects.filter(name="X").exists()
 
 
 def test_a_duplicate_member_is_refused(secretariat, member_a):
     with pytest.raises(ValidationFailed) as exc:
-        member_create(viewer=as_viewer(secretariat), values={"name_en": "Alphaland", "kind": "government"})
+        member_create(viewer=as_viewer(secretariat), data=MemberInput(name_en="Alphaland", kind="government"))
     assert exc.value.problems[0].field == "name_en"
 
 
 def test_two_members_cannot_share_a_country(secretariat, member_a):
-    member_update(viewer=as_viewer(secretariat), member=member_a, values={"country": "FR"})
+    member_update(viewer=as_viewer(secretariat), member=member_a, data=MemberInput(country="FR"))
     with pytest.raises(ValidationFailed) as exc:
-        member_create(viewer=as_viewer(secretariat), values={"name_en": "Other", "kind": "government", "country": "FR"})
+        member_create(viewer=as_viewer(secretariat), data=MemberInput(name_en="Other", kind="government", country="FR"))
     assert exc.value.problems[0].field == "country"
 
 
 def test_an_official_may_not_edit_their_member_and_another_member_is_not_found(official_a, member_a, member_b):
     with pytest.raises(PermissionDenied):
-        member_update(viewer=as_viewer(official_a), member=member_a, values={"source": "x"})
+        member_update(viewer=as_viewer(official_a), member=member_a, data=MemberInput(source="x"))
     with pytest.raises(NotFound):
-        member_update(viewer=as_viewer(official_a), member=member_b, values={"source": "x"})
+        member_update(viewer=as_viewer(official_a), member=member_b, data=MemberInput(source="x"))
 
 
 def test_a_status_change_needs_a_reason_and_keeps_history(secretariat, member_a):

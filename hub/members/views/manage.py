@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +30,7 @@ from hub.members.selectors import (
     member_status_history,
 )
 from hub.members.services import (
+    MemberInput,
     alliance_figure_record,
     invitation_create,
     member_create,
@@ -47,11 +46,11 @@ def _secretariat_only(v: Viewer) -> None:
         raise NotFound()
 
 
-def _member_values(form: MemberForm) -> dict[str, Any]:
+def _member_input(form: MemberForm) -> MemberInput:
     data = dict(form.cleaned_data)
     data["name_fr"] = data.get("name_fr") or ""
     data["name_es"] = data.get("name_es") or ""
-    return data
+    return MemberInput(**data)
 
 
 @viewer_required
@@ -62,7 +61,7 @@ def member_new(request: HttpRequest) -> HttpResponse:
     done = run_form(
         request,
         form,
-        lambda _d: member_create(viewer=v, values=_member_values(form)),
+        lambda _d: member_create(viewer=v, data=_member_input(form)),
         success=_("Member registered."),
         next_url=lambda member: reverse("member_profile", args=[member.slug]),
     )
@@ -80,7 +79,7 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     done = run_form(
         request,
         form,
-        lambda _d: member_update(viewer=v, member=member, values=_member_values(form)),
+        lambda _d: member_update(viewer=v, member=member, data=_member_input(form)),
         success=_("Member saved."),
         next_url=lambda m: reverse("member_profile", args=[m.slug]),
     )

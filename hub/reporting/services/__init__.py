@@ -1,6 +1,7 @@
 """Writes of the reporting app."""
 
 from hub.reporting.services.cycles import (
+    CycleInput,
     cycle_create,
     cycle_open,
     cycle_reminders_send,
@@ -24,6 +25,7 @@ from hub.reporting.services.reports import (
 
 __all__ = [
     "QUESTIONNAIRE_COLUMNS",
+    "CycleInput",
     "cycle_create",
     "cycle_open",
     "cycle_reminders_send",

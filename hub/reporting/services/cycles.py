@@ -5,6 +5,7 @@ published. Reminders go to focal points 30 and 7 days before a cycle closes."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as, audit_bulk
 from hub.core.errors import Conflict, Problem, ValidationFailed
+from hub.core.inputs import UNSET, Unset, given
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
@@ -30,6 +32,21 @@ from hub.reporting.models import (
 )
 
 CYCLE_FIELDS = ("name", "period_start", "period_end", "kind", "opens_on", "closes_on", "version")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CycleInput:
+    """A cycle's fields (version may be None). On update only the fields given change; is_synthetic
+    is set on create."""
+
+    name: str | Unset = UNSET
+    period_start: datetime.date | Unset = UNSET
+    period_end: datetime.date | Unset = UNSET
+    kind: str | Unset = UNSET
+    opens_on: datetime.date | Unset = UNSET
+    closes_on: datetime.date | Unset = UNSET
+    version: QuestionnaireVersion | None | Unset = UNSET
+    is_synthetic: bool | Unset = UNSET
 
 
 def _require_manager(viewer: Viewer, cycle: ReportingCycle | None = None) -> None:
@@ -53,9 +70,10 @@ def _validate(values: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def cycle_create(*, viewer: Viewer, values: dict[str, Any], via: str = "web") -> ReportingCycle:
-    """A cycle in draft. `values`: the CYCLE_FIELDS (version may be None) and optionally is_synthetic."""
+def cycle_create(*, viewer: Viewer, data: CycleInput, via: str = "web") -> ReportingCycle:
+    """A cycle in draft."""
     _require_manager(viewer)
+    values = given(data)
     problems = _validate(values)
     if problems:
         raise ValidationFailed(_("The cycle was not created."), problems=problems)
@@ -66,10 +84,11 @@ def cycle_create(*, viewer: Viewer, values: dict[str, Any], via: str = "web") ->
     return cycle
 
 
-def cycle_update(*, viewer: Viewer, cycle_id: int, values: dict[str, Any], via: str = "web") -> ReportingCycle:
+def cycle_update(*, viewer: Viewer, cycle_id: int, data: CycleInput, via: str = "web") -> ReportingCycle:
     """Change a cycle while it is in draft; once open only its close date may move."""
     cycle = policy_for(ReportingCycle).get(viewer, cycle_id)
     _require_manager(viewer, cycle)
+    values = given(data)
     merged = {k: getattr(cycle, k) for k in CYCLE_FIELDS} | values
     if cycle.status != ReportingCycle.Status.DRAFT:
         fixed = cycle.status not in ReportingCycle.ACCEPTING  # locked or published: nothing moves

@@ -17,6 +17,7 @@ from hub.members.models import Member
 from hub.reporting.models import Answer, ProgressReport, QuestionnaireVersion, ReportingCycle
 from hub.reporting.services import (
     QUESTIONNAIRE_COLUMNS,
+    CycleInput,
     cycle_create,
     cycle_open,
     questionnaire_import,
@@ -81,16 +82,16 @@ def new_cycle(
     closes = closes_on or TODAY + 60 * D
     cycle = cycle_create(
         viewer=SYSTEM,
-        values={
-            "name": name,
-            "period_start": datetime.date(2024, 7, 1),
-            "period_end": datetime.date(2025, 6, 30),
-            "kind": ReportingCycle.Kind.PROGRESS,
-            "opens_on": closes - 90 * D,
-            "closes_on": closes,
-            "version": version,
-            "is_synthetic": synthetic,
-        },
+        data=CycleInput(
+            name=name,
+            period_start=datetime.date(2024, 7, 1),
+            period_end=datetime.date(2025, 6, 30),
+            kind=ReportingCycle.Kind.PROGRESS,
+            opens_on=closes - 90 * D,
+            closes_on=closes,
+            version=version,
+            is_synthetic=synthetic,
+        ),
     )
     return cycle_open(viewer=SYSTEM, cycle_id=cycle.pk) if open_it else cycle
 

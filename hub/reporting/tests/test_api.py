@@ -25,7 +25,7 @@ from hub.reporting.models import (
     ReportingCycle,
     ShowcaseItem,
 )
-from hub.reporting.services import cycle_create, cycle_open, questionnaire_import
+from hub.reporting.services import CycleInput, cycle_create, cycle_open, questionnaire_import
 from hub.reporting.tests.helpers import REQUIRED_KEYS, STARTER, STARTER_KEYS, TODAY
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
@@ -291,16 +291,16 @@ def opened(secretariat, member_a, member_b) -> ReportingCycle:
     )
     cycle = cycle_create(
         viewer=v,
-        values={
-            "name": "Test cycle",
-            "period_start": datetime.date(2025, 1, 1),
-            "period_end": datetime.date(2025, 12, 31),
-            "kind": "progress",
-            "opens_on": TODAY - datetime.timedelta(days=1),
-            "closes_on": TODAY + datetime.timedelta(days=30),
-            "version": QuestionnaireVersion.objects.get(code="starter"),
-            "is_synthetic": True,
-        },
+        data=CycleInput(
+            name="Test cycle",
+            period_start=datetime.date(2025, 1, 1),
+            period_end=datetime.date(2025, 12, 31),
+            kind="progress",
+            opens_on=TODAY - datetime.timedelta(days=1),
+            closes_on=TODAY + datetime.timedelta(days=30),
+            version=QuestionnaireVersion.objects.get(code="starter"),
+            is_synthetic=True,
+        ),
     )
     return cycle_open(viewer=v, cycle_id=cycle.pk)
 

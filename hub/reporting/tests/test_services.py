@@ -39,6 +39,7 @@ from hub.reporting.selectors import (
     showcase_list,
 )
 from hub.reporting.services import (
+    CycleInput,
     cycle_open,
     cycle_reminders_send,
     cycle_transition,
@@ -694,7 +695,7 @@ def test_a_locked_cycle_takes_no_return_extension_or_new_close_date(cycle, membe
     with pytest.raises(Conflict):
         report_extend(viewer=SYSTEM, report_id=report.pk, until=cycle.closes_on + 5 * D, reason="late")
     with pytest.raises(Conflict):
-        cycle_update(viewer=SYSTEM, cycle_id=cycle.pk, values={"closes_on": cycle.closes_on + 5 * D})
+        cycle_update(viewer=SYSTEM, cycle_id=cycle.pk, data=CycleInput(closes_on=cycle.closes_on + 5 * D))
     report.refresh_from_db()
     cycle.refresh_from_db()
     assert report.status == ProgressReport.Status.SUBMITTED and report.extension_until is None

@@ -11,7 +11,7 @@ from django.db import transaction
 from hub.core.errors import HubError, Problem
 from hub.core.viewer import SYSTEM
 from hub.reporting.models import QuestionnaireVersion, ReportingCycle
-from hub.reporting.services import cycle_create, cycle_open
+from hub.reporting.services import CycleInput, cycle_create, cycle_open
 
 DATES = ("period_start", "period_end", "opens_on", "closes_on")
 
@@ -83,4 +83,4 @@ class Command(BaseCommand):
         if problems:
             raise self.fail(HubError("The cycle was not created.", problems=problems))
         values["is_synthetic"] = options["synthetic"]
-        return cycle_create(viewer=SYSTEM, values=values, via="command")
+        return cycle_create(viewer=SYSTEM, data=CycleInput(**values), via="command")

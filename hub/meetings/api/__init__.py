@@ -1,0 +1,5 @@
+"""The meetings API: `schemas` apart from the `routes`."""
+
+from hub.meetings.api.routes import actions_router, procedures_router, router
+
+__all__ = ["actions_router", "procedures_router", "router"]

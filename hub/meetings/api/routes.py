@@ -1,0 +1,361 @@
+"""The meetings API's routes: meetings, their agenda, documents, minutes and decisions; action items;
+written procedures. Every read goes through the selectors, every write through the services."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import File, Form, Query, Router, UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.responses import Status
+
+from hub.commitments.models import Commitment
+from hub.commitments.selectors import commitments_by_number
+from hub.core.api import caller, with_attributes, writer
+from hub.core.errors import NotFound
+from hub.core.policies import policy_for
+from hub.core.viewer import ANONYMOUS, Viewer
+from hub.meetings.api.schemas import (
+    ActionItemIn,
+    ActionItemOut,
+    ActionQuery,
+    AgendaItemIn,
+    AgendaItemOut,
+    ApproveMinutesIn,
+    AttendanceIn,
+    CommentIn,
+    CommentOut,
+    DecisionIn,
+    DecisionOut,
+    DocumentOut,
+    InputIn,
+    InputOut,
+    InviteIn,
+    MeetingDetailOut,
+    MeetingIn,
+    MeetingOut,
+    MeetingPatch,
+    MinutesIn,
+    ObjectionIn,
+    ProcedureIn,
+    ProcedureOut,
+    ProgressIn,
+    ProgressOut,
+    ResponseIn,
+)
+from hub.meetings.models import (
+    ActionItem,
+    ActionItemUpdate,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingDocument,
+    MinutesComment,
+    OutsideInput,
+    WrittenProcedure,
+)
+from hub.meetings.selectors import (
+    ActionFilters,
+    action_item_get,
+    action_item_list,
+    action_item_updates,
+    action_owner_get,
+    decision_get,
+    decision_list,
+    meeting_get,
+    meeting_list,
+    meeting_page,
+    procedure_get,
+    procedure_list,
+    procedure_objections,
+)
+from hub.meetings.services import (
+    AgendaItemInput,
+    MeetingInput,
+    action_item_create,
+    action_item_progress,
+    agenda_item_add,
+    attendance_record,
+    decision_adopt,
+    meeting_document_add,
+    meeting_invite,
+    meeting_schedule,
+    meeting_update,
+    minutes_approve_at_meeting,
+    minutes_comment,
+    minutes_save,
+    objection_record,
+    outside_input_respond,
+    outside_input_submit,
+    written_procedure_conclude,
+    written_procedure_start,
+)
+from hub.members.models import Member
+from hub.members.selectors import member_get
+
+router = Router(tags=["meetings"])
+actions_router = Router(tags=["action items"])
+procedures_router = Router(tags=["written procedures"])
+
+
+def _detail(request: HttpRequest, meeting: Meeting) -> object:
+    """The meeting with what its page shows the caller: the link, agenda, invitations, decisions, minutes."""
+    v = caller(request).viewer
+    page = meeting_page(viewer=v, meeting=meeting)
+    minutes_visible = policy_for(Meeting).can(v, "view_minutes", meeting)
+    return with_attributes(
+        meeting,
+        online_link=meeting.online_link if page.show_link else None,
+        agenda=page.agenda,
+        invitations=page.invitations,
+        decisions=page.decisions,
+        minutes=meeting.minutes if minutes_visible else None,
+    )
+
+
+def _commitments(numbers: list[int]) -> list[Commitment]:
+    return commitments_by_number(viewer=ANONYMOUS, numbers=numbers)
+
+
+def _members(v: Viewer, slugs: list[str]) -> list[Member]:
+    return [member_get(viewer=v, slug=s) for s in slugs]
+
+
+@router.get("", response=list[MeetingOut], summary="Meetings you may see")
+@paginate(PageNumberPagination, page_size=50)
+def list_meetings(request: HttpRequest, when: str = "") -> QuerySet[Meeting]:
+    return meeting_list(viewer=caller(request).viewer, when=when)
+
+
+@router.post("", response={201: MeetingDetailOut}, summary="Schedule a meeting (secretariat)")
+def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[Any]:
+    c = writer(request)
+    meeting = meeting_schedule(viewer=c.viewer, data=MeetingInput(**payload.dict()), via=c.via)
+    return Status(201, _detail(request, meeting))
+
+
+@router.get("/{meeting_id}", response=MeetingDetailOut, summary="One meeting")
+def get_meeting(request: HttpRequest, meeting_id: int) -> object:
+    return _detail(request, meeting_get(viewer=caller(request).viewer, pk=meeting_id))
+
+
+@router.patch("/{meeting_id}", response=MeetingDetailOut, summary="Change a meeting (secretariat)")
+def update_meeting(request: HttpRequest, meeting_id: int, payload: MeetingPatch) -> object:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    data = MeetingInput(**payload.dict(exclude_unset=True))
+    return _detail(request, meeting_update(viewer=c.viewer, meeting=meeting, data=data, via=c.via))
+
+
+@router.post("/{meeting_id}/agenda-items", response={201: AgendaItemOut}, summary="Add an agenda item")
+def add_agenda_item(request: HttpRequest, meeting_id: int, payload: AgendaItemIn) -> Status[AgendaItem]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    return Status(
+        201, agenda_item_add(viewer=c.viewer, meeting=meeting, data=AgendaItemInput(**payload.dict()), via=c.via)
+    )
+
+
+@router.post("/{meeting_id}/invitations", response=MeetingDetailOut, summary="Invite members")
+def invite_members(request: HttpRequest, meeting_id: int, payload: InviteIn) -> object:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    meeting_invite(viewer=c.viewer, meeting=meeting, members=_members(c.viewer, payload.members), via=c.via)
+    return _detail(request, meeting)
+
+
+@router.post("/{meeting_id}/attendance", response=MeetingDetailOut, summary="Record attendance")
+def record_attendance(request: HttpRequest, meeting_id: int, payload: AttendanceIn) -> object:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    values = {member_get(viewer=c.viewer, slug=s).pk: str(v) for s, v in payload.attendance.items()}
+    attendance_record(viewer=c.viewer, meeting=meeting, attendance=values, via=c.via)
+    return _detail(request, meeting)
+
+
+@router.post("/{meeting_id}/minutes", response=MeetingDetailOut, summary="Draft or circulate the minutes")
+def save_minutes(request: HttpRequest, meeting_id: int, payload: MinutesIn) -> object:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    minutes_save(viewer=c.viewer, meeting=meeting, text=payload.text, circulate=payload.circulate, via=c.via)
+    return _detail(request, meeting)
+
+
+@router.post("/{meeting_id}/minutes/approve", response=MeetingDetailOut, summary="Approve minutes at a later meeting")
+def approve_minutes(request: HttpRequest, meeting_id: int, payload: ApproveMinutesIn) -> object:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    at = meeting_get(viewer=c.viewer, pk=payload.at_meeting_id)
+    minutes_approve_at_meeting(viewer=c.viewer, meeting=meeting, at_meeting=at, via=c.via)
+    return _detail(request, meeting)
+
+
+@router.post("/{meeting_id}/decisions", response={201: DecisionOut}, summary="Record a decision of a held meeting")
+def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> Status[Decision]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    d = decision_adopt(
+        viewer=c.viewer, meeting=meeting, text=payload.text, commitments=_commitments(payload.commitments), via=c.via
+    )
+    return Status(201, d)
+
+
+@router.get("/{meeting_id}/documents", response=list[DocumentOut], summary="Documents of a meeting you may see")
+def list_documents(request: HttpRequest, meeting_id: int) -> list[MeetingDocument]:
+    v = caller(request).viewer
+    page = meeting_page(viewer=v, meeting=meeting_get(viewer=v, pk=meeting_id))
+    return list(page.documents) + [d for item in page.agenda for d in item.documents.all()]
+
+
+@router.post("/{meeting_id}/documents", response={201: DocumentOut}, summary="Add a document (multipart)")
+def add_document(
+    request: HttpRequest,
+    meeting_id: int,
+    title: Form[str],
+    file: File[UploadedFile],
+    visibility: Form[str] = "taskforce",
+    agenda_item_id: Form[int | None] = None,
+) -> Status[MeetingDocument]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    item = None
+    if agenda_item_id is not None:
+        item = next((i for i in meeting_page(viewer=c.viewer, meeting=meeting).agenda if i.pk == agenda_item_id), None)
+        if item is None:
+            raise NotFound()
+    d = meeting_document_add(
+        viewer=c.viewer, meeting=meeting, title=title, upload=file, visibility=visibility, agenda_item=item, via=c.via
+    )
+    return Status(201, d)
+
+
+@router.post("/{meeting_id}/minutes/comments", response={201: CommentOut}, summary="Comment on circulated minutes")
+def comment_minutes(request: HttpRequest, meeting_id: int, payload: CommentIn) -> Status[MinutesComment]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    member = member_get(viewer=c.viewer, slug=payload.member)
+    return Status(201, minutes_comment(viewer=c.viewer, meeting=meeting, member=member, text=payload.text, via=c.via))
+
+
+@router.post("/agenda-items/{item_id}/inputs", response={201: InputOut}, summary="Send input on an agenda item")
+def send_input(request: HttpRequest, item_id: int, payload: InputIn) -> Status[OutsideInput]:
+    c = writer(request)
+    i = outside_input_submit(
+        viewer=c.viewer, item_id=item_id, organisation=payload.organisation, text=payload.text, via=c.via
+    )
+    return Status(201, i)
+
+
+@router.post("/inputs/{input_id}/response", response=InputOut, summary="Respond to input (secretariat)")
+def respond_input(request: HttpRequest, input_id: int, payload: ResponseIn) -> OutsideInput:
+    c = writer(request)
+    return outside_input_respond(viewer=c.viewer, input_id=input_id, response=payload.response, via=c.via)
+
+
+@router.get("/decisions/all", response=list[DecisionOut], summary="Decisions you may see")
+@paginate(PageNumberPagination, page_size=50)
+def list_decisions(request: HttpRequest) -> QuerySet[Decision]:
+    return decision_list(viewer=caller(request).viewer).order_by("-created_at")
+
+
+# --- action items ---------------------------------------------------------------------------
+
+
+@actions_router.get("", response=list[ActionItemOut], summary="Action items you may see, overdue first")
+@paginate(PageNumberPagination, page_size=50)
+def list_action_items(request: HttpRequest, filters: Query[ActionQuery]) -> QuerySet[ActionItem]:
+    f = ActionFilters(mine=filters.mine, status=filters.status, owner=filters.owner, overdue=filters.overdue)
+    return action_item_list(viewer=caller(request).viewer, filters=f)
+
+
+@actions_router.post("", response={201: ActionItemOut}, summary="Create an action item (secretariat)")
+def create_action_item(request: HttpRequest, payload: ActionItemIn) -> Status[ActionItem]:
+    c = writer(request)
+    decision = decision_get(viewer=c.viewer, pk=payload.decision_id) if payload.decision_id else None
+    meeting = meeting_get(viewer=c.viewer, pk=payload.meeting_id) if payload.meeting_id else None
+    values = {
+        "title": payload.title,
+        "description": payload.description,
+        "decision": decision,
+        "meeting": meeting,
+        **action_owner_get(viewer=c.viewer, owner=payload.owner),
+        "due_on": payload.due_on,
+    }
+    item = action_item_create(viewer=c.viewer, values=values, commitments=_commitments(payload.commitments), via=c.via)
+    return Status(201, item)
+
+
+@actions_router.get("/{item_id}", response=ActionItemOut, summary="One action item")
+def get_action_item(request: HttpRequest, item_id: int) -> ActionItem:
+    return action_item_get(viewer=caller(request).viewer, pk=item_id)
+
+
+@actions_router.get("/{item_id}/progress", response=list[ProgressOut], summary="Progress updates")
+def list_progress(request: HttpRequest, item_id: int) -> list[ActionItemUpdate]:
+    v = caller(request).viewer
+    return action_item_updates(viewer=v, item=action_item_get(viewer=v, pk=item_id))
+
+
+@actions_router.post("/{item_id}/progress", response={201: ProgressOut}, summary="Report progress (owner)")
+def add_progress(request: HttpRequest, item_id: int, payload: ProgressIn) -> Status[ActionItemUpdate]:
+    c = writer(request)
+    u = action_item_progress(
+        viewer=c.viewer,
+        item_id=item_id,
+        text=payload.text,
+        status=payload.status,
+        drop_reason=payload.drop_reason,
+        via=c.via,
+    )
+    return Status(201, u)
+
+
+# --- written procedures -----------------------------------------------------------------------
+
+
+def _procedure(request: HttpRequest, p: WrittenProcedure) -> object:
+    """The procedure with the short names of the members whose objections the caller may see."""
+    objections = procedure_objections(viewer=caller(request).viewer, procedure=p)
+    return with_attributes(p, objections=[o.member.slug for o in objections])
+
+
+@procedures_router.get("", response=list[ProcedureOut], summary="Written procedures you may see")
+def list_procedures(request: HttpRequest) -> list[object]:
+    return [_procedure(request, p) for p in procedure_list(viewer=caller(request).viewer)]
+
+
+@procedures_router.post("", response={201: ProcedureOut}, summary="Start a written procedure (secretariat)")
+def start_procedure(request: HttpRequest, payload: ProcedureIn) -> Status[Any]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=payload.meeting_id) if payload.meeting_id else None
+    p = written_procedure_start(
+        viewer=c.viewer,
+        title=payload.title,
+        proposal=payload.proposal,
+        deadline=payload.deadline,
+        subject=payload.subject,
+        meeting=meeting,
+        visibility=payload.visibility,
+        via=c.via,
+    )
+    return Status(201, _procedure(request, p))
+
+
+@procedures_router.get("/{procedure_id}", response=ProcedureOut, summary="One written procedure")
+def get_procedure(request: HttpRequest, procedure_id: int) -> object:
+    return _procedure(request, procedure_get(viewer=caller(request).viewer, pk=procedure_id))
+
+
+@procedures_router.post("/{procedure_id}/objections", response={201: ProcedureOut}, summary="Object (a member)")
+def add_objection(request: HttpRequest, procedure_id: int, payload: ObjectionIn) -> Status[Any]:
+    c = writer(request)
+    member = member_get(viewer=c.viewer, slug=payload.member)
+    objection_record(viewer=c.viewer, procedure_id=procedure_id, member=member, reason=payload.reason, via=c.via)
+    return Status(201, _procedure(request, procedure_get(viewer=c.viewer, pk=procedure_id)))
+
+
+@procedures_router.post("/{procedure_id}/conclude", response=ProcedureOut, summary="Conclude after the deadline")
+def conclude_procedure(request: HttpRequest, procedure_id: int) -> object:
+    c = writer(request)
+    p = written_procedure_conclude(viewer=c.viewer, procedure_id=procedure_id, via=c.via)
+    return _procedure(request, p)

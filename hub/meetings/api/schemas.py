@@ -1,0 +1,241 @@
+"""The meetings API's schemas. Output schemas read the model instances the endpoints return: aliases
+name the attribute path, `resolve_*` the computed values."""
+
+import datetime
+
+from django.urls import reverse
+from ninja import Field, Schema
+
+from hub.core.models import Visibility
+from hub.meetings.models import ActionItem, Decision, MeetingDocument
+from hub.meetings.selectors import action_owner_name
+
+
+class AgendaItemOut(Schema):
+    id: int
+    order: int
+    title: str
+    presenter: str
+    starts_at: datetime.datetime | None
+    minutes_allotted: int | None
+    open_for_input: bool
+
+
+class InvitationOut(Schema):
+    member: str = Field(..., alias="member.slug")
+    attendance: str
+
+
+class DecisionOut(Schema):
+    id: int
+    code: str
+    text: str
+    status: str
+    commitments: list[int]
+    is_synthetic: bool
+
+    @staticmethod
+    def resolve_commitments(d: Decision) -> list[int]:
+        return [c.number for c in d.commitments.all()]
+
+
+class MeetingOut(Schema):
+    id: int
+    code: str
+    kind: str
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    time_zone: str
+    place: str
+    status: str
+    visibility: str
+    minutes_status: str
+    is_synthetic: bool
+
+
+class MeetingDetailOut(MeetingOut):
+    online_link: str | None
+    agenda: list[AgendaItemOut]
+    invitations: list[InvitationOut]
+    decisions: list[DecisionOut]
+    minutes: str | None
+
+
+class MeetingIn(Schema):
+    kind: str = Field("plenary", description="plenary, working_group or extraordinary")
+    title: str = Field(..., min_length=1, max_length=200)
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    time_zone: str = "UTC"
+    place: str = ""
+    online_link: str = ""
+    visibility: Visibility = Visibility.TASKFORCE
+    summary: str = ""
+
+
+class MeetingPatch(Schema):
+    title: str | None = None
+    status: str | None = Field(None, description="planned, convened or held")
+    place: str | None = None
+    online_link: str | None = None
+    summary: str | None = None
+    starts_at: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+
+
+class AgendaItemIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    presenter: str = ""
+    starts_at: datetime.datetime | None = None
+    minutes_allotted: int | None = Field(None, ge=1)
+    open_for_input: bool = False
+
+
+class InviteIn(Schema):
+    members: list[str] = Field(..., description="Member short names (slugs)")
+
+
+class AttendanceIn(Schema):
+    attendance: dict[str, str] = Field(..., description="member short name: present, apologies or absent")
+
+
+class MinutesIn(Schema):
+    text: str
+    circulate: bool = False
+
+
+class ApproveMinutesIn(Schema):
+    at_meeting_id: int
+
+
+class DecisionIn(Schema):
+    text: str
+    commitments: list[int] = Field(default_factory=list, description="Commitment numbers, 1 to 9")
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    agenda_item_id: int | None
+    visibility: str
+    sha256: str
+    content_type: str
+    url: str
+
+    @staticmethod
+    def resolve_url(d: MeetingDocument) -> str:
+        return reverse("meeting_document", args=[d.pk])
+
+
+class CommentIn(Schema):
+    member: str = Field(..., description="The member's short name")
+    text: str
+
+
+class CommentOut(Schema):
+    member: str = Field(..., alias="member.slug")
+    text: str
+    at: datetime.datetime = Field(..., alias="created_at")
+
+
+class InputIn(Schema):
+    organisation: str
+    text: str
+
+
+class InputOut(Schema):
+    id: int
+    organisation: str
+    text: str
+    response: str
+
+
+class ResponseIn(Schema):
+    response: str
+
+
+# --- action items ---------------------------------------------------------------------------
+
+
+class ActionItemOut(Schema):
+    id: int
+    title: str
+    description: str
+    decision: str | None
+    meeting: str | None
+    owner: str
+    due_on: datetime.date
+    status: str
+    overdue: bool = Field(..., alias="is_overdue")
+    is_synthetic: bool
+
+    @staticmethod
+    def resolve_decision(i: ActionItem) -> str | None:
+        return i.decision.code if i.decision else None
+
+    @staticmethod
+    def resolve_meeting(i: ActionItem) -> str | None:
+        return i.meeting.code if i.meeting else None
+
+    @staticmethod
+    def resolve_owner(i: ActionItem) -> str:
+        return action_owner_name(i)
+
+
+class ActionItemIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    description: str = ""
+    decision_id: int | None = None
+    meeting_id: int | None = None
+    owner: str = Field(..., description="A member's short name, or 'secretariat'")
+    due_on: datetime.date
+    commitments: list[int] = Field(default_factory=list)
+
+
+class ProgressIn(Schema):
+    status: str = Field(..., description="open, in_progress, done or dropped")
+    text: str
+    drop_reason: str = ""
+
+
+class ProgressOut(Schema):
+    status: str
+    text: str
+    at: datetime.datetime = Field(..., alias="created_at")
+
+
+class ActionQuery(Schema):
+    mine: bool = False
+    status: str = ""
+    owner: str = ""
+    overdue: bool = False
+
+
+# --- written procedures -----------------------------------------------------------------------
+
+
+class ProcedureOut(Schema):
+    id: int
+    code: str
+    subject: str
+    title: str
+    proposal: str
+    deadline: datetime.datetime
+    status: str
+    outcome: str = Field(..., alias="outcome_note")
+    objections: list[str]
+
+
+class ProcedureIn(Schema):
+    title: str = Field(..., min_length=1, max_length=200)
+    proposal: str = Field(..., min_length=1)
+    deadline: datetime.datetime
+    subject: str = Field("decision", description="decision or minutes")
+    meeting_id: int | None = None
+    visibility: Visibility = Visibility.TASKFORCE
+
+
+class ObjectionIn(Schema):
+    member: str
+    reason: str

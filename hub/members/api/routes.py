@@ -1,0 +1,258 @@
+"""The members API's routes: the registry, join requests and Alliance figures. Every read goes through
+the selectors, every write through the services."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.responses import Status
+
+from hub.core.api import ApiCaller, caller, writer
+from hub.core.errors import Conflict
+from hub.core.web import rate_limited
+from hub.members.api.schemas import (
+    AllianceCheckIn,
+    FigureIn,
+    FigureOut,
+    JoinReceiptOut,
+    JoinRequestIn,
+    JoinRequestOut,
+    MemberDetailOut,
+    MemberIn,
+    MemberOut,
+    MemberQuery,
+    NoteIn,
+    NoteOut,
+    QuestionIn,
+    ReasonIn,
+    StatusChangeOut,
+    StatusIn,
+    TaskforceRoleIn,
+    TaskforceRoleOut,
+)
+from hub.members.models import (
+    AllianceFigure,
+    JoinRequest,
+    Member,
+    MemberNote,
+    MemberStatusChange,
+    TaskforceRole,
+)
+from hub.members.selectors import (
+    MemberFilters,
+    alliance_figure_list,
+    join_request_get,
+    join_request_list,
+    member_get,
+    member_list,
+    member_notes,
+    member_status_history,
+)
+from hub.members.services import (
+    MemberInput,
+    alliance_figure_record,
+    join_request_approve,
+    join_request_ask_more,
+    join_request_record_alliance_check,
+    join_request_reject,
+    join_request_submit,
+    member_create,
+    member_note_create,
+    member_status_change,
+    member_update,
+    taskforce_role_assign,
+)
+
+router = Router(tags=["members"])
+join_router = Router(tags=["join requests"])
+figures_router = Router(tags=["Alliance figures"])
+
+
+def _member_input(payload: MemberIn) -> MemberInput:
+    """The fields sent; a null clears a text (to "") and a date or yes/no (to null)."""
+    values = payload.dict(exclude_unset=True)
+    if "country" in values:
+        values["country"] = (values["country"] or "").upper()
+    cleared: dict[str, Any] = {k: ("" if v is None and k not in _NULLABLE else v) for k, v in values.items()}
+    return MemberInput(**cleared)
+
+
+_NULLABLE = {"mission_signed_on", "joined_on", "alliance_member", "alliance_member_since"}
+
+
+@router.get("", response=list[MemberOut], summary="List members")
+@paginate(PageNumberPagination, page_size=50)
+def list_members(request: HttpRequest, filters: Query[MemberQuery]) -> QuerySet[Member]:
+    f = MemberFilters(q=filters.q, region=filters.region, kind=filters.kind, role=filters.role)
+    return member_list(viewer=caller(request).viewer, filters=f)
+
+
+@router.post("", response={201: MemberDetailOut}, summary="Register a member (secretariat)")
+def create_member(request: HttpRequest, payload: MemberIn) -> Status[Member]:
+    c = writer(request)
+    return Status(201, member_create(viewer=c.viewer, data=_member_input(payload), via=c.via))
+
+
+@router.get("/{slug}", response=MemberDetailOut, summary="One member")
+def get_member(request: HttpRequest, slug: str) -> Member:
+    return member_get(viewer=caller(request).viewer, slug=slug)
+
+
+@router.patch("/{slug}", response=MemberDetailOut, summary="Change a member's registry fields (secretariat)")
+def update_member(request: HttpRequest, slug: str, payload: MemberIn) -> Member:
+    c = writer(request)
+    member = member_get(viewer=c.viewer, slug=slug)
+    return member_update(viewer=c.viewer, member=member, data=_member_input(payload), via=c.via)
+
+
+@router.get("/{slug}/status-history", response=list[StatusChangeOut], summary="A member's status history")
+def status_history(request: HttpRequest, slug: str) -> list[MemberStatusChange]:
+    v = caller(request).viewer
+    return member_status_history(viewer=v, member=member_get(viewer=v, slug=slug))
+
+
+@router.post("/{slug}/status", response={201: StatusChangeOut}, summary="Change a member's status (secretariat)")
+def change_status(request: HttpRequest, slug: str, payload: StatusIn) -> Status[MemberStatusChange]:
+    c = writer(request)
+    member = member_get(viewer=c.viewer, slug=slug)
+    change = member_status_change(
+        viewer=c.viewer,
+        member=member,
+        status=payload.status,
+        reason=payload.reason,
+        effective_on=payload.effective_on,
+        via=c.via,
+    )
+    return Status(201, change)
+
+
+@router.post("/{slug}/taskforce-roles", response={201: TaskforceRoleOut}, summary="Record a taskforce role")
+def add_taskforce_role(request: HttpRequest, slug: str, payload: TaskforceRoleIn) -> Status[TaskforceRole]:
+    c = writer(request)
+    member = member_get(viewer=c.viewer, slug=slug)
+    role = taskforce_role_assign(
+        viewer=c.viewer,
+        member=member,
+        role=payload.role,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+        source=payload.source,
+        via=c.via,
+    )
+    return Status(201, role)
+
+
+@router.get("/{slug}/notes", response=list[NoteOut], summary="Notes on a member you may see")
+@paginate(PageNumberPagination, page_size=50)
+def list_notes(request: HttpRequest, slug: str) -> list[MemberNote]:
+    v = caller(request).viewer
+    return member_notes(viewer=v, member=member_get(viewer=v, slug=slug))
+
+
+@router.post("/{slug}/notes", response={201: NoteOut}, summary="Add a note to a member")
+def create_note(request: HttpRequest, slug: str, payload: NoteIn) -> Status[MemberNote]:
+    c = writer(request)
+    m = member_get(viewer=c.viewer, slug=slug)
+    return Status(
+        201, member_note_create(viewer=c.viewer, member=m, text=payload.text, visibility=payload.visibility, via=c.via)
+    )
+
+
+# --- join requests ------------------------------------------------------------------------
+
+
+@join_router.post("", response={202: JoinReceiptOut}, summary="Ask to join (no account needed)")
+def submit_join_request(request: HttpRequest, payload: JoinRequestIn) -> Status[JoinReceiptOut]:
+    """Files a request that waits for the requester to confirm their e-mail by the link sent to it.
+    Signed in as the secretariat, the request is filed on the government's behalf at once."""
+    c = caller(request)
+    filed_by = c.viewer if c.viewer.is_secretariat and c.can_write else None
+    if filed_by is None and rate_limited(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600):
+        raise Conflict("Too many requests from this address; try again in an hour.")
+    r = join_request_submit(
+        government=payload.government,
+        country=payload.country,
+        contact_name=payload.contact_name,
+        contact_email=payload.contact_email,
+        message=payload.message,
+        letter=None,
+        filed_by=filed_by,
+        via=c.via,
+    )
+    detail = "Filed." if filed_by else "Check the e-mail sent to the contact address and open its link."
+    return Status(202, JoinReceiptOut(status=r.status, detail=detail))
+
+
+@join_router.get("", response=list[JoinRequestOut], summary="Join requests (secretariat)")
+@paginate(PageNumberPagination, page_size=50)
+def list_join_requests(request: HttpRequest, status: str = "") -> QuerySet[JoinRequest]:
+    return join_request_list(viewer=caller(request).viewer, status=status)
+
+
+@join_router.get("/{request_id}", response=JoinRequestOut, summary="One join request (secretariat)")
+def get_join_request(request: HttpRequest, request_id: int) -> JoinRequest:
+    return join_request_get(viewer=caller(request).viewer, pk=request_id)
+
+
+def _reviewer(request: HttpRequest, request_id: int) -> ApiCaller:
+    c = writer(request)
+    join_request_get(viewer=c.viewer, pk=request_id)  # hidden requests answer 404 before anything else
+    return c
+
+
+@join_router.post("/{request_id}/alliance-check", response=JoinRequestOut, summary="Record the Alliance check")
+def check_join_request(request: HttpRequest, request_id: int, payload: AllianceCheckIn) -> JoinRequest:
+    c = _reviewer(request, request_id)
+    r = join_request_record_alliance_check(
+        viewer=c.viewer,
+        request_id=request_id,
+        is_alliance_member=payload.is_alliance_member,
+        source=payload.source,
+        via=c.via,
+    )
+    return r
+
+
+@join_router.post("/{request_id}/ask", response=JoinRequestOut, summary="Ask the requester for more information")
+def ask_join_request(request: HttpRequest, request_id: int, payload: QuestionIn) -> JoinRequest:
+    c = _reviewer(request, request_id)
+    r = join_request_ask_more(viewer=c.viewer, request_id=request_id, question=payload.question, via=c.via)
+    return r
+
+
+@join_router.post("/{request_id}/approve", response=JoinRequestOut, summary="Approve: the member becomes active")
+def approve_join_request(request: HttpRequest, request_id: int) -> JoinRequest:
+    c = _reviewer(request, request_id)
+    return join_request_approve(viewer=c.viewer, request_id=request_id, via=c.via)
+
+
+@join_router.post("/{request_id}/reject", response=JoinRequestOut, summary="Reject with a reason")
+def reject_join_request(request: HttpRequest, request_id: int, payload: ReasonIn) -> JoinRequest:
+    c = _reviewer(request, request_id)
+    r = join_request_reject(viewer=c.viewer, request_id=request_id, reason=payload.reason, via=c.via)
+    return r
+
+
+# --- Alliance figures ----------------------------------------------------------------------
+
+
+@figures_router.get("", response=list[FigureOut], summary="Dated figures about the Alliance")
+def list_figures(request: HttpRequest) -> QuerySet[AllianceFigure]:
+    return alliance_figure_list(viewer=caller(request).viewer)
+
+
+@figures_router.post("", response={201: FigureOut}, summary="Record a figure (secretariat)")
+def record_figure(request: HttpRequest, payload: FigureIn) -> Status[AllianceFigure]:
+    c = writer(request)
+    f = alliance_figure_record(
+        viewer=c.viewer,
+        kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS,
+        value=payload.value,
+        as_of=payload.as_of,
+        source=payload.source,
+        via=c.via,
+    )
+    return Status(201, f)
