@@ -33,11 +33,10 @@ api = HubApi(
 )
 errors.install(api)
 
-from hub.accounts.api import router as accounts_router  # noqa: E402
-from hub.members.api import figures_router, join_router  # noqa: E402
+from hub.members.api import figures_router, join_router, me_router  # noqa: E402
 from hub.members.api import router as members_router  # noqa: E402
 
-api.add_router("/", accounts_router)
+api.add_router("/", me_router)
 api.add_router("/members", members_router)
 api.add_router("/join-requests", join_router)
 api.add_router("/alliance-figures", figures_router)
@@ -49,15 +48,12 @@ api.add_router("/meetings", meetings_router)
 api.add_router("/action-items", actions_router)
 api.add_router("/written-procedures", procedures_router)
 
-from hub.reporting.api import (  # noqa: E402
-    commitments_router,
-    cycles_router,
-    questionnaires_router,
-    reports_router,
-    showcase_router,
-)
+from hub.commitments.api import commitments_router  # noqa: E402
+from hub.public.api import commitment_page_router  # noqa: E402
+from hub.reporting.api import cycles_router, questionnaires_router, reports_router, showcase_router  # noqa: E402
 
 api.add_router("/commitments", commitments_router)
+api.add_router("/commitments", commitment_page_router)
 api.add_router("/questionnaires", questionnaires_router)
 api.add_router("/cycles", cycles_router)
 api.add_router("/", reports_router)

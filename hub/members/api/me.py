@@ -1,10 +1,15 @@
-"""The accounts API's schemas: who the caller is, and their roles."""
+"""Who am I: the caller, with their roles (roles are held for members, so this lives with members)."""
 
 from typing import Any
 
-from ninja import Field, Schema
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
 
+from hub.core.api import caller, with_attributes
 from hub.members.models import Role
+from hub.members.selectors import role_list_for_user
+
+me_router = Router(tags=["me"])
 
 
 class RoleOut(Schema):
@@ -47,3 +52,10 @@ class MeOut(Schema):
     @staticmethod
     def resolve_member_ids(v: Any) -> list[int]:
         return sorted(v.member_ids)
+
+
+@me_router.get("/me", response=MeOut, summary="Who am I", operation_id="hub_accounts_api_me")
+def me(request: HttpRequest) -> object:
+    v = caller(request).viewer
+    roles = role_list_for_user(viewer=v, user=v.user) if v.user is not None else []
+    return with_attributes(v, roles=roles)
