@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hub.accounts.models import ApiToken, Invitation, Role, User
-from hub.core.policies import Policy, policy_for, register
+from hub.core.policies import Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 
 
@@ -32,9 +32,6 @@ class UserPolicy(Policy[User]):
             return Q(pk__in=[])
         return Q(pk=viewer.user_id)
 
-    def can_manage(self, viewer: Viewer, obj: User | None) -> bool:
-        return viewer.is_staff_like
-
 
 @register(Role)
 class RolePolicy(Policy[Role]):
@@ -55,6 +52,12 @@ class RolePolicy(Policy[Role]):
         active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
         of_visible_member = Q(member__isnull=True) | Q(member__in=_visible_members(viewer))
         return own | (active & of_visible_member)
+
+    def can_grant(self, viewer: Viewer, obj: Role | None) -> bool:
+        """Roles are given directly only by the secretariat and administrators (the CLI, demo seeding)."""
+        if viewer.is_secretariat:
+            return True
+        return viewer.is_administrator
 
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
         """The secretariat ends any role; a focal point ends the member roles of their own member."""
@@ -95,8 +98,23 @@ class InvitationPolicy(Policy[Invitation]):
             return False
         return obj.member_id in viewer.focal_member_ids
 
+    def can_invite(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """Invite to some role beyond a focal point's own member: the secretariat and administrators."""
+        if self.can_create(viewer, obj):
+            return True
+        return self.can_invite_administrator(viewer, obj)
+
+    def can_list(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """The invitations page: whoever invites, and the focal points (for their own member)."""
+        if self.can_invite(viewer, obj):
+            return True
+        return bool(viewer.focal_member_ids)
+
     def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
         return viewer.is_secretariat
+
+
+register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))
 
 
 @register(ApiToken)

@@ -35,6 +35,7 @@ from hub.members.selectors import join_request_list, member_list, member_summary
 def dashboard(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     own_members = list(member_list(viewer=v).filter(pk__in=v.member_ids))
+    invitations = policy_for(Invitation)
     my_actions = list(
         action_item_list(viewer=v, filters=ActionFilters(mine=True)).exclude(status__in=ActionItem.CLOSED)[:10]
     )
@@ -53,6 +54,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "has_synthetic": any(m.is_synthetic for m in own_members) or any(a.is_synthetic for a in my_actions),
             "my_actions": my_actions,
             "cadence": cadence_warnings(viewer=v),
+            "show_registry": policy_for(Member).can(v, "manage"),
+            "can_invite": invitations.can(v, "invite"),
+            "people_member_ids": {
+                m.pk for m in own_members if invitations.can(v, "invite_for_member", Invitation(member=m))
+            },
         },
     )
 
@@ -72,7 +78,7 @@ def _invitation_form(request: HttpRequest, data: object = None) -> InvitationFor
 def invitations(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     policy = policy_for(Invitation)
-    if not (policy.can(v, "create") or policy.can(v, "invite_administrator") or v.focal_member_ids):
+    if not policy.can(v, "list"):
         raise NotFound()
     form = _invitation_form(request, request.POST or None)
     status = 200
@@ -89,11 +95,15 @@ def invitations(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": d["email"]})
                 return redirect("invitations")
         status = 422
-    can_invite = policy.can(v, "create") or policy.can(v, "invite_administrator")
+    can_invite = policy.can(v, "invite")
     return render(
         request,
         "accounts/invitations.html",
-        {"form": form if can_invite else None, "invitations": invitation_list(viewer=v)[:200]},
+        {
+            "form": form if can_invite else None,
+            "invitations": invitation_list(viewer=v)[:200],
+            "can_revoke": policy.can(v, "revoke"),
+        },
         status=status,
     )
 

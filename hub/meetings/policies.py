@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.meetings.models import (
     ActionItem,
@@ -71,9 +71,6 @@ class MeetingPolicy(Policy[Meeting]):
         if obj is None:
             return False
         return obj.invitations.filter(member_id__in=viewer.member_ids).exists()
-
-    def can_view_attendance(self, viewer: Viewer, obj: Meeting | None) -> bool:
-        return viewer.is_taskforce
 
     def can_view_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Drafts are the secretariat's; circulated or approved minutes are the taskforce's (or public
@@ -159,9 +156,6 @@ class DecisionPolicy(Policy[Decision]):
         # Outside the taskforce (the public, contributors) only decisions of public meetings and procedures.
         return q & (Q(meeting__visibility=Visibility.PUBLIC) | Q(procedure__visibility=Visibility.PUBLIC))
 
-    def can_adopt(self, viewer: Viewer, obj: Decision | None) -> bool:
-        return viewer.is_secretariat
-
 
 @register(ActionItem)
 class ActionItemPolicy(Policy[ActionItem]):
@@ -179,6 +173,13 @@ class ActionItemPolicy(Policy[ActionItem]):
         origin = Q(decision__in=decisions) | Q(decision__isnull=True, meeting__in=_visible_meetings(viewer))
         owner = Q(owner_member__isnull=True) | Q(owner_member__in=_visible_members(viewer))
         return q & origin & owner
+
+    def mine_q(self, viewer: Viewer) -> Q:
+        """The items the viewer's members own, and for the secretariat the secretariat's own."""
+        mine = Q(owner_member_id__in=viewer.member_ids)
+        if viewer.is_secretariat:
+            mine |= Q(owner_secretariat=True)
+        return mine
 
     def can_create(self, viewer: Viewer, obj: ActionItem | None) -> bool:
         return viewer.is_secretariat
@@ -222,6 +223,17 @@ class OutsideInputPolicy(Policy[OutsideInput]):
 
     def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         return viewer.is_secretariat
+
+    def can_contribute_as_outsider(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        """A contributor from outside the taskforce, who reaches only what is opened to their input."""
+        if not viewer.is_contributor:
+            return False
+        return not viewer.is_taskforce
+
+
+register_navigation(
+    "outside_contributor", lambda viewer: policy_for(OutsideInput).can(viewer, "contribute_as_outsider")
+)
 
 
 @register(MinutesComment)

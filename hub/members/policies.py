@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
@@ -36,9 +36,17 @@ class MemberPolicy(Policy[Member]):
     def can_add_note(self, viewer: Viewer, obj: Member | None) -> bool:
         if viewer.is_secretariat:
             return True
+        return self.can_act_for(viewer, obj)
+
+    def can_act_for(self, viewer: Viewer, obj: Member | None) -> bool:
+        """Write in this member's name (object, comment): its officials, while it may write."""
         if obj is None:
             return False
         return obj.pk in viewer.write_member_ids
+
+    def acting_for_q(self, viewer: Viewer) -> Q:
+        """A filter selecting the members the viewer may write for."""
+        return Q(pk__in=viewer.write_member_ids)
 
 
 @register(TaskforceRole)
@@ -63,14 +71,9 @@ class MemberNotePolicy(Policy[MemberNote]):
 
     author_field = "author_id"
 
-    def can_change(self, viewer: Viewer, obj: MemberNote | None) -> bool:
-        if obj is None:
-            return False
-        if viewer.is_secretariat:
-            return True
-        if obj.author_id != viewer.user_id:
-            return False
-        return obj.member_id in viewer.write_member_ids
+    def can_choose_any_level(self, viewer: Viewer, obj: MemberNote | None) -> bool:
+        """The secretariat gives a note any level; officials choose taskforce or member."""
+        return viewer.is_secretariat
 
 
 @register(MemberStatusChange)
@@ -113,6 +116,9 @@ class JoinRequestPolicy(Policy[JoinRequest]):
 
     def can_file(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
         return viewer.is_secretariat
+
+
+register_navigation("join_requests", lambda viewer: policy_for(JoinRequest).can(viewer, "review"))
 
 
 @register(JoinRequestMessage)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 
@@ -19,6 +19,7 @@ from hub.members.models import (
     MemberStatusChange,
     TaskforceRole,
 )
+from hub.members.policies import MemberPolicy
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ def member_get(*, viewer: Viewer, slug: str) -> Member:
     return member
 
 
+def member_list_acting_for(*, viewer: Viewer) -> QuerySet[Member]:
+    """The members the viewer may write for (objections, comments on minutes)."""
+    policy = cast(MemberPolicy, policy_for(Member))
+    return member_list(viewer=viewer).filter(policy.acting_for_q(viewer))
+
+
 def access_member(viewer: Viewer, pk: Any) -> Member:
     return policy_for(Member).get(viewer, pk)
 
@@ -95,7 +102,7 @@ def member_summary(*, viewer: Viewer) -> dict[str, int]:
 
 
 def members_without_focal_point(*, viewer: Viewer) -> list[Member]:
-    if not viewer.is_secretariat:
+    if not policy_for(Member).can(viewer, "manage"):
         return []
     with_focal = Role.objects.active().filter(kind=Role.Kind.FOCAL_POINT).values("member_id")
     return list(

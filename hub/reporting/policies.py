@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.members.models import Member
 from hub.reporting.models import (
@@ -93,6 +93,13 @@ class ReportingCyclePolicy(Policy[ReportingCycle]):
     def can_manage(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         return viewer.is_secretariat
 
+    def can_browse(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        """The reporting pages are the taskforce's (the public sees published results elsewhere)."""
+        return viewer.is_taskforce
+
+
+register_navigation("reporting", lambda viewer: policy_for(ReportingCycle).can(viewer, "browse"))
+
 
 @register(ProgressReport)
 class ProgressReportPolicy(Policy[ProgressReport]):
@@ -107,22 +114,68 @@ class ProgressReportPolicy(Policy[ProgressReport]):
             return NOTHING
         return Q(member_id__in=viewer.member_ids) & ~Q(cycle__status=ReportingCycle.Status.DRAFT)
 
+    # The role checks below are what services require (403); the `_now` and state-bound checks add the
+    # report's state, for what a page offers (services answer a wrong state with 409 and its reason).
+
     def can_edit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Member officials write drafts while the member may write."""
-        return obj is not None and obj.member_id in viewer.write_member_ids
+        if obj is None:
+            return False
+        return obj.member_id in viewer.write_member_ids
+
+    def can_edit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if not self.can_edit(viewer, obj):
+            return False
+        return bool(obj and obj.is_editable)
 
     def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The focal point (or deputy) submits."""
-        return obj is not None and obj.member_id in viewer.focal_member_ids and obj.member_id in viewer.write_member_ids
+        if not self.can_edit(viewer, obj):
+            return False
+        return bool(obj and obj.member_id in viewer.focal_member_ids)
+
+    def can_submit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if not self.can_submit(viewer, obj):
+            return False
+        return bool(obj and obj.is_editable)
 
     def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return viewer.is_secretariat
 
+    def can_return(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Review a submitted report: accept it or return it."""
+        if not self.can_review(viewer, obj):
+            return False
+        return bool(obj and obj.status == ProgressReport.Status.SUBMITTED)
+
+    def can_extend(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Grant an extension while the report can still change."""
+        if not self.can_review(viewer, obj):
+            return False
+        return bool(obj and obj.status in ProgressReport.EDITABLE)
+
     def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_edit(viewer, obj)
 
+    def can_showcase_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Propose showcase items from an accepted report."""
+        if not self.can_showcase(viewer, obj):
+            return False
+        return bool(obj and obj.status == ProgressReport.Status.ACCEPTED)
+
     def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_submit(viewer, obj)
+
+    def can_sign_off_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if not self.can_sign_off(viewer, obj):
+            return False
+        return bool(obj and obj.status == ProgressReport.Status.ACCEPTED)
+
+    def can_withdraw_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """The member (while it may write) or the secretariat withdraws a showcase item at any time."""
+        if viewer.is_secretariat:
+            return True
+        return self.can_showcase(viewer, obj)
 
 
 @register(Answer)

@@ -101,7 +101,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
     if done:
         return done
     items = list(cycle_list(viewer=v))
-    reports = list(report_list(viewer=v)[:50]) if not v.is_secretariat else []
+    reports = list(report_list(viewer=v)[:50]) if not manage else []
     context = {
         "cycles": items,
         "reports": reports,
@@ -222,19 +222,17 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str, Any]:
     page: ReportPage = forms.pop("page", None) or report_page(viewer=v, report=report)
     policy = policy_for(ProgressReport)
-    can_edit = policy.can(v, "edit", report) and report.is_editable
-    review = policy.can(v, "review", report)
-    accepted = report.status == ProgressReport.Status.ACCEPTED
+    can_edit = policy.can(v, "edit_now", report)
     context: dict[str, Any] = {
         "report": report,
         "page": page,
         "can_edit": can_edit,
-        "can_submit": policy.can(v, "submit", report) and report.is_editable,
-        "can_review": review and report.status == ProgressReport.Status.SUBMITTED,
-        "can_extend": review and report.status in ProgressReport.EDITABLE,
-        "can_showcase": accepted and policy.can(v, "showcase", report),
-        "can_sign_off": accepted and policy.can(v, "sign_off", report),
-        "can_withdraw": policy.can(v, "showcase", report) or v.is_secretariat,
+        "can_submit": policy.can(v, "submit_now", report),
+        "can_review": policy.can(v, "return", report),
+        "can_extend": policy.can(v, "extend", report),
+        "can_showcase": policy.can(v, "showcase_now", report),
+        "can_sign_off": policy.can(v, "sign_off_now", report),
+        "can_withdraw": policy.can(v, "withdraw_showcase", report),
         "has_synthetic": report.is_synthetic,
     }
     if can_edit:

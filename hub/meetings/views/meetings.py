@@ -31,7 +31,7 @@ from hub.meetings.forms import (
     MinutesForm,
     ResponseForm,
 )
-from hub.meetings.models import Meeting, OutsideInput
+from hub.meetings.models import Meeting, MinutesComment, OutsideInput
 from hub.meetings.pdf import meeting_pdf
 from hub.meetings.selectors import (
     cadence_warnings,
@@ -57,7 +57,7 @@ from hub.meetings.services import (
     outside_input_submit,
 )
 from hub.members.models import Member
-from hub.members.selectors import member_get, member_list
+from hub.members.selectors import member_get, member_list, member_list_acting_for
 
 
 @require_safe
@@ -112,9 +112,9 @@ PREFIX = {
 
 def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
     manage = policy_for(Meeting).can(v, "manage", meeting)
-    own = member_list(viewer=v).filter(pk__in=v.write_member_ids)
+    may_comment = policy_for(MinutesComment).can(v, "comment")
     comment_form = bound.get("comment_form") or (
-        CommentForm(members=own, prefix=PREFIX["comment_form"]) if v.write_member_ids else None
+        CommentForm(members=member_list_acting_for(viewer=v), prefix=PREFIX["comment_form"]) if may_comment else None
     )
     if not manage:
         return {"comment_form": comment_form}
@@ -400,9 +400,7 @@ def minutes_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "comment_form",
-        lambda v, m: CommentForm(
-            request.POST, members=member_list(viewer=v).filter(pk__in=v.write_member_ids), prefix=PREFIX["comment_form"]
-        ),
+        lambda v, m: CommentForm(request.POST, members=member_list_acting_for(viewer=v), prefix=PREFIX["comment_form"]),
         lambda v, m, d: minutes_comment(viewer=v, meeting=m, member=d["member"], text=d["text"]),
         _("Comment sent."),
     )
