@@ -10,7 +10,7 @@ from conftest import as_viewer, make_person
 from hub.accounts.models import Role
 from hub.core.errors import NotFound, PermissionDenied
 from hub.core.models import Grant, Visibility
-from hub.core.policies import policy_for, registered_models
+from hub.core.policies import navigation_for, platform, policy_for, registered_models
 from hub.core.viewer import ANONYMOUS, SYSTEM
 from hub.members.models import Member, MemberNote
 
@@ -144,3 +144,24 @@ def test_audit_log_is_for_secretariat_and_administrators(notes, secretariat, adm
 def test_system_viewer_is_secretariat_without_a_person():
     assert SYSTEM.is_secretariat
     assert not SYSTEM.is_authenticated
+
+
+def test_administrators_read_the_values_of_people_records_but_not_of_member_data(
+    notes, secretariat, administrator, official_a
+):
+    policy = policy_for(LogEntry)
+    note_entry = LogEntry.objects.get_for_object(notes["member"]).first()
+    person_entry = LogEntry.objects.get_for_object(official_a).first()
+    assert policy.can(as_viewer(secretariat), "read_values", note_entry)
+    assert not policy.can(as_viewer(administrator), "read_values", note_entry)
+    assert policy.can(as_viewer(administrator), "read_values", person_entry)
+    assert not policy.can(as_viewer(administrator), "read_values")
+    assert policy.can(as_viewer(administrator), "browse")
+    assert not policy.can(as_viewer(official_a), "browse")
+    assert navigation_for(as_viewer(administrator))["audit_log"]
+    assert not navigation_for(ANONYMOUS)["audit_log"]
+
+
+def test_only_administrators_administer_the_platform(administrator, secretariat):
+    assert platform.can_administer(as_viewer(administrator))
+    assert not platform.can_administer(as_viewer(secretariat))

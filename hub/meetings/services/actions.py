@@ -64,8 +64,7 @@ def _validate(values: dict[str, Any], problems: list[Problem], row: int | None =
 def action_item_create(
     *, viewer: Viewer, values: dict[str, Any], commitments: list[Any] | None = None, via: str = "web"
 ) -> ActionItem:
-    if not policy_for(ActionItem).can(viewer, "create"):
-        raise PermissionDenied(_("Only the secretariat creates action items."))
+    policy_for(ActionItem).require(viewer, "create", message=_("Only the secretariat creates action items."))
     problems: list[Problem] = []
     _validate(values, problems)
     if problems:
