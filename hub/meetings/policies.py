@@ -65,6 +65,32 @@ class MeetingPolicy(Policy[Meeting]):
     def can_manage(self, viewer: Viewer, obj: Meeting | None) -> bool:
         return viewer.is_secretariat
 
+    def can_write_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """The secretariat drafts and circulates minutes until they are approved."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.minutes_status != Meeting.MinutesStatus.APPROVED
+
+    def can_approve_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Circulated minutes are approved (recorded by the secretariat) at a later meeting."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+
+    def can_comment_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Members comment on circulated minutes; the secretariat, who drafted them, does not."""
+        if obj is None:
+            return False
+        if self.can_manage(viewer, obj):
+            return False
+        if not policy_for(MinutesComment).can(viewer, "comment"):
+            return False
+        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+
     def can_view_online_link(self, viewer: Viewer, obj: Meeting | None) -> bool:
         if viewer.is_secretariat:
             return True
@@ -126,8 +152,23 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
     def can_manage(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return viewer.is_secretariat
 
+    def can_conclude(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status == WrittenProcedure.Status.OPEN
+
     def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return bool(viewer.write_member_ids)
+
+    def can_object_now(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        """What the page offers: objections while the procedure is open (its deadline is the service's)."""
+        if obj is None:
+            return False
+        if not self.can_object(viewer, obj):
+            return False
+        return obj.status == WrittenProcedure.Status.OPEN
 
 
 @register(Objection)

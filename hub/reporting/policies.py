@@ -93,6 +93,26 @@ class ReportingCyclePolicy(Policy[ReportingCycle]):
     def can_manage(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         return viewer.is_secretariat
 
+    def can_open(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.DRAFT,))
+
+    def can_close(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.OPEN,))
+
+    def can_lock(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, ReportingCycle.ACCEPTING)
+
+    def can_publish(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.LOCKED,))
+
+    def _manages_in(self, viewer: Viewer, obj: ReportingCycle | None, statuses: tuple[str, ...]) -> bool:
+        """A step the secretariat takes on a cycle in one of these states (what the cycle page offers)."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status in statuses
+
     def can_browse(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         """The reporting pages are the taskforce's (the public sees published results elsewhere)."""
         return viewer.is_taskforce
@@ -124,52 +144,66 @@ class ProgressReportPolicy(Policy[ProgressReport]):
         return obj.member_id in viewer.write_member_ids
 
     def can_edit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
         if not self.can_edit(viewer, obj):
             return False
-        return bool(obj and obj.is_editable)
+        return obj.is_editable
 
     def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The focal point (or deputy) submits."""
+        if obj is None:
+            return False
         if not self.can_edit(viewer, obj):
             return False
-        return bool(obj and obj.member_id in viewer.focal_member_ids)
+        return obj.member_id in viewer.focal_member_ids
 
     def can_submit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
         if not self.can_submit(viewer, obj):
             return False
-        return bool(obj and obj.is_editable)
+        return obj.is_editable
 
     def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return viewer.is_secretariat
 
     def can_return(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Review a submitted report: accept it or return it."""
+        if obj is None:
+            return False
         if not self.can_review(viewer, obj):
             return False
-        return bool(obj and obj.status == ProgressReport.Status.SUBMITTED)
+        return obj.status == ProgressReport.Status.SUBMITTED
 
     def can_extend(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Grant an extension while the report can still change."""
+        if obj is None:
+            return False
         if not self.can_review(viewer, obj):
             return False
-        return bool(obj and obj.status in ProgressReport.EDITABLE)
+        return obj.status in ProgressReport.EDITABLE
 
     def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_edit(viewer, obj)
 
     def can_showcase_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Propose showcase items from an accepted report."""
+        if obj is None:
+            return False
         if not self.can_showcase(viewer, obj):
             return False
-        return bool(obj and obj.status == ProgressReport.Status.ACCEPTED)
+        return obj.status == ProgressReport.Status.ACCEPTED
 
     def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_submit(viewer, obj)
 
     def can_sign_off_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
         if not self.can_sign_off(viewer, obj):
             return False
-        return bool(obj and obj.status == ProgressReport.Status.ACCEPTED)
+        return obj.status == ProgressReport.Status.ACCEPTED
 
     def can_withdraw_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The member (while it may write) or the secretariat withdraws a showcase item at any time."""

@@ -117,9 +117,11 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     cycle = cycle_get(viewer=v, pk=pk)
     manage = policy_for(ReportingCycle).can(v, "manage", cycle)
+    policy = policy_for(ReportingCycle)
     context = {
         "cycle": cycle,
         "manage": manage,
+        "offers": {step: policy.can(v, step, cycle) for step in ("open", "close", "lock", "publish")},
         "dashboard": cycle_dashboard(viewer=v, cycle=cycle) if manage else None,
         "statuses": ProgressStatus.choices,
         "reports": list(report_list(viewer=v, cycle=cycle)),

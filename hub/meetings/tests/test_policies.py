@@ -183,3 +183,49 @@ def test_the_outside_contributor_note_is_for_contributors_outside_the_taskforce(
     assert navigation_for(personas["contributor"])["outside_contributor"]
     assert not navigation_for(personas["official_a"])["outside_contributor"]
     assert not navigation_for(personas["anonymous"])["outside_contributor"]
+
+
+@pytest.mark.parametrize(
+    ("action", "persona", "minutes_status", "allowed"),
+    [
+        ("write_minutes", "secretariat", "circulated", True),
+        ("write_minutes", "secretariat", "approved", False),
+        ("write_minutes", "official_a", "draft", False),
+        ("approve_minutes", "secretariat", "circulated", True),
+        ("approve_minutes", "secretariat", "draft", False),
+        ("approve_minutes", "official_a", "circulated", False),
+        ("comment_minutes", "official_a", "circulated", True),
+        ("comment_minutes", "official_a", "draft", False),
+        ("comment_minutes", "secretariat", "circulated", False),
+        ("comment_minutes", "contributor", "circulated", False),
+    ],
+)
+def test_the_minutes_section_offers_each_step_in_its_state(personas, action, persona, minutes_status, allowed):
+    meeting = Meeting(minutes_status=minutes_status, visibility=Visibility.TASKFORCE)
+    assert policy_for(Meeting).can(personas[persona], action, meeting) is allowed
+
+
+@pytest.mark.parametrize(
+    ("model", "action"),
+    [
+        (Meeting, "write_minutes"),
+        (Meeting, "approve_minutes"),
+        (Meeting, "comment_minutes"),
+        (WrittenProcedure, "conclude"),
+        (WrittenProcedure, "object_now"),
+    ],
+)
+def test_without_a_record_no_step_is_offered(personas, model, action):
+    assert not policy_for(model).can(personas["secretariat"], action)
+    assert not policy_for(model).can(personas["official_a"], action)
+
+
+def test_an_open_procedure_is_concluded_by_the_secretariat_and_objected_to_by_members(personas):
+    policy = policy_for(WrittenProcedure)
+    open_, adopted = WrittenProcedure(status="open"), WrittenProcedure(status="adopted")
+    assert policy.can(personas["secretariat"], "conclude", open_)
+    assert not policy.can(personas["secretariat"], "conclude", adopted)
+    assert not policy.can(personas["official_a"], "conclude", open_)
+    assert policy.can(personas["official_a"], "object_now", open_)
+    assert not policy.can(personas["official_a"], "object_now", adopted)
+    assert not policy.can(personas["secretariat"], "object_now", open_)

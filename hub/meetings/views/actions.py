@@ -184,8 +184,9 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "procedure": procedure,
         "objections": procedure_objections(viewer=v, procedure=procedure),
-        "form": form if procedure.status == WrittenProcedure.Status.OPEN else None,
+        "form": form if policy_for(WrittenProcedure).can(v, "object_now", procedure) else None,
         "manage": policy_for(WrittenProcedure).can(v, "manage", procedure),
+        "can_conclude": policy_for(WrittenProcedure).can(v, "conclude", procedure),
         "has_synthetic": procedure.is_synthetic,
     }
     return render(request, "meetings/procedure.html", context, status=form_status(request))

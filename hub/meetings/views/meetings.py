@@ -145,6 +145,9 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "manage": policy_for(Meeting).can(v, "manage", meeting),
         "can_input": policy_for(OutsideInput).can(v, "submit"),
         "show_minutes": policy_for(Meeting).can(v, "view_minutes", meeting),
+        "can_write_minutes": policy_for(Meeting).can(v, "write_minutes", meeting),
+        "can_approve_minutes": policy_for(Meeting).can(v, "approve_minutes", meeting),
+        "can_comment_minutes": policy_for(Meeting).can(v, "comment_minutes", meeting),
         "has_synthetic": page.has_synthetic,
         **_forms(v, meeting, bound),
     }

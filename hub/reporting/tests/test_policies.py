@@ -130,3 +130,29 @@ def test_the_member_or_the_secretariat_withdraws_a_showcase_item(personas, membe
     assert policy.can(personas["secretariat"], "withdraw_showcase", report(member_a, ACCEPTED))
     assert policy.can(personas["official_a"], "withdraw_showcase", report(member_a, ACCEPTED))
     assert not policy.can(personas["official_b"], "withdraw_showcase", report(member_a, ACCEPTED))
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["edit", "edit_now", "submit", "submit_now", "return", "extend", "showcase_now", "sign_off_now"],
+)
+def test_without_a_report_nothing_is_offered(personas, action):
+    assert not policy_for(ProgressReport).can(personas["secretariat"], action)
+    assert not policy_for(ProgressReport).can(personas["focal_point_a"], action)
+
+
+@pytest.mark.parametrize(
+    ("step", "allowed_in", "refused_in"),
+    [
+        ("open", "draft", "open"),
+        ("close", "open", "closed"),
+        ("lock", "closed", "locked"),
+        ("publish", "locked", "open"),
+    ],
+)
+def test_the_cycle_page_offers_each_step_to_the_secretariat_in_its_state(personas, step, allowed_in, refused_in):
+    policy = policy_for(ReportingCycle)
+    assert policy.can(personas["secretariat"], step, ReportingCycle(status=allowed_in))
+    assert not policy.can(personas["secretariat"], step, ReportingCycle(status=refused_in))
+    assert not policy.can(personas["focal_point_a"], step, ReportingCycle(status=allowed_in))
+    assert not policy.can(personas["secretariat"], step)
