@@ -113,6 +113,14 @@ class InvitationPolicy(Policy[Invitation]):
     def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
         return viewer.is_secretariat
 
+    def can_withdraw(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """What the invitations page offers: withdrawing a pending invitation."""
+        if obj is None:
+            return False
+        if not self.can_revoke(viewer, obj):
+            return False
+        return obj.state == "pending"
+
 
 register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))
 

@@ -96,13 +96,14 @@ def invitations(request: HttpRequest) -> HttpResponse:
                 return redirect("invitations")
         status = 422
     can_invite = policy.can(v, "invite")
+    shown = list(invitation_list(viewer=v)[:200])
     return render(
         request,
         "accounts/invitations.html",
         {
             "form": form if can_invite else None,
-            "invitations": invitation_list(viewer=v)[:200],
-            "can_revoke": policy.can(v, "revoke"),
+            "invitations": shown,
+            "withdraw_ids": {i.pk for i in shown if policy.can(v, "withdraw", i)},
         },
         status=status,
     )

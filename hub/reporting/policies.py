@@ -246,6 +246,21 @@ class ShowcaseItemPolicy(Policy[ShowcaseItem]):
         published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_sharing_members(viewer))
         return own | published
 
+    def can_sign_off(self, viewer: Viewer, obj: ShowcaseItem | None) -> bool:
+        """An item awaiting sign-off, from an accepted report, by the member's focal point."""
+        if obj is None:
+            return False
+        if obj.status != ShowcaseItem.Status.PROPOSED:
+            return False
+        return policy_for(ProgressReport).can(viewer, "sign_off_now", obj.answer.report)
+
+    def can_withdraw(self, viewer: Viewer, obj: ShowcaseItem | None) -> bool:
+        if obj is None:
+            return False
+        if obj.status == ShowcaseItem.Status.WITHDRAWN:
+            return False
+        return policy_for(ProgressReport).can(viewer, "withdraw_showcase", obj.answer.report)
+
 
 @register(Evidence)
 class EvidencePolicy(Policy[Evidence]):

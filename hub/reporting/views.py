@@ -26,7 +26,7 @@ from hub.reporting.forms import (
     ShowcaseForm,
     answer_field_name,
 )
-from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
+from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle, ShowcaseItem
 from hub.reporting.pdf import evidence_response, report_pdf, report_xlsx
 from hub.reporting.selectors import (
     EXPORT_HEADERS,
@@ -225,6 +225,8 @@ def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str
     page: ReportPage = forms.pop("page", None) or report_page(viewer=v, report=report)
     policy = policy_for(ProgressReport)
     can_edit = policy.can(v, "edit_now", report)
+    items = policy_for(ShowcaseItem)
+    showcase = [s for a in page.answers for s in a.showcase]
     context: dict[str, Any] = {
         "report": report,
         "page": page,
@@ -233,8 +235,8 @@ def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str
         "can_review": policy.can(v, "return", report),
         "can_extend": policy.can(v, "extend", report),
         "can_showcase": policy.can(v, "showcase_now", report),
-        "can_sign_off": policy.can(v, "sign_off_now", report),
-        "can_withdraw": policy.can(v, "withdraw_showcase", report),
+        "sign_off_ids": {s.pk for s in showcase if items.can(v, "sign_off", s)},
+        "withdraw_ids": {s.pk for s in showcase if items.can(v, "withdraw", s)},
         "has_synthetic": report.is_synthetic,
     }
     if can_edit:

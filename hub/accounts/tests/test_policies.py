@@ -75,6 +75,10 @@ def test_invitations_are_seen_by_the_secretariat_focal_points_and_administrators
     assert set(policy.visible(as_viewer(administrator))) == {staff}
     assert set(policy.visible(as_viewer(focal_point_a))) == {for_a}
     assert not policy.visible(as_viewer(official_a)).exists()
+    assert policy.can(as_viewer(secretariat), "withdraw", for_a)
+    assert not policy.can(as_viewer(focal_point_a), "withdraw", for_a)
+    for_b.revoked_at = timezone.now()
+    assert not policy.can(as_viewer(secretariat), "withdraw", for_b)
 
 
 def test_who_may_invite_to_what(secretariat, administrator, focal_point_a, official_a, member_a, member_b):
@@ -93,6 +97,7 @@ def test_who_may_invite_to_what(secretariat, administrator, focal_point_a, offic
     assert not policy.can(focal, "invite_for_member", Invitation())
     assert policy.can(sec, "revoke")
     assert not policy.can(admin, "revoke")
+    assert not policy.can(sec, "withdraw")
     assert policy.can(focal, "list")
     assert policy.can(admin, "list")
     assert not policy.can(official, "list")

@@ -9,6 +9,7 @@ from conftest import as_viewer
 from hub.core.policies import navigation_for, policy_for
 from hub.core.viewer import ANONYMOUS
 from hub.reporting.models import (
+    Answer,
     Commitment,
     CycleReminder,
     Evidence,
@@ -156,3 +157,24 @@ def test_the_cycle_page_offers_each_step_to_the_secretariat_in_its_state(persona
     assert not policy.can(personas["secretariat"], step, ReportingCycle(status=refused_in))
     assert not policy.can(personas["focal_point_a"], step, ReportingCycle(status=allowed_in))
     assert not policy.can(personas["secretariat"], step)
+
+
+def item(member, status: str) -> ShowcaseItem:
+    return ShowcaseItem(status=status, answer=Answer(report=report(member, ACCEPTED)))
+
+
+def test_a_proposed_item_is_signed_off_by_the_focal_point(personas, member_a):
+    policy = policy_for(ShowcaseItem)
+    assert policy.can(personas["focal_point_a"], "sign_off", item(member_a, ShowcaseItem.Status.PROPOSED))
+    assert not policy.can(personas["focal_point_a"], "sign_off", item(member_a, ShowcaseItem.Status.PUBLISHED))
+    assert not policy.can(personas["official_a"], "sign_off", item(member_a, ShowcaseItem.Status.PROPOSED))
+    assert not policy.can(personas["focal_point_a"], "sign_off")
+
+
+def test_an_item_not_yet_withdrawn_is_withdrawn_by_the_member_or_the_secretariat(personas, member_a):
+    policy = policy_for(ShowcaseItem)
+    assert policy.can(personas["official_a"], "withdraw", item(member_a, ShowcaseItem.Status.PUBLISHED))
+    assert policy.can(personas["secretariat"], "withdraw", item(member_a, ShowcaseItem.Status.PROPOSED))
+    assert not policy.can(personas["official_a"], "withdraw", item(member_a, ShowcaseItem.Status.WITHDRAWN))
+    assert not policy.can(personas["official_b"], "withdraw", item(member_a, ShowcaseItem.Status.PUBLISHED))
+    assert not policy.can(personas["secretariat"], "withdraw")
