@@ -265,6 +265,13 @@ class OutsideInputPolicy(Policy[OutsideInput]):
     def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         return viewer.is_secretariat
 
+    def can_send_from_agenda(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        """The agenda offers the input form to contributors; the secretariat, who runs the meeting and
+        answers input, does not get it there."""
+        if self.can_respond(viewer, obj):
+            return False
+        return self.can_submit(viewer, obj)
+
     def can_contribute_as_outsider(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         """A contributor from outside the taskforce, who reaches only what is opened to their input."""
         if not viewer.is_contributor:

@@ -177,6 +177,8 @@ def test_outside_input_is_sent_by_contributors_and_answered_by_the_secretariat(p
     assert not policy.can(personas["official_a"], "submit")
     assert policy.can(personas["secretariat"], "respond")
     assert not policy.can(personas["contributor"], "respond")
+    assert policy.can(personas["contributor"], "send_from_agenda")
+    assert not policy.can(personas["secretariat"], "send_from_agenda")
 
 
 def test_the_outside_contributor_note_is_for_contributors_outside_the_taskforce(personas):

@@ -143,7 +143,7 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "page": page,
         "meeting": meeting,
         "manage": policy_for(Meeting).can(v, "manage", meeting),
-        "can_input": policy_for(OutsideInput).can(v, "submit"),
+        "can_input": policy_for(OutsideInput).can(v, "send_from_agenda"),
         "show_minutes": policy_for(Meeting).can(v, "view_minutes", meeting),
         "can_write_minutes": policy_for(Meeting).can(v, "write_minutes", meeting),
         "can_approve_minutes": policy_for(Meeting).can(v, "approve_minutes", meeting),
