@@ -63,9 +63,9 @@ class RolePolicy(Policy[Role]):
         """The secretariat ends any role; a focal point ends the member roles of their own member."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.member_id is None:
+        if obj is None:
             return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
 
 
 @register(Invitation)
@@ -94,9 +94,9 @@ class InvitationPolicy(Policy[Invitation]):
         """The secretariat, or the focal point of the member the invitation is for."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.member_id is None:
+        if obj is None:
             return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
 
     def can_invite(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """Invite to some role beyond a focal point's own member: the secretariat and administrators."""

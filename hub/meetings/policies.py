@@ -101,11 +101,15 @@ class MeetingPolicy(Policy[Meeting]):
     def can_view_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Drafts are the secretariat's; circulated or approved minutes are the taskforce's (or public
         with a public meeting). Contributors, let in for open agenda items, do not read minutes."""
-        if viewer.is_secretariat:
-            return obj is not None and obj.minutes_status != Meeting.MinutesStatus.NONE
-        if obj is None or obj.minutes_status not in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED):
+        if obj is None:
             return False
-        return viewer.is_taskforce or obj.visibility == Visibility.PUBLIC
+        if viewer.is_secretariat:
+            return obj.minutes_status != Meeting.MinutesStatus.NONE
+        if obj.minutes_status not in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED):
+            return False
+        if viewer.is_taskforce:
+            return True
+        return obj.visibility == Visibility.PUBLIC
 
 
 @register(AgendaItem)
@@ -229,9 +233,9 @@ class ActionItemPolicy(Policy[ActionItem]):
         """The secretariat, or the owner member's officials (while the member may write)."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.owner_member_id is None:
+        if obj is None:
             return False
-        return obj.owner_member_id in viewer.write_member_ids
+        return obj.owner_member_id in viewer.write_member_ids  # an item the secretariat owns: no
 
 
 @register(ActionItemUpdate)
@@ -260,7 +264,9 @@ class OutsideInputPolicy(Policy[OutsideInput]):
         return own | Q(agenda_item__meeting__in=_visible_meetings(viewer))
 
     def can_submit(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
-        return viewer.is_contributor or viewer.is_secretariat
+        if viewer.is_secretariat:
+            return True
+        return viewer.is_contributor
 
     def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         return viewer.is_secretariat

@@ -95,6 +95,7 @@ def test_who_may_invite_to_what(secretariat, administrator, focal_point_a, offic
     assert policy.can(focal, "invite_for_member", Invitation(member=member_a))
     assert not policy.can(focal, "invite_for_member", Invitation(member=member_b))
     assert not policy.can(focal, "invite_for_member", Invitation())
+    assert not policy.can(focal, "invite_for_member")
     assert policy.can(sec, "revoke")
     assert not policy.can(admin, "revoke")
     assert not policy.can(sec, "withdraw")
