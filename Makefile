@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/taskforce_ci
 
-.PHONY: gettext run test test-postgres lint typecheck migrations-check pytest browser-test install messages compilemessages chromium clean worker
+.PHONY: gettext run test test-postgres lint typecheck migrations-check pytest policy-coverage browser-test install messages compilemessages chromium clean worker
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -55,6 +55,13 @@ migrations-check: $(STAMP)
 pytest: $(STAMP) compilemessages
 	$(PYTEST_ENV) $(BIN)/pytest -q -m "not browser" -n 2
 
+# Every policies.py fully covered (lines and branches) by the policy tests alone.
+POLICY_TESTS := $(wildcard hub/*/tests/test_policies.py)
+policy-coverage: $(STAMP) compilemessages
+	mkdir -p var
+	$(PYTEST_ENV) COVERAGE_FILE=var/.coverage-policies $(BIN)/pytest -q $(POLICY_TESTS) --cov=hub --cov-branch --cov-report=
+	COVERAGE_FILE=var/.coverage-policies $(BIN)/coverage report --include='hub/*/policies.py' --show-missing --fail-under=100
+
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
@@ -63,7 +70,7 @@ chromium:
 browser-test: $(STAMP) compilemessages chromium
 	$(PYTEST_ENV) $(BIN)/pytest -q -m browser tests/e2e
 
-test: lint typecheck migrations-check pytest browser-test
+test: lint typecheck migrations-check pytest policy-coverage browser-test
 
 test-postgres: $(STAMP) compilemessages
 	psql "postgres://postgres@127.0.0.1:5432/postgres" -q -c "DROP DATABASE IF EXISTS taskforce_ci" -c "DROP DATABASE IF EXISTS test_taskforce_ci" -c "CREATE DATABASE taskforce_ci"

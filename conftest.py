@@ -142,6 +142,17 @@ def official_b(member_b: Member) -> User:
 
 
 @pytest.fixture
+def member_suspended(db: Any) -> Member:
+    return make_member("Gammaland", region="Asia", status=Member.Status.SUSPENDED)
+
+
+@pytest.fixture
+def focal_point_suspended(member_suspended: Member) -> User:
+    """The focal point of a suspended member: reads the member's records, may not write or submit."""
+    return make_person("gus.focal@gammaland.example.org", Role.Kind.FOCAL_POINT, member_suspended)
+
+
+@pytest.fixture
 def contributor(db: Any) -> User:
     return make_person("cora.contributor@example.org", Role.Kind.CONTRIBUTOR)
 

@@ -23,9 +23,6 @@ class UserPolicy(Policy[User]):
             return Q(pk__in=[])
         return Q(pk=viewer.user_id)
 
-    def can_manage(self, viewer: Viewer, obj: User | None) -> bool:
-        return viewer.is_staff_like
-
 
 @register(ApiToken)
 class ApiTokenPolicy(Policy[ApiToken]):

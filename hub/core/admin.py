@@ -10,9 +10,9 @@ import functools
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
 from django.http import Http404, HttpRequest, HttpResponse
 
+from hub.core.policies import platform
 from hub.core.viewer import request_viewer
 
 
@@ -21,7 +21,7 @@ class HubAdminSite(admin.AdminSite):
     site_title = "Taskforce Hub administration"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and request_viewer(request).is_administrator)
+        return bool(request.user.is_active and platform.can_administer(request_viewer(request)))
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
         inner = super().admin_view(view, cacheable)
@@ -38,24 +38,20 @@ class HubAdminSite(admin.AdminSite):
         raise Http404()
 
 
-class HubAdminConfig(AdminConfig):
-    default_site = "hub.core.admin.HubAdminSite"
-
-
 class AdministratorModelAdmin(admin.ModelAdmin):
     """Model admin for administrators: full rights on what is registered, no deletions."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return request_viewer(request).is_administrator
+        return platform.can_administer(request_viewer(request))
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request_viewer(request).is_administrator
+        return platform.can_administer(request_viewer(request))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return request_viewer(request).is_administrator
+        return platform.can_administer(request_viewer(request))
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request_viewer(request).is_administrator
+        return platform.can_administer(request_viewer(request))
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

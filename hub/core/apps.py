@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,11 @@ class CoreConfig(AppConfig):
     name = "hub.core"
     label = "core"
     verbose_name = _("Core")
+
+
+class HubAdminConfig(admin_apps.AdminConfig):
+    """The Django admin with our site (administrators only); here, not in admin.py, so that loading
+    the app does not import the admin module (which asks the policies) before the apps are ready."""
+
+    default = False  # hub.core's own config is CoreConfig
+    default_site = "hub.core.admin.HubAdminSite"

@@ -6,6 +6,7 @@ all ask it: `policy_for(Model).visible(viewer)` is the only way to a queryset a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
@@ -170,8 +171,11 @@ class GrantPolicy(Policy[Grant]):
             return Q(pk__in=[])
         return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
 
-    def can_create(self, viewer: Viewer, obj: Grant | None) -> bool:
-        return viewer.is_secretariat
+
+# Records about people and sign-in that an administrator, who runs the platform, may read in full.
+OPERATOR_MODELS = frozenset(
+    {("accounts", "user"), ("accounts", "role"), ("accounts", "apitoken"), ("mfa", "authenticator")}
+)
 
 
 def _register_audit_policy() -> None:
@@ -185,9 +189,47 @@ def _register_audit_policy() -> None:
         uses_grants = False
 
         def visible_q(self, viewer: Viewer) -> Q:
-            if viewer.is_staff_like:
+            if self.can_browse(viewer, None):
                 return Q()
             return Q(pk__in=[])
+
+        def can_browse(self, viewer: Viewer, obj: LogEntry | None) -> bool:
+            return viewer.is_staff_like
+
+        def can_read_values(self, viewer: Viewer, obj: LogEntry | None) -> bool:
+            """An administrator sees who did what to which record, but the values of people and
+            sign-in records only, not of member data."""
+            if viewer.is_secretariat:
+                return True
+            if obj is None:
+                return False
+            ct = obj.content_type
+            return (ct.app_label, ct.model) in OPERATOR_MODELS
+
+    register_navigation("audit_log", lambda viewer: policy_for(LogEntry).can(viewer, "browse"))
+
+
+class PlatformPolicy:
+    """The platform itself (the Django admin site), which has no record of its own."""
+
+    def can_administer(self, viewer: Viewer, obj: Any = None) -> bool:
+        return viewer.is_administrator
+
+
+platform = PlatformPolicy()
+
+
+# What the site offers a viewer in its navigation and dashboard: each app registers named checks,
+# each asking one of its policies, so templates test `nav.<name>` instead of the viewer's roles.
+_navigation: dict[str, Callable[[Viewer], bool]] = {}
+
+
+def register_navigation(name: str, check: Callable[[Viewer], bool]) -> None:
+    _navigation[name] = check
+
+
+def navigation_for(viewer: Viewer) -> dict[str, bool]:
+    return {name: check(viewer) for name, check in _navigation.items()}
 
 
 _register_audit_policy()

@@ -40,7 +40,7 @@ def audit_entry_list(*, viewer: Viewer, filters: AuditFilters | None = None) -> 
 
 
 def audit_models(*, viewer: Viewer) -> list[str]:
-    if not viewer.is_staff_like:
+    if not policy_for(LogEntry).can(viewer, "browse"):
         return []
     from django.contrib.contenttypes.models import ContentType
 
@@ -48,18 +48,9 @@ def audit_models(*, viewer: Viewer) -> list[str]:
     return sorted(ContentType.objects.filter(pk__in=ids).values_list("model", flat=True))
 
 
-# Records about people and sign-in that an administrator, who runs the platform, may read in full.
-OPERATOR_MODELS = frozenset(
-    {("accounts", "user"), ("accounts", "role"), ("accounts", "apitoken"), ("mfa", "authenticator")}
-)
-
-
 def audit_entry_redacted(*, viewer: Viewer, entry: LogEntry) -> bool:
     """An administrator sees who did what to which record, but not the values of member data."""
-    if viewer.is_secretariat:
-        return False
-    ct = entry.content_type
-    return (ct.app_label, ct.model) not in OPERATOR_MODELS
+    return not policy_for(LogEntry).can(viewer, "read_values", entry)
 
 
 def changes_text(changes: Any) -> str:

@@ -74,6 +74,12 @@ ANONYMOUS = Viewer()
 SYSTEM = Viewer(is_secretariat=True, is_administrator=True)
 
 
+def focal_point_of(member_id: int) -> Viewer:
+    """A viewer acting as the focal point of one member, without a user (demo seeding)."""
+    ids = frozenset({member_id})
+    return Viewer(member_ids=ids, write_member_ids=ids, focal_member_ids=ids)
+
+
 def viewer_for(user: Any) -> Viewer:
     """Build the viewer for a user. No second factor means no access beyond public data."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:

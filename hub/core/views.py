@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from hub.core import registry
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
+from hub.core.policies import policy_for
 from hub.core.selectors import AuditFilters, audit_entry_list, audit_entry_rows, audit_models
 from hub.core.web import export_response, paginate, viewer, viewer_required
 
@@ -61,7 +62,7 @@ class AuditFilterForm(HubForm):
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, object]:
     v = viewer(request)
-    if not v.is_staff_like:
+    if not policy_for(LogEntry).can(v, "browse"):
         raise NotFound()
     form = AuditFilterForm(request.GET or None, models=audit_models(viewer=v))
     return form, audit_entry_list(viewer=v, filters=form.filters() if request.GET else None)

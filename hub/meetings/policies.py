@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.meetings.models import (
     ActionItem,
@@ -65,6 +65,32 @@ class MeetingPolicy(Policy[Meeting]):
     def can_manage(self, viewer: Viewer, obj: Meeting | None) -> bool:
         return viewer.is_secretariat
 
+    def can_write_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """The secretariat drafts and circulates minutes until they are approved."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.minutes_status != Meeting.MinutesStatus.APPROVED
+
+    def can_approve_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Circulated minutes are approved (recorded by the secretariat) at a later meeting."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+
+    def can_comment_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Members comment on circulated minutes; the secretariat, who drafted them, does not."""
+        if obj is None:
+            return False
+        if self.can_manage(viewer, obj):
+            return False
+        if not policy_for(MinutesComment).can(viewer, "comment"):
+            return False
+        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+
     def can_view_online_link(self, viewer: Viewer, obj: Meeting | None) -> bool:
         if viewer.is_secretariat:
             return True
@@ -72,17 +98,18 @@ class MeetingPolicy(Policy[Meeting]):
             return False
         return obj.invitations.filter(member_id__in=viewer.member_ids).exists()
 
-    def can_view_attendance(self, viewer: Viewer, obj: Meeting | None) -> bool:
-        return viewer.is_taskforce
-
     def can_view_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Drafts are the secretariat's; circulated or approved minutes are the taskforce's (or public
         with a public meeting). Contributors, let in for open agenda items, do not read minutes."""
-        if viewer.is_secretariat:
-            return obj is not None and obj.minutes_status != Meeting.MinutesStatus.NONE
-        if obj is None or obj.minutes_status not in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED):
+        if obj is None:
             return False
-        return viewer.is_taskforce or obj.visibility == Visibility.PUBLIC
+        if viewer.is_secretariat:
+            return obj.minutes_status != Meeting.MinutesStatus.NONE
+        if obj.minutes_status not in (Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED):
+            return False
+        if viewer.is_taskforce:
+            return True
+        return obj.visibility == Visibility.PUBLIC
 
 
 @register(AgendaItem)
@@ -129,8 +156,23 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
     def can_manage(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return viewer.is_secretariat
 
+    def can_conclude(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status == WrittenProcedure.Status.OPEN
+
     def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return bool(viewer.write_member_ids)
+
+    def can_object_now(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
+        """What the page offers: objections while the procedure is open (its deadline is the service's)."""
+        if obj is None:
+            return False
+        if not self.can_object(viewer, obj):
+            return False
+        return obj.status == WrittenProcedure.Status.OPEN
 
 
 @register(Objection)
@@ -159,9 +201,6 @@ class DecisionPolicy(Policy[Decision]):
         # Outside the taskforce (the public, contributors) only decisions of public meetings and procedures.
         return q & (Q(meeting__visibility=Visibility.PUBLIC) | Q(procedure__visibility=Visibility.PUBLIC))
 
-    def can_adopt(self, viewer: Viewer, obj: Decision | None) -> bool:
-        return viewer.is_secretariat
-
 
 @register(ActionItem)
 class ActionItemPolicy(Policy[ActionItem]):
@@ -180,6 +219,13 @@ class ActionItemPolicy(Policy[ActionItem]):
         owner = Q(owner_member__isnull=True) | Q(owner_member__in=_visible_members(viewer))
         return q & origin & owner
 
+    def mine_q(self, viewer: Viewer) -> Q:
+        """The items the viewer's members own, and for the secretariat the secretariat's own."""
+        mine = Q(owner_member_id__in=viewer.member_ids)
+        if viewer.is_secretariat:
+            mine |= Q(owner_secretariat=True)
+        return mine
+
     def can_create(self, viewer: Viewer, obj: ActionItem | None) -> bool:
         return viewer.is_secretariat
 
@@ -187,9 +233,9 @@ class ActionItemPolicy(Policy[ActionItem]):
         """The secretariat, or the owner member's officials (while the member may write)."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.owner_member_id is None:
+        if obj is None:
             return False
-        return obj.owner_member_id in viewer.write_member_ids
+        return obj.owner_member_id in viewer.write_member_ids  # an item the secretariat owns: no
 
 
 @register(ActionItemUpdate)
@@ -218,10 +264,30 @@ class OutsideInputPolicy(Policy[OutsideInput]):
         return own | Q(agenda_item__meeting__in=_visible_meetings(viewer))
 
     def can_submit(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
-        return viewer.is_contributor or viewer.is_secretariat
+        if viewer.is_secretariat:
+            return True
+        return viewer.is_contributor
 
     def can_respond(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         return viewer.is_secretariat
+
+    def can_send_from_agenda(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        """The agenda offers the input form to contributors; the secretariat, who runs the meeting and
+        answers input, does not get it there."""
+        if self.can_respond(viewer, obj):
+            return False
+        return self.can_submit(viewer, obj)
+
+    def can_contribute_as_outsider(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
+        """A contributor from outside the taskforce, who reaches only what is opened to their input."""
+        if not viewer.is_contributor:
+            return False
+        return not viewer.is_taskforce
+
+
+register_navigation(
+    "outside_contributor", lambda viewer: policy_for(OutsideInput).can(viewer, "contribute_as_outsider")
+)
 
 
 @register(MinutesComment)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -24,6 +24,7 @@ from hub.meetings.models import (
     OutsideInput,
     WrittenProcedure,
 )
+from hub.meetings.policies import ActionItemPolicy
 from hub.members.selectors import member_get
 
 
@@ -121,10 +122,7 @@ def action_item_list(*, viewer: Viewer, filters: ActionFilters | None = None) ->
     qs = policy_for(ActionItem).visible(viewer).select_related("owner_member", "decision", "meeting")
     today = timezone.localdate()
     if f.mine:
-        mine = Q(owner_member_id__in=viewer.member_ids)
-        if viewer.is_secretariat:
-            mine |= Q(owner_secretariat=True)
-        qs = qs.filter(mine)
+        qs = qs.filter(cast(ActionItemPolicy, policy_for(ActionItem)).mine_q(viewer))
     if f.status:
         qs = qs.filter(status=f.status)
     if f.owner == "secretariat":
@@ -177,7 +175,7 @@ def procedure_objections(*, viewer: Viewer, procedure: WrittenProcedure) -> list
 
 def cadence_warnings(*, viewer: Viewer, today: datetime.date | None = None) -> list[dict[str, int]]:
     """Calendar years (this one and the next) with fewer than two formal meetings held or planned."""
-    if not viewer.is_secretariat:
+    if not policy_for(Meeting).can(viewer, "manage"):
         return []
     day = today or timezone.localdate()
     out = []

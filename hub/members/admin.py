@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from hub.accounts.models import User
 from hub.core.admin import AdministratorModelAdmin
+from hub.core.policies import platform
 from hub.core.viewer import request_viewer
 from hub.members.models import Role
 
@@ -24,7 +25,7 @@ class RoleInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return request_viewer(request).is_administrator
+        return platform.can_administer(request_viewer(request))
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -19,28 +19,23 @@ from hub.members.selectors import (
 
 def you_panel(viewer: Viewer) -> dict[str, Any]:
     own_members = list(member_list(viewer=viewer).filter(pk__in=viewer.member_ids))
-    roles = policy_for(Member)
+    invitations = policy_for(Invitation)
     return {
         "roles": list(role_list_for_user(viewer=viewer, user=viewer.user).order_by("kind")),
         "own_members": own_members,
-        "manages_people_of": {m.pk for m in own_members if roles.can(viewer, "manage_people", m)},
+        "manages_people_of": {
+            m.pk for m in own_members if invitations.can(viewer, "invite_for_member", Invitation(member=m))
+        },
         "has_synthetic": any(m.is_synthetic for m in own_members),
     }
 
 
 def secretariat_panel(viewer: Viewer) -> dict[str, Any] | None:
-    invitations = policy_for(Invitation)
-    runs_registry = policy_for(JoinRequest).can(viewer, "review")
-    invites = invitations.can(viewer, "create") or invitations.can(viewer, "invite_administrator")
-    contributor_only = viewer.is_contributor and not viewer.is_taskforce
-    if not (runs_registry or invites or contributor_only):
+    runs_registry = policy_for(Member).can(viewer, "manage")
+    invites = policy_for(Invitation).can(viewer, "invite")
+    if not (runs_registry or invites):
         return None
-    context: dict[str, Any] = {
-        "runs_registry": runs_registry,
-        "invites": invites,
-        "contributor_only": contributor_only,
-        "reads_audit_log": viewer.is_staff_like,
-    }
+    context: dict[str, Any] = {"runs_registry": runs_registry, "invites": invites}
     if runs_registry:
         context["summary"] = member_summary(viewer=viewer)
         context["without_focal_point"] = members_without_focal_point(viewer=viewer)

@@ -28,11 +28,11 @@ class MemberNoteForm(HubForm):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
     visibility = forms.ChoiceField(label=_("Who may see it"))
 
-    def __init__(self, *args: Any, secretariat: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, any_level: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         levels = (
             Visibility.choices
-            if secretariat
+            if any_level
             else [
                 (Visibility.TASKFORCE.value, Visibility.TASKFORCE.label),
                 (Visibility.MEMBER.value, Visibility.MEMBER.label),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
@@ -36,20 +36,20 @@ class MemberPolicy(Policy[Member]):
     def can_manage(self, viewer: Viewer, obj: Member | None) -> bool:
         return viewer.is_secretariat
 
-    def can_manage_people(self, viewer: Viewer, obj: Member | None) -> bool:
-        """The secretariat, or the member's focal point or deputy: invite and end its officials' roles."""
-        if viewer.is_secretariat:
-            return True
-        if obj is None:
-            return False
-        return obj.pk in viewer.focal_member_ids
-
     def can_add_note(self, viewer: Viewer, obj: Member | None) -> bool:
         if viewer.is_secretariat:
             return True
+        return self.can_act_for(viewer, obj)
+
+    def can_act_for(self, viewer: Viewer, obj: Member | None) -> bool:
+        """Write in this member's name (object, comment): its officials, while it may write."""
         if obj is None:
             return False
         return obj.pk in viewer.write_member_ids
+
+    def acting_for_q(self, viewer: Viewer) -> Q:
+        """A filter selecting the members the viewer may write for."""
+        return Q(pk__in=viewer.write_member_ids)
 
 
 @register(TaskforceRole)
@@ -74,14 +74,9 @@ class MemberNotePolicy(Policy[MemberNote]):
 
     author_field = "author_id"
 
-    def can_change(self, viewer: Viewer, obj: MemberNote | None) -> bool:
-        if obj is None:
-            return False
-        if viewer.is_secretariat:
-            return True
-        if obj.author_id != viewer.user_id:
-            return False
-        return obj.member_id in viewer.write_member_ids
+    def can_choose_any_level(self, viewer: Viewer, obj: MemberNote | None) -> bool:
+        """The secretariat gives a note any level; officials choose taskforce or member."""
+        return viewer.is_secretariat
 
 
 @register(MemberStatusChange)
@@ -126,6 +121,9 @@ class JoinRequestPolicy(Policy[JoinRequest]):
         return viewer.is_secretariat
 
 
+register_navigation("join_requests", lambda viewer: policy_for(JoinRequest).can(viewer, "review"))
+
+
 @register(JoinRequestMessage)
 class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
     """The conversation of a join request follows its request: the secretariat's."""
@@ -154,13 +152,19 @@ class RolePolicy(Policy[Role]):
         of_visible_member = Q(member__isnull=True) | Q(member__in=policy_for(Member).visible_ids(viewer))
         return own | (active & of_visible_member)
 
+    def can_grant(self, viewer: Viewer, obj: Role | None) -> bool:
+        """Roles are given directly only by the secretariat and administrators (the CLI, demo seeding)."""
+        if viewer.is_secretariat:
+            return True
+        return viewer.is_administrator
+
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
         """The secretariat ends any role; a focal point ends the member roles of their own member."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.member_id is None:
+        if obj is None:
             return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
 
 
 @register(Invitation)
@@ -189,9 +193,32 @@ class InvitationPolicy(Policy[Invitation]):
         """The secretariat, or the focal point of the member the invitation is for."""
         if viewer.is_secretariat:
             return True
-        if obj is None or obj.member_id is None:
+        if obj is None:
             return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
+
+    def can_invite(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """Invite to some role beyond a focal point's own member: the secretariat and administrators."""
+        if self.can_create(viewer, obj):
+            return True
+        return self.can_invite_administrator(viewer, obj)
+
+    def can_list(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """The invitations page: whoever invites, and the focal points (for their own member)."""
+        if self.can_invite(viewer, obj):
+            return True
+        return bool(viewer.focal_member_ids)
 
     def can_revoke(self, viewer: Viewer, obj: Invitation | None) -> bool:
         return viewer.is_secretariat
+
+    def can_withdraw(self, viewer: Viewer, obj: Invitation | None) -> bool:
+        """What the invitations page offers: withdrawing a pending invitation."""
+        if obj is None:
+            return False
+        if not self.can_revoke(viewer, obj):
+            return False
+        return obj.state == "pending"
+
+
+register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))

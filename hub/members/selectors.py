@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 
@@ -20,6 +20,7 @@ from hub.members.models import (
     Role,
     TaskforceRole,
 )
+from hub.members.policies import MemberPolicy
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ def member_get(*, viewer: Viewer, slug: str) -> Member:
     return member
 
 
+def member_list_acting_for(*, viewer: Viewer) -> QuerySet[Member]:
+    """The members the viewer may write for (objections, comments on minutes)."""
+    policy = cast(MemberPolicy, policy_for(Member))
+    return member_list(viewer=viewer).filter(policy.acting_for_q(viewer))
+
+
 def member_officials(*, viewer: Viewer, member: Member) -> list[Role]:
     """The active officials of a member, if the viewer may see who speaks for members."""
     if not policy_for(Member).can(viewer, "view_officials", member):
@@ -92,7 +99,7 @@ def member_summary(*, viewer: Viewer) -> dict[str, int]:
 
 
 def members_without_focal_point(*, viewer: Viewer) -> list[Member]:
-    if not viewer.is_secretariat:
+    if not policy_for(Member).can(viewer, "manage"):
         return []
     with_focal = Role.objects.active().filter(kind=Role.Kind.FOCAL_POINT).values("member_id")
     return list(

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.core.audit import acting_as
-from hub.core.viewer import SYSTEM, Viewer
+from hub.core.viewer import SYSTEM, Viewer, focal_point_of
 from hub.members.models import Member
 from hub.reporting.models import ProgressReport, ProgressStatus, ReportingCycle
 from hub.reporting.services import (
@@ -47,8 +47,7 @@ LEADS = ["Ministry of Justice (demo)", "Ministry of the Interior (demo)", "Natio
 
 def _focal_viewer(member: Member) -> Viewer:
     """Acting for a fictional member's focal point while seeding."""
-    ids = frozenset({member.pk})
-    return Viewer(member_ids=ids, write_member_ids=ids, focal_member_ids=ids)
+    return focal_point_of(member.pk)
 
 
 def _fill(report: ProgressReport, rng: random.Random, step: int) -> None:

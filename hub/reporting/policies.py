@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register
+from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
 from hub.core.viewer import Viewer
 from hub.members.models import Member
 from hub.reporting.models import (
@@ -83,6 +83,33 @@ class ReportingCyclePolicy(Policy[ReportingCycle]):
     def can_manage(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         return viewer.is_secretariat
 
+    def can_open(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.DRAFT,))
+
+    def can_close(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.OPEN,))
+
+    def can_lock(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, ReportingCycle.ACCEPTING)
+
+    def can_publish(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        return self._manages_in(viewer, obj, (ReportingCycle.Status.LOCKED,))
+
+    def _manages_in(self, viewer: Viewer, obj: ReportingCycle | None, statuses: tuple[str, ...]) -> bool:
+        """A step the secretariat takes on a cycle in one of these states (what the cycle page offers)."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status in statuses
+
+    def can_browse(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
+        """The reporting pages are the taskforce's (the public sees published results elsewhere)."""
+        return viewer.is_taskforce
+
+
+register_navigation("reporting", lambda viewer: policy_for(ReportingCycle).can(viewer, "browse"))
+
 
 @register(ProgressReport)
 class ProgressReportPolicy(Policy[ProgressReport]):
@@ -97,22 +124,82 @@ class ProgressReportPolicy(Policy[ProgressReport]):
             return NOTHING
         return Q(member_id__in=viewer.member_ids) & ~Q(cycle__status=ReportingCycle.Status.DRAFT)
 
+    # The role checks below are what services require (403); the `_now` and state-bound checks add the
+    # report's state, for what a page offers (services answer a wrong state with 409 and its reason).
+
     def can_edit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Member officials write drafts while the member may write."""
-        return obj is not None and obj.member_id in viewer.write_member_ids
+        if obj is None:
+            return False
+        return obj.member_id in viewer.write_member_ids
+
+    def can_edit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
+        if not self.can_edit(viewer, obj):
+            return False
+        return obj.is_editable
 
     def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The focal point (or deputy) submits."""
-        return obj is not None and obj.member_id in viewer.focal_member_ids and obj.member_id in viewer.write_member_ids
+        if obj is None:
+            return False
+        if not self.can_edit(viewer, obj):
+            return False
+        return obj.member_id in viewer.focal_member_ids
+
+    def can_submit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
+        if not self.can_submit(viewer, obj):
+            return False
+        return obj.is_editable
 
     def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return viewer.is_secretariat
 
+    def can_return(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Review a submitted report: accept it or return it."""
+        if obj is None:
+            return False
+        if not self.can_review(viewer, obj):
+            return False
+        return obj.status == ProgressReport.Status.SUBMITTED
+
+    def can_extend(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Grant an extension while the report can still change."""
+        if obj is None:
+            return False
+        if not self.can_review(viewer, obj):
+            return False
+        return obj.status in ProgressReport.EDITABLE
+
     def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_edit(viewer, obj)
 
+    def can_showcase_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """Propose showcase items from an accepted report."""
+        if obj is None:
+            return False
+        if not self.can_showcase(viewer, obj):
+            return False
+        return obj.status == ProgressReport.Status.ACCEPTED
+
     def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_submit(viewer, obj)
+
+    def can_sign_off_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        if obj is None:
+            return False
+        if not self.can_sign_off(viewer, obj):
+            return False
+        return obj.status == ProgressReport.Status.ACCEPTED
+
+    def can_withdraw_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
+        """The member (while it may write) or the secretariat withdraws a showcase item at any time."""
+        if viewer.is_secretariat:
+            return True
+        return self.can_showcase(viewer, obj)
 
 
 @register(Answer)
@@ -148,6 +235,21 @@ class ShowcaseItemPolicy(Policy[ShowcaseItem]):
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
         published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_sharing_members(viewer))
         return own | published
+
+    def can_sign_off(self, viewer: Viewer, obj: ShowcaseItem | None) -> bool:
+        """An item awaiting sign-off, from an accepted report, by the member's focal point."""
+        if obj is None:
+            return False
+        if obj.status != ShowcaseItem.Status.PROPOSED:
+            return False
+        return policy_for(ProgressReport).can(viewer, "sign_off_now", obj.answer.report)
+
+    def can_withdraw(self, viewer: Viewer, obj: ShowcaseItem | None) -> bool:
+        if obj is None:
+            return False
+        if obj.status == ShowcaseItem.Status.WITHDRAWN:
+            return False
+        return policy_for(ProgressReport).can(viewer, "withdraw_showcase", obj.answer.report)
 
 
 @register(Evidence)

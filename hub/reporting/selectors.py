@@ -189,6 +189,7 @@ def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool =
     before = previous_answers(report, previous_report) if previous_report else {}
     views = []
     for a in answers:
+        a.report = report  # the policy reads an item's report through its answer: no query per answer
         warnings = answer_warnings(a)
         views.append(
             AnswerView(

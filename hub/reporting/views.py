@@ -26,7 +26,7 @@ from hub.reporting.forms import (
     ShowcaseForm,
     answer_field_name,
 )
-from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
+from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle, ShowcaseItem
 from hub.reporting.pdf import evidence_response, report_pdf, report_xlsx
 from hub.reporting.selectors import (
     EXPORT_HEADERS,
@@ -84,7 +84,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
     if done:
         return done
     items = list(cycle_list(viewer=v))
-    reports = list(report_list(viewer=v)[:50]) if not v.is_secretariat else []
+    reports = list(report_list(viewer=v)[:50]) if not manage else []
     context = {
         "cycles": items,
         "reports": reports,
@@ -100,9 +100,11 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     cycle = cycle_get(viewer=v, pk=pk)
     manage = policy_for(ReportingCycle).can(v, "manage", cycle)
+    policy = policy_for(ReportingCycle)
     context = {
         "cycle": cycle,
         "manage": manage,
+        "offers": {step: policy.can(v, step, cycle) for step in ("open", "close", "lock", "publish")},
         "dashboard": cycle_dashboard(viewer=v, cycle=cycle) if manage else None,
         "statuses": ProgressStatus.choices,
         "reports": list(report_list(viewer=v, cycle=cycle)),
@@ -205,19 +207,19 @@ def questionnaire_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str, Any]:
     page: ReportPage = forms.pop("page", None) or report_page(viewer=v, report=report)
     policy = policy_for(ProgressReport)
-    can_edit = policy.can(v, "edit", report) and report.is_editable
-    review = policy.can(v, "review", report)
-    accepted = report.status == ProgressReport.Status.ACCEPTED
+    can_edit = policy.can(v, "edit_now", report)
+    items = policy_for(ShowcaseItem)
+    showcase = [s for a in page.answers for s in a.showcase]
     context: dict[str, Any] = {
         "report": report,
         "page": page,
         "can_edit": can_edit,
-        "can_submit": policy.can(v, "submit", report) and report.is_editable,
-        "can_review": review and report.status == ProgressReport.Status.SUBMITTED,
-        "can_extend": review and report.status in ProgressReport.EDITABLE,
-        "can_showcase": accepted and policy.can(v, "showcase", report),
-        "can_sign_off": accepted and policy.can(v, "sign_off", report),
-        "can_withdraw": policy.can(v, "showcase", report) or v.is_secretariat,
+        "can_submit": policy.can(v, "submit_now", report),
+        "can_review": policy.can(v, "return", report),
+        "can_extend": policy.can(v, "extend", report),
+        "can_showcase": policy.can(v, "showcase_now", report),
+        "sign_off_ids": {s.pk for s in showcase if items.can(v, "sign_off", s)},
+        "withdraw_ids": {s.pk for s in showcase if items.can(v, "withdraw", s)},
         "has_synthetic": report.is_synthetic,
     }
     if can_edit:

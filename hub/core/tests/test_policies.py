@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from conftest import as_viewer, make_person
 from hub.core.errors import NotFound, PermissionDenied
 from hub.core.models import Grant, Visibility, VisibleModel
-from hub.core.policies import policy_for, registered_models
+from hub.core.policies import navigation_for, platform, policy_for, registered_models
 from hub.core.viewer import ANONYMOUS, SYSTEM
 from hub.members.models import Member, MemberNote, Role
 
@@ -96,8 +96,6 @@ def test_grants_are_seen_by_grantees_and_secretariat_only(notes, contributor, of
     assert policy.visible(as_viewer(official_b)).count() == 1
     assert policy.visible(as_viewer(secretariat)).count() == 2
     assert policy.visible(ANONYMOUS).count() == 0
-    assert policy.can(as_viewer(secretariat), "create")
-    assert not policy.can(as_viewer(official_b), "create")
 
 
 def test_get_raises_not_found_for_hidden_missing_and_malformed_ids(notes, official_b):
@@ -112,14 +110,13 @@ def test_get_raises_not_found_for_hidden_missing_and_malformed_ids(notes, offici
     assert policy.get(viewer, notes["taskforce"].pk) == notes["taskforce"]
 
 
-def test_require_hides_invisible_records_and_forbids_visible_ones(notes, official_a, official_b):
+def test_require_hides_invisible_records_and_forbids_visible_ones(notes, official_b, secretariat):
     policy = policy_for(MemberNote)
     with pytest.raises(NotFound):
-        policy.require(as_viewer(official_b), "change", notes["member"])
-    with pytest.raises(PermissionDenied):
-        policy.require(as_viewer(official_b), "change", notes["taskforce"])
-    own = note(notes["member"].member, official_a, Visibility.MEMBER)
-    policy.require(as_viewer(official_a), "change", own)
+        policy.require(as_viewer(official_b), "choose_any_level", notes["member"])
+    with pytest.raises(PermissionDenied, match="Only the secretariat"):
+        policy.require(as_viewer(official_b), "choose_any_level", notes["taskforce"], message="Only the secretariat")
+    policy.require(as_viewer(secretariat), "choose_any_level", notes["member"])
 
 
 def test_unknown_action_is_a_programming_error(notes, secretariat):
@@ -164,3 +161,24 @@ def test_audit_log_is_for_secretariat_and_administrators(notes, secretariat, adm
 def test_system_viewer_is_secretariat_without_a_person():
     assert SYSTEM.is_secretariat
     assert not SYSTEM.is_authenticated
+
+
+def test_administrators_read_the_values_of_people_records_but_not_of_member_data(
+    notes, secretariat, administrator, official_a
+):
+    policy = policy_for(LogEntry)
+    note_entry = LogEntry.objects.get_for_object(notes["member"]).first()
+    person_entry = LogEntry.objects.get_for_object(official_a).first()
+    assert policy.can(as_viewer(secretariat), "read_values", note_entry)
+    assert not policy.can(as_viewer(administrator), "read_values", note_entry)
+    assert policy.can(as_viewer(administrator), "read_values", person_entry)
+    assert not policy.can(as_viewer(administrator), "read_values")
+    assert policy.can(as_viewer(administrator), "browse")
+    assert not policy.can(as_viewer(official_a), "browse")
+    assert navigation_for(as_viewer(administrator))["audit_log"]
+    assert not navigation_for(ANONYMOUS)["audit_log"]
+
+
+def test_only_administrators_administer_the_platform(administrator, secretariat):
+    assert platform.can_administer(as_viewer(administrator))
+    assert not platform.can_administer(as_viewer(secretariat))

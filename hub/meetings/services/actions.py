@@ -64,8 +64,7 @@ def _validate(values: dict[str, Any], problems: list[Problem], row: int | None =
 def action_item_create(
     *, viewer: Viewer, values: dict[str, Any], commitments: list[Any] | None = None, via: str = "web"
 ) -> ActionItem:
-    if not policy_for(ActionItem).can(viewer, "create"):
-        raise PermissionDenied(_("Only the secretariat creates action items."))
+    policy_for(ActionItem).require(viewer, "create", message=_("Only the secretariat creates action items."))
     problems: list[Problem] = []
     _validate(values, problems)
     if problems:
@@ -130,8 +129,7 @@ class ImportReport:
 def action_items_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool = False) -> ImportReport:
     """Rows: title, decision (code) or meeting (code), owner (member short name or "secretariat"), due_on.
     Every row is checked first; any problem writes nothing. A row identical to an existing item is skipped."""
-    if not viewer.is_secretariat:
-        raise PermissionDenied(_("Only the secretariat imports action items."))
+    policy_for(ActionItem).require(viewer, "create", message=_("Only the secretariat imports action items."))
     rows = read_table(name=name, content=content, required=["title", "owner", "due_on"])
     decisions = {d.code: d for d in Decision.objects.select_related("meeting", "procedure")}
     meetings = {m.code: m for m in Meeting.objects.all()}

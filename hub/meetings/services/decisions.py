@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
@@ -122,7 +122,7 @@ def _focal_point_emails() -> list[str]:
 def objection_record(*, viewer: Viewer, procedure_id: int, member: Member, reason: str, via: str = "web") -> Objection:
     """A member objects to a proposal before its deadline (once)."""
     procedure = policy_for(WrittenProcedure).get(viewer, procedure_id)
-    if member.pk not in viewer.write_member_ids:
+    if not policy_for(Member).can(viewer, "act_for", member):
         raise NotFound()
     problems: list[Problem] = []
     if procedure.status != WrittenProcedure.Status.OPEN or procedure.deadline <= timezone.now():
@@ -150,8 +150,9 @@ def written_procedure_conclude(
     """After the deadline: without objection the proposal is adopted (and numbered like a decision, or
     the minutes are approved); with objections it is not adopted."""
     procedure = policy_for(WrittenProcedure).get(viewer, procedure_id)
-    if not viewer.is_secretariat:
-        raise PermissionDenied(_("Only the secretariat concludes a written procedure."))
+    policy_for(WrittenProcedure).require(
+        viewer, "manage", procedure, message=_("Only the secretariat concludes a written procedure.")
+    )
     if procedure.status != WrittenProcedure.Status.OPEN:
         raise Conflict(_("This written procedure is already concluded."))
     if procedure.deadline > timezone.now():

@@ -43,8 +43,7 @@ def outside_input_submit(
 
 def outside_input_respond(*, viewer: Viewer, input_id: int, response: str, via: str = "web") -> OutsideInput:
     record = policy_for(OutsideInput).get(viewer, input_id)
-    if not policy_for(OutsideInput).can(viewer, "respond", record):
-        raise PermissionDenied(_("Only the secretariat responds to input."))
+    policy_for(OutsideInput).require(viewer, "respond", record, message=_("Only the secretariat responds to input."))
     if not response.strip():
         raise ValidationFailed(
             _("The response was not saved."), problems=[Problem(_("Write the response."), field="response")]

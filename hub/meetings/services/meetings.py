@@ -281,7 +281,7 @@ def mark_minutes_approved(meeting: Meeting, *, how: str, on: datetime.date) -> N
 
 def minutes_comment(*, viewer: Viewer, meeting: Meeting, member: Member, text: str, via: str = "web") -> MinutesComment:
     """A member comments on circulated minutes (its officials, while it may write)."""
-    if not policy_for(Meeting).can_view(viewer, meeting) or member.pk not in viewer.write_member_ids:
+    if not policy_for(Meeting).can_view(viewer, meeting) or not policy_for(Member).can(viewer, "act_for", member):
         raise NotFound()
     if meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
         raise Conflict(_("Comments are taken while the minutes are circulated."))

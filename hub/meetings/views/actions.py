@@ -39,7 +39,7 @@ from hub.meetings.services import (
     written_procedure_conclude,
     written_procedure_start,
 )
-from hub.members.selectors import member_list
+from hub.members.selectors import member_list_acting_for
 
 
 def _filters(request: HttpRequest) -> ActionFilters:
@@ -153,8 +153,8 @@ def procedures(request: HttpRequest) -> HttpResponse:
 def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     procedure = procedure_get(viewer=v, pk=pk)
-    members = member_list(viewer=v).filter(pk__in=v.write_member_ids)
-    form = ObjectionForm(request.POST or None, members=members) if v.write_member_ids else None
+    may_object = policy_for(WrittenProcedure).can(v, "object", procedure)
+    form = ObjectionForm(request.POST or None, members=member_list_acting_for(viewer=v)) if may_object else None
     if request.method == "POST":
         if request.POST.get("conclude"):
             if not policy_for(WrittenProcedure).can(v, "manage", procedure):
@@ -185,8 +185,9 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "procedure": procedure,
         "objections": procedure_objections(viewer=v, procedure=procedure),
-        "form": form if procedure.status == WrittenProcedure.Status.OPEN else None,
+        "form": form if policy_for(WrittenProcedure).can(v, "object_now", procedure) else None,
         "manage": policy_for(WrittenProcedure).can(v, "manage", procedure),
+        "can_conclude": policy_for(WrittenProcedure).can(v, "conclude", procedure),
         "has_synthetic": procedure.is_synthetic,
     }
     return render(request, "meetings/procedure.html", context, status=form_status(request))

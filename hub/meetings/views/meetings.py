@@ -31,7 +31,7 @@ from hub.meetings.forms import (
     MinutesForm,
     ResponseForm,
 )
-from hub.meetings.models import Meeting, OutsideInput
+from hub.meetings.models import Meeting, MinutesComment, OutsideInput
 from hub.meetings.pdf import meeting_pdf
 from hub.meetings.selectors import (
     action_owner_get,
@@ -60,7 +60,7 @@ from hub.meetings.services import (
     outside_input_submit,
 )
 from hub.members.models import Member
-from hub.members.selectors import member_list
+from hub.members.selectors import member_list, member_list_acting_for
 
 
 @require_safe
@@ -115,9 +115,9 @@ PREFIX = {
 
 def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
     manage = policy_for(Meeting).can(v, "manage", meeting)
-    own = member_list(viewer=v).filter(pk__in=v.write_member_ids)
+    may_comment = policy_for(MinutesComment).can(v, "comment")
     comment_form = bound.get("comment_form") or (
-        CommentForm(members=own, prefix=PREFIX["comment_form"]) if v.write_member_ids else None
+        CommentForm(members=member_list_acting_for(viewer=v), prefix=PREFIX["comment_form"]) if may_comment else None
     )
     if not manage:
         return {"comment_form": comment_form}
@@ -146,8 +146,11 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "page": page,
         "meeting": meeting,
         "manage": policy_for(Meeting).can(v, "manage", meeting),
-        "can_input": policy_for(OutsideInput).can(v, "submit"),
+        "can_input": policy_for(OutsideInput).can(v, "send_from_agenda"),
         "show_minutes": policy_for(Meeting).can(v, "view_minutes", meeting),
+        "can_write_minutes": policy_for(Meeting).can(v, "write_minutes", meeting),
+        "can_approve_minutes": policy_for(Meeting).can(v, "approve_minutes", meeting),
+        "can_comment_minutes": policy_for(Meeting).can(v, "comment_minutes", meeting),
         "has_synthetic": page.has_synthetic,
         **_forms(v, meeting, bound),
     }
@@ -401,9 +404,7 @@ def minutes_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "comment_form",
-        lambda v, m: CommentForm(
-            request.POST, members=member_list(viewer=v).filter(pk__in=v.write_member_ids), prefix=PREFIX["comment_form"]
-        ),
+        lambda v, m: CommentForm(request.POST, members=member_list_acting_for(viewer=v), prefix=PREFIX["comment_form"]),
         lambda v, m, d: minutes_comment(viewer=v, meeting=m, member=d["member"], text=d["text"]),
         _("Comment sent."),
     )

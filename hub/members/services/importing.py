@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import Problem, ValidationFailed
 from hub.core.models import Visibility
+from hub.core.policies import policy_for
 from hub.core.tabular import Row, read_table
 from hub.core.viewer import Viewer
 from hub.members.models import Member, MemberStatusChange
@@ -108,8 +109,7 @@ def _parse(row: Row, regions: dict[str, tuple[str, str]], problems: list[Problem
 
 def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool = False) -> ImportReport:
     """Create or update members by name. All rows are checked first; any problem writes nothing."""
-    if not viewer.is_secretariat:
-        raise PermissionDenied(_("Only the secretariat imports members."))
+    policy_for(Member).require(viewer, "manage", message=_("Only the secretariat imports members."))
     rows = read_table(name=name, content=content, required=REQUIRED)
     regions = m49_regions()
     problems: list[Problem] = []

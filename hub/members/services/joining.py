@@ -109,7 +109,7 @@ def join_request_submit(
 ) -> JoinRequest:
     """File a join request. From the public form it waits for the e-mail to be verified by its link;
     filed by the secretariat (from a letter) it is submitted at once."""
-    if filed_by is not None and not filed_by.is_secretariat:
+    if filed_by is not None and not policy_for(JoinRequest).can(filed_by, "file"):
         raise PermissionDenied(_("Only the secretariat may file a request on a government's behalf."))
     problems: list[Problem] = []
     country = (country or "").strip().upper()

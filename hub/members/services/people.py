@@ -157,8 +157,7 @@ def invitation_revoke(*, viewer: Viewer, invitation_id: int) -> Invitation:
 
 def role_grant(*, viewer: Viewer, user: User, kind: str, member: Any = None, organisation: str = "") -> Role:
     """Give a person a role directly (secretariat; used by the CLI and demo seeding)."""
-    if not (viewer.is_secretariat or viewer.is_administrator):
-        raise PermissionDenied(_("You may not grant roles."))
+    policy_for(Role).require(viewer, "grant", message=_("You may not grant roles."))
     role = Role(user=user, kind=kind, member=member, organisation=organisation)
     full_clean(role)
     with transaction.atomic(), acting_as(viewer.user):

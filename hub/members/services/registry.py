@@ -55,9 +55,10 @@ class MemberInput:
 EDITABLE_FIELDS = tuple(f.name for f in fields(MemberInput))
 
 
-def _require_secretariat(viewer: Viewer, member: Member | None = None) -> None:
-    """Registry writes are the secretariat's. Another member's record answers 404, one's own 403."""
-    if viewer.is_secretariat:
+def _require_secretariat(viewer: Viewer, allowed: bool, member: Member | None = None) -> None:
+    """Registry writes are the secretariat's (`allowed` is the policy's answer). Another member's
+    record answers 404, one's own 403."""
+    if allowed:
         return
     if member is not None and member.pk not in viewer.member_ids:
         raise NotFound()
@@ -85,7 +86,7 @@ def _check_member_identity(member: Member, problems: list[Problem], row: int | N
 
 def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Member:
     """Register a member (secretariat). Its status starts as active, with a first history entry."""
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, policy_for(Member).can(viewer, "manage"))
     member = Member(**given(data))
     member.name = member.name_en or ""
     member.slug = slugify(member.name)[:80]
@@ -109,7 +110,7 @@ def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Mem
 
 def member_update(*, viewer: Viewer, member: Member, data: MemberInput, via: str = "web") -> Member:
     """Change a member's registry fields (secretariat). The status changes only through its own service."""
-    _require_secretariat(viewer, member)
+    _require_secretariat(viewer, policy_for(Member).can(viewer, "manage", member), member)
     values = given(data)
     changed = [k for k, v in values.items() if getattr(member, k) != v]
     for key in changed:
@@ -137,7 +138,7 @@ def member_status_change(
     via: str = "web",
 ) -> MemberStatusChange:
     """Change a member's status with a date and a reason. Withdrawal ends its people's member roles."""
-    _require_secretariat(viewer, member)
+    _require_secretariat(viewer, policy_for(Member).can(viewer, "manage", member), member)
     day = effective_on or timezone.localdate()
     problems: list[Problem] = []
     if status not in Member.Status.values:
@@ -177,7 +178,7 @@ def taskforce_role_assign(
     via: str = "web",
 ) -> TaskforceRole:
     """Record a taskforce role over dates. At most one chair and one vice-chair on any date."""
-    _require_secretariat(viewer, member)
+    _require_secretariat(viewer, policy_for(TaskforceRole).can(viewer, "manage"), member)
     record = TaskforceRole(member=member, role=role, starts_on=starts_on, ends_on=ends_on, source=source.strip())
     full_clean(record)
     with transaction.atomic(), acting_as(viewer.user, via=via):
@@ -187,7 +188,7 @@ def taskforce_role_assign(
 
 
 def taskforce_role_end(*, viewer: Viewer, role_id: int, ends_on: datetime.date, via: str = "web") -> TaskforceRole:
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, policy_for(TaskforceRole).can(viewer, "manage"))
     record = policy_for(TaskforceRole).get(viewer, role_id)
     record.ends_on = ends_on
     full_clean(record)
@@ -220,7 +221,8 @@ def member_note_create(*, viewer: Viewer, member: Member, text: str, visibility:
     problems: list[Problem] = []
     if not text.strip():
         problems.append(Problem(_("Write the note."), field="text"))
-    allowed_levels = Visibility.values if viewer.is_secretariat else [Visibility.TASKFORCE, Visibility.MEMBER]
+    any_level = policy_for(MemberNote).can(viewer, "choose_any_level")
+    allowed_levels = Visibility.values if any_level else [Visibility.TASKFORCE, Visibility.MEMBER]
     if visibility not in allowed_levels:
         problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
     if problems:
@@ -236,7 +238,7 @@ def alliance_figure_record(
     *, viewer: Viewer, kind: str, value: int, as_of: datetime.date, source: str, via: str = "web"
 ) -> AllianceFigure:
     """Record a dated figure about the Alliance, with its source (secretariat)."""
-    _require_secretariat(viewer)
+    _require_secretariat(viewer, policy_for(AllianceFigure).can(viewer, "record"))
     figure = AllianceFigure(kind=kind, value=value, as_of=as_of, source=source.strip(), recorded_by=viewer.user)
     full_clean(figure)
     with transaction.atomic(), acting_as(viewer.user, via=via):

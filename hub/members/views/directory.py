@@ -16,7 +16,7 @@ from hub.core.viewer import Viewer
 from hub.core.web import export_response, public_page, viewer, viewer_required
 from hub.members.forms import DirectoryFilterForm, MemberNoteForm
 from hub.members.map import map_svg_gzip
-from hub.members.models import Invitation, Member, collation_key
+from hub.members.models import Invitation, Member, MemberNote, collation_key
 from hub.members.selectors import (
     MemberFilters,
     member_get,
@@ -53,6 +53,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             "members": members,
             "has_synthetic": any(m.is_synthetic for m in members),
             "query": request.GET.urlencode(),
+            "can_register": policy_for(Member).can(viewer(request), "manage"),
         },
     )
 
@@ -98,6 +99,7 @@ def _profile_context(v: Viewer, member: Member, form: MemberNoteForm | None) -> 
         "member": member,
         "roles": list(member.taskforce_roles.all()),
         "officials": member_officials(viewer=v, member=member),
+        "show_officials": policy.can(v, "view_officials", member),
         "notes": notes,
         "show_secretariat_notes": policy.can(v, "view_secretariat_notes", member),
         "history": member_status_history(viewer=v, member=member),
@@ -114,7 +116,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     member = member_get(viewer=v, slug=slug)
     can_note = v.is_authenticated and policy_for(Member).can(v, "add_note", member)
-    form = MemberNoteForm(secretariat=v.is_secretariat) if can_note else None
+    form = MemberNoteForm(any_level=policy_for(MemberNote).can(v, "choose_any_level")) if can_note else None
     return render(request, "members/profile.html", _profile_context(v, member, form))
 
 
@@ -125,7 +127,7 @@ def note_create(request: HttpRequest, slug: str) -> HttpResponse:
     member = member_get(viewer=v, slug=slug)
     if not policy_for(Member).can(v, "add_note", member):
         raise NotFound()
-    form = MemberNoteForm(request.POST, secretariat=v.is_secretariat)
+    form = MemberNoteForm(request.POST, any_level=policy_for(MemberNote).can(v, "choose_any_level"))
     if form.is_valid():
         try:
             member_note_create(

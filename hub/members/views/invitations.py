@@ -34,7 +34,7 @@ def _invitation_form(request: HttpRequest, data: object = None) -> InvitationFor
 def invitations(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     policy = policy_for(Invitation)
-    if not (policy.can(v, "create") or policy.can(v, "invite_administrator") or v.focal_member_ids):
+    if not policy.can(v, "list"):
         raise NotFound()
     form = _invitation_form(request, request.POST or None)
     status = 200
@@ -51,11 +51,16 @@ def invitations(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": d["email"]})
                 return redirect("invitations")
         status = 422
-    can_invite = policy.can(v, "create") or policy.can(v, "invite_administrator")
+    can_invite = policy.can(v, "invite")
+    shown = list(invitation_list(viewer=v)[:200])
     return render(
         request,
         "members/invitations.html",
-        {"form": form if can_invite else None, "invitations": invitation_list(viewer=v)[:200]},
+        {
+            "form": form if can_invite else None,
+            "invitations": shown,
+            "withdraw_ids": {i.pk for i in shown if policy.can(v, "withdraw", i)},
+        },
         status=status,
     )
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import Conflict, Problem, ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.viewer import Viewer
@@ -148,8 +148,9 @@ def questionnaire_import(
     dry_run: bool = False,
     via: str = "import",
 ) -> QuestionnaireReport:
-    if not policy_for(QuestionnaireVersion).can(viewer, "manage"):
-        raise PermissionDenied(_("Only the secretariat manages questionnaires."))
+    policy_for(QuestionnaireVersion).require(
+        viewer, "manage", message=_("Only the secretariat manages questionnaires.")
+    )
     problems: list[Problem] = []
     code = code.strip().lower()
     if not KEY.match(code):

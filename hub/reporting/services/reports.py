@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from hub.core import uploads
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
@@ -385,10 +385,7 @@ def showcase_withdraw(*, viewer: Viewer, item_id: int, via: str = "web") -> Show
     """The member (or the secretariat) withdraws an item at any time; it leaves the public site."""
     item = _item(viewer, item_id)
     report = item.answer.report
-    if not policy_for(ProgressReport).can_view(viewer, report):
-        raise NotFound()
-    if not (viewer.is_secretariat or policy_for(ProgressReport).can(viewer, "showcase", report)):
-        raise PermissionDenied(_("Your member may not write at the moment."))
+    _may(viewer, "withdraw_showcase", report, _("Your member may not write at the moment."))
     if item.status == ShowcaseItem.Status.WITHDRAWN:
         raise Conflict(_("The item is already withdrawn."), problems=[Problem(_("Already withdrawn."), "status")])
     with transaction.atomic(), acting_as(viewer.user, via=via):
