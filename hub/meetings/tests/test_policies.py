@@ -26,7 +26,7 @@ from hub.meetings.models import (
     WrittenProcedure,
 )
 from hub.meetings.selectors import ActionFilters, action_item_list, cadence_warnings
-from hub.meetings.services import agenda_item_add, meeting_invite, meeting_schedule
+from hub.meetings.services import AgendaItemInput, MeetingInput, agenda_item_add, meeting_invite, meeting_schedule
 
 NOW = timezone.now()
 DAY = datetime.timedelta(days=1)
@@ -36,13 +36,13 @@ def schedule(visibility: str, title: str = "Plenary") -> Meeting:
     start = NOW - 2 * DAY
     return meeting_schedule(
         viewer=SYSTEM,
-        values={
-            "kind": "plenary",
-            "title": title,
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=3),
-            "visibility": visibility,
-        },
+        data=MeetingInput(
+            kind="plenary",
+            title=title,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=3),
+            visibility=visibility,
+        ),
     )
 
 
@@ -104,7 +104,7 @@ def test_contributors_see_taskforce_meetings_with_an_item_open_for_their_input(p
     meeting = schedule(Visibility.TASKFORCE)
     policy = policy_for(Meeting)
     assert not policy.can_view(personas["contributor"], meeting)
-    agenda_item_add(viewer=SYSTEM, meeting=meeting, values={"title": "Consultation", "open_for_input": True})
+    agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Consultation", open_for_input=True))
     assert policy.can_view(personas["contributor"], meeting)
     assert not policy.can_view(personas["anonymous"], meeting)
 
