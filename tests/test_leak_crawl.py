@@ -27,9 +27,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import as_viewer, client_for, make_member, make_person
 from hub.accounts.services import api_token_create
-from hub.core.models import Grant, Visibility
+from hub.core.models import Visibility
 from hub.core.viewer import SYSTEM
-from hub.members.models import Invitation, Member, MemberNote, Role
+from hub.members.models import Grant, Invitation, Member, MemberNote, Role
 from hub.members.services import invitation_create, join_request_submit, member_status_change
 from hub.reporting.models import Answer, Evidence, ProgressReport, ShowcaseItem
 

@@ -1,5 +1,5 @@
 """Migrations never lose data: a database at the schema that had landed before the re-layering (Role
-and Invitation in accounts, Commitment in reporting), with records in every table of the hub, migrates
+and Invitation in accounts, Grant in core, Commitment in reporting), with records in every table of the hub, migrates
 to the current schema with every row and every value still there.
 
 The database is a separate one made for this test (a SQLite file, or a new PostgreSQL database when the
@@ -41,9 +41,11 @@ RENAMED = {
     "accounts_role": "members_role",
     "accounts_invitation": "members_invitation",
     "reporting_commitment": "commitments_commitment",
+    "core_grant": "members_grant",
 }
 MOVED_CONTENT_TYPES = {("accounts", "role"): "members", ("accounts", "invitation"): "members"}
 MOVED_CONTENT_TYPES[("reporting", "commitment")] = "commitments"
+MOVED_CONTENT_TYPES[("core", "grant")] = "members"
 
 SNAPSHOT = """
 import json
@@ -112,7 +114,7 @@ def applied(url: str) -> dict[str, str]:
     return last
 
 
-def test_every_row_and_value_survives_the_move_of_roles_invitations_and_commitments(database_url: str) -> None:
+def test_every_row_and_value_survives_the_move_of_roles_invitations_grants_and_commitments(database_url: str) -> None:
     url = database_url
     # Records in every table of the hub: reference tables, the demo, then one row in each table still empty.
     manage(url, "migrate", "--no-input")
@@ -126,8 +128,8 @@ def test_every_row_and_value_survives_the_move_of_roles_invitations_and_commitme
         manage(url, "migrate", app, target, "--no-input")
     assert applied(url) == LANDED_APPLIED
     before = snapshot(url)
-    assert {"accounts_role", "accounts_invitation", "reporting_commitment"} <= before.keys()
-    assert not {"members_role", "members_invitation", "commitments_commitment"} & before.keys()
+    assert {"accounts_role", "accounts_invitation", "reporting_commitment", "core_grant"} <= before.keys()
+    assert not {"members_role", "members_invitation", "commitments_commitment", "members_grant"} & before.keys()
     hub_tables = [t for t in before if t.split("_")[0] in {"core", "accounts", "members", "meetings", "reporting"}]
     empty = [
         t for t in hub_tables if not before[t] and t not in {"accounts_user_groups", "accounts_user_user_permissions"}

@@ -9,10 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 
 from conftest import as_viewer, make_person
 from hub.core.errors import NotFound, PermissionDenied
-from hub.core.models import Grant, Visibility, VisibleModel
+from hub.core.models import Visibility, VisibleModel
 from hub.core.policies import navigation_for, platform, policy_for, registered_models
 from hub.core.viewer import ANONYMOUS, SYSTEM
-from hub.members.models import Member, MemberNote, Role
+from hub.members.models import Grant, Member, MemberNote, Role
 
 
 def note(member: Member, author, level: str, text: str = "x") -> MemberNote:
@@ -172,6 +172,8 @@ def test_administrators_read_the_values_of_people_records_but_not_of_member_data
     assert policy.can(as_viewer(secretariat), "read_values", note_entry)
     assert not policy.can(as_viewer(administrator), "read_values", note_entry)
     assert policy.can(as_viewer(administrator), "read_values", person_entry)
+    role_entry = LogEntry.objects.get_for_object(Role.objects.get(user=official_a)).first()
+    assert policy.can(as_viewer(administrator), "read_values", role_entry)  # roles moved to members: still people
     assert not policy.can(as_viewer(administrator), "read_values")
     assert policy.can(as_viewer(administrator), "browse")
     assert not policy.can(as_viewer(official_a), "browse")

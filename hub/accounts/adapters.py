@@ -7,6 +7,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
 from hub.core.crypto import decrypt, encrypt
+from hub.core.tasks import email_after_commit
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,8 +17,6 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        from hub.core.tasks import email_after_commit
-
         msg = self.render_mail(template_prefix, email, context)
         email_after_commit(to=list(msg.to), subject=str(msg.subject), body=str(msg.body))
 

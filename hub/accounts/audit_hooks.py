@@ -17,13 +17,11 @@ from django.dispatch import receiver
 
 from hub.accounts.models import ApiToken, User
 from hub.core.audit import audit_event
-from hub.core.models import Grant
 from hub.core.viewer import SECOND_FACTOR_SESSION_KEY
 
 auditlog.register(User, exclude_fields=["password", "last_login"])
 auditlog.register(ApiToken, exclude_fields=["token_hash", "last_used_at", "updated_at"])
 auditlog.register(Authenticator, exclude_fields=["data", "last_used_at"])
-auditlog.register(Grant)
 
 
 def _remote(request: Any) -> str | None:

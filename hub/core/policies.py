@@ -15,12 +15,26 @@ from django.db import models
 from django.db.models import Q, QuerySet
 
 from hub.core.errors import NotFound, PermissionDenied
-from hub.core.models import Grant, Visibility
+from hub.core.models import Visibility
 from hub.core.viewer import Viewer
 
 M = TypeVar("M", bound=models.Model)
 
 _registry: dict[type[models.Model], Policy[Any]] = {}
+
+
+def _no_grants(viewer: Viewer, content_type: ContentType) -> QuerySet[Any, Any]:
+    return ContentType.objects.none().values("pk")
+
+
+# Record-level grants (to a named person or member) are kept by the members app, which registers
+# how to read the ids of the records of one type granted to a viewer.
+_grant_source: Callable[[Viewer, ContentType], QuerySet[Any, Any]] = _no_grants
+
+
+def register_grant_source(source: Callable[[Viewer, ContentType], QuerySet[Any, Any]]) -> None:
+    global _grant_source
+    _grant_source = source
 
 
 class Policy(Generic[M]):
@@ -65,11 +79,7 @@ class Policy(Generic[M]):
         return Q()
 
     def _granted_ids(self, viewer: Viewer) -> QuerySet[Any, Any]:
-        content_type = ContentType.objects.get_for_model(self.model)
-        who = Q(grantee_user_id=viewer.user_id)
-        if viewer.member_ids:
-            who |= Q(grantee_member_id__in=viewer.member_ids)
-        return Grant.objects.filter(who, content_type=content_type).values("object_id")
+        return _grant_source(viewer, ContentType.objects.get_for_model(self.model))
 
     def visible(self, viewer: Viewer, queryset: QuerySet[M] | None = None) -> QuerySet[M]:
         qs = self.base_queryset() if queryset is None else queryset
@@ -110,7 +120,8 @@ class FollowsParentPolicy(Policy[M]):
     `parent_path` is the foreign key to the parent; `parent_model` the parent's model, whose policy
     decides. With `taskforce_only`, people outside the taskforce see none of them even where they may
     see the parent (attendance, status history, comments). With `named_member_path`, a record that
-    names a member the viewer may not see is hidden too (an invitation, an objection).
+    names a member (`named_member_model`) the viewer may not see is hidden too (an invitation, an
+    objection).
     """
 
     owner_field = None
@@ -119,6 +130,7 @@ class FollowsParentPolicy(Policy[M]):
     parent_model: ClassVar[type[models.Model]]
     taskforce_only: ClassVar[bool] = False
     named_member_path: ClassVar[str | None] = None
+    named_member_model: ClassVar[type[models.Model] | None] = None
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -126,11 +138,8 @@ class FollowsParentPolicy(Policy[M]):
         if self.taskforce_only and not viewer.is_taskforce:
             return Q(pk__in=[])
         q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
-        if self.named_member_path:
-            from django.apps import apps
-            from django.conf import settings
-
-            members = policy_for(apps.get_model(settings.HUB_MEMBER_MODEL)).visible_ids(viewer)
+        if self.named_member_path and self.named_member_model is not None:
+            members = policy_for(self.named_member_model).visible_ids(viewer)
             q &= Q(**{f"{self.named_member_path}__in": members})
         return q
 
@@ -157,24 +166,9 @@ def registered_models() -> list[type[models.Model]]:
     return list(_registry)
 
 
-@register(Grant)
-class GrantPolicy(Policy[Grant]):
-    """Grants are seen by the secretariat and by their grantees."""
-
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        if viewer.user_id is None:
-            return Q(pk__in=[])
-        return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
-
-
 # Records about people and sign-in that an administrator, who runs the platform, may read in full.
 OPERATOR_MODELS = frozenset(
-    {("accounts", "user"), ("accounts", "role"), ("accounts", "apitoken"), ("mfa", "authenticator")}
+    {("accounts", "user"), ("members", "role"), ("accounts", "apitoken"), ("mfa", "authenticator")}
 )
 
 

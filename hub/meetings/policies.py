@@ -128,6 +128,7 @@ class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
     parent_model = Meeting
     taskforce_only = True
     named_member_path = "member"  # members hidden from the viewer are not named through their invitations
+    named_member_model = Member
 
 
 @register(MeetingDocument)
@@ -182,6 +183,7 @@ class ObjectionPolicy(FollowsParentPolicy[Objection]):
     parent_path = "procedure"
     parent_model = WrittenProcedure
     named_member_path = "member"
+    named_member_model = Member
 
 
 @register(Decision)

@@ -23,6 +23,7 @@ class MembersConfig(AppConfig):
         )
         register_role_source(selectors.viewer_roles)
 
+        auditlog.register(models.Grant)
         auditlog.register(models.Role, exclude_fields=["updated_at"])
         auditlog.register(models.Invitation, exclude_fields=["token_hash", "updated_at"])
         auditlog.register(models.Member, exclude_fields=["updated_at"])

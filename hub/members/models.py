@@ -7,6 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -407,3 +408,52 @@ class Invitation(TimestampedModel):
         if self.expires_at <= timezone.now():
             return "expired"
         return "pending"
+
+
+class Grant(models.Model):
+    """A record-level grant that widens access to one record for a named person or member."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    grantee_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+        verbose_name=_("person"),
+    )
+    grantee_member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+        verbose_name=_("member"),
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        # The index keeps the name it was created with in the core app.
+        indexes = [models.Index(fields=["content_type", "object_id"], name="core_grant_content_b3834c_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(grantee_user__isnull=False, grantee_member__isnull=True)
+                    | models.Q(grantee_user__isnull=True, grantee_member__isnull=False)
+                ),
+                name="grant_has_exactly_one_grantee",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model}#{self.object_id}"

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
+from hub.core.policies import (
+    FollowsParentPolicy,
+    Policy,
+    policy_for,
+    register,
+    register_grant_source,
+    register_navigation,
+)
 from hub.core.viewer import Viewer
 from hub.members.models import (
     AllianceFigure,
+    Grant,
     Invitation,
     JoinRequest,
     JoinRequestMessage,
@@ -222,3 +233,29 @@ class InvitationPolicy(Policy[Invitation]):
 
 
 register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))
+
+
+@register(Grant)
+class GrantPolicy(Policy[Grant]):
+    """Grants are seen by the secretariat and by their grantees."""
+
+    owner_field = None
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if viewer.user_id is None:
+            return Q(pk__in=[])
+        return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
+
+
+def granted_ids(viewer: Viewer, content_type: ContentType) -> QuerySet[Any, Any]:
+    """The ids of the records of one type granted to the viewer, or to a member they speak for."""
+    who = Q(grantee_user_id=viewer.user_id)
+    if viewer.member_ids:
+        who |= Q(grantee_member_id__in=viewer.member_ids)
+    return Grant.objects.filter(who, content_type=content_type).values("object_id")
+
+
+register_grant_source(granted_ids)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from hub.core.audit import acting_as
 from hub.core.viewer import SYSTEM, Viewer, focal_point_of
 from hub.members.models import Member
-from hub.reporting.models import ProgressReport, ProgressStatus, ReportingCycle
+from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
 from hub.reporting.services import (
     CycleInput,
     cycle_create,
@@ -100,8 +100,6 @@ def seed_reporting() -> int:
                 previous_code=previous,
                 via="seed_demo",
             )
-        from hub.reporting.models import QuestionnaireVersion
-
         versions = {v.code: v for v in QuestionnaireVersion.objects.all()}
         plan = [
             ("Progress report 2024 (demo)", versions["demo-2024"], today.year - 2, -450),

@@ -164,11 +164,49 @@ def answer_warnings(answer: Answer) -> list[TermWarning]:
     return [w for name in CHECKED_PARTS for w in check_text(getattr(answer, name))]
 
 
+def _lineage(question: Question) -> list[int]:
+    """The question and its predecessors, newest first (at most ten versions back)."""
+    ids: list[int] = []
+    current: Question | None = question
+    while current is not None and len(ids) < 10:
+        ids.append(current.pk)
+        current = current.predecessor
+    return ids
+
+
+def last_accepted_report(member_id: int, before: ReportingCycle) -> ProgressReport | None:
+    return (
+        ProgressReport.objects.filter(member_id=member_id, status=ProgressReport.Status.ACCEPTED)
+        .exclude(cycle=before)
+        .filter(cycle__closes_on__lte=before.closes_on)
+        .select_related("cycle")
+        .order_by("-cycle__closes_on", "-pk")
+        .first()
+    )
+
+
+def previous_answers(report: ProgressReport, source: ProgressReport | None) -> dict[int, Answer]:
+    """For each question of `report`'s version, the answer of `source` to it or to a predecessor."""
+    if source is None or report.cycle.version is None:
+        return {}
+    given = {
+        a.question_id: a
+        for a in source.answers.select_related("question").prefetch_related("indicator_values__indicator", "evidence")
+    }
+    out: dict[int, Answer] = {}
+    for question in report.cycle.version.questions.select_related(
+        *["predecessor" + "__predecessor" * i for i in range(3)]
+    ):
+        for qid in _lineage(question):
+            if qid in given:
+                out[question.pk] = given[qid]
+                break
+    return out
+
+
 def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool = True) -> ReportPage:
     """A report with its answers, indicator values, evidence, comments, showcase items and, for each
     answer, the member's answer in its last accepted report (for the diff)."""
-    from hub.reporting.services.cycles import last_accepted_report, previous_answers
-
     answers = list(
         policy_for(Answer)
         .visible(viewer)

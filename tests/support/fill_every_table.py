@@ -47,7 +47,7 @@ def value_for(field):
 
 # Rows whose check constraints need one of two nullable fields set.
 EXTRA = {
-    "core_grant": lambda: {"grantee_user_id": apps.get_model("accounts", "User")._default_manager.first().pk},
+    "members_grant": lambda: {"grantee_user_id": apps.get_model("accounts", "User")._default_manager.first().pk},
     "reporting_evidence": lambda: {"url": "https://example.org/evidence", "file": ""},
 }
 

@@ -20,7 +20,7 @@ from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 from hub.meetings.models import ActionItem, ActionItemUpdate, Decision, Meeting, ReminderSent
-from hub.members.models import Member
+from hub.members.models import Member, Role
 
 
 def _origin_date(decision: Decision | None, meeting: Meeting | None) -> datetime.date | None:
@@ -202,8 +202,6 @@ def action_items_import(*, viewer: Viewer, name: str, content: bytes, dry_run: b
 
 
 def _owner_emails(item: ActionItem) -> list[str]:
-    from hub.members.models import Role
-
     roles = Role.objects.active()
     if item.owner_secretariat:
         roles = roles.filter(kind=Role.Kind.SECRETARIAT)

@@ -17,7 +17,7 @@ from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
 from hub.meetings.models import Decision, Meeting, Objection, WrittenProcedure
 from hub.meetings.services.meetings import mark_minutes_approved, require_manager
-from hub.members.models import Member
+from hub.members.models import Member, Role
 
 
 def _next_decision(source: Meeting | WrittenProcedure) -> tuple[int, str]:
@@ -111,8 +111,6 @@ def written_procedure_start(
 
 
 def _focal_point_emails() -> list[str]:
-    from hub.members.models import Role
-
     roles = Role.objects.active().filter(
         kind__in=[Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT], member__status=Member.Status.ACTIVE
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from hub.core.errors import NotFound
+from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import viewer_for
 from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
@@ -159,11 +160,6 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("conclude"):
             if not policy_for(WrittenProcedure).can(v, "manage", procedure):
                 raise NotFound()
-            from django.contrib import messages
-            from django.shortcuts import redirect
-
-            from hub.core.errors import HubError
-
             try:
                 written_procedure_conclude(viewer=v, procedure_id=procedure.pk)
             except HubError as exc:

@@ -12,6 +12,7 @@ from ninja.responses import Status
 
 from hub.core.api import ApiCaller, caller, writer
 from hub.core.errors import Conflict
+from hub.core.policies import policy_for
 from hub.core.web import rate_limited
 from hub.members.api.schemas import (
     AllianceCheckIn,
@@ -169,7 +170,7 @@ def submit_join_request(request: HttpRequest, payload: JoinRequestIn) -> Status[
     """Files a request that waits for the requester to confirm their e-mail by the link sent to it.
     Signed in as the secretariat, the request is filed on the government's behalf at once."""
     c = caller(request)
-    filed_by = c.viewer if c.viewer.is_secretariat and c.can_write else None
+    filed_by = c.viewer if c.can_write and policy_for(JoinRequest).can(c.viewer, "file") else None
     if filed_by is None and rate_limited(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600):
         raise Conflict("Too many requests from this address; try again in an hour.")
     r = join_request_submit(

@@ -27,6 +27,7 @@ from hub.core.validation import full_clean
 from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
 from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange, Role
 from hub.members.services.people import invitation_create
+from hub.members.services.reference import m49_regions
 
 SALT = "hub.members.join-request"
 LETTER_MAX_BYTES = 10 * 1024 * 1024
@@ -292,8 +293,6 @@ def join_request_approve(
     _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
     if problems:
         raise ValidationFailed(_("The request was not approved."), problems=problems)
-    from hub.members.services.reference import m49_regions
-
     region, subregion = m49_regions().get(str(join_request.country or ""), ("", ""))
     today = timezone.localdate()
     member = Member(

@@ -19,7 +19,7 @@ from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.members.models import Member
+from hub.members.models import Member, Role
 from hub.reporting.models import (
     Answer,
     CycleReminder,
@@ -30,6 +30,7 @@ from hub.reporting.models import (
     QuestionnaireVersion,
     ReportingCycle,
 )
+from hub.reporting.selectors import last_accepted_report, previous_answers
 
 CYCLE_FIELDS = ("name", "period_start", "period_end", "kind", "opens_on", "closes_on", "version")
 
@@ -112,46 +113,6 @@ def cycle_update(*, viewer: Viewer, cycle_id: int, data: CycleInput, via: str = 
     return cycle
 
 
-def _lineage(question: Question) -> list[int]:
-    """The question and its predecessors, newest first (at most ten versions back)."""
-    ids: list[int] = []
-    current: Question | None = question
-    while current is not None and len(ids) < 10:
-        ids.append(current.pk)
-        current = current.predecessor
-    return ids
-
-
-def last_accepted_report(member_id: int, before: ReportingCycle) -> ProgressReport | None:
-    return (
-        ProgressReport.objects.filter(member_id=member_id, status=ProgressReport.Status.ACCEPTED)
-        .exclude(cycle=before)
-        .filter(cycle__closes_on__lte=before.closes_on)
-        .select_related("cycle")
-        .order_by("-cycle__closes_on", "-pk")
-        .first()
-    )
-
-
-def previous_answers(report: ProgressReport, source: ProgressReport | None) -> dict[int, Answer]:
-    """For each question of `report`'s version, the answer of `source` to it or to a predecessor."""
-    if source is None or report.cycle.version is None:
-        return {}
-    given = {
-        a.question_id: a
-        for a in source.answers.select_related("question").prefetch_related("indicator_values__indicator", "evidence")
-    }
-    out: dict[int, Answer] = {}
-    for question in report.cycle.version.questions.select_related(
-        *["predecessor" + "__predecessor" * i for i in range(3)]
-    ):
-        for qid in _lineage(question):
-            if qid in given:
-                out[question.pk] = given[qid]
-                break
-    return out
-
-
 ANSWER_TEXT = ("status", "narrative", "actions_taken", "planned_actions", "lead_institution")
 
 
@@ -206,8 +167,6 @@ def _create_reports(cycle: ReportingCycle, members: list[Member], viewer: Viewer
 
 
 def focal_point_emails(member_ids: list[int]) -> dict[int, list[str]]:
-    from hub.members.models import Role
-
     roles = Role.objects.active().filter(
         kind__in=[Role.Kind.FOCAL_POINT, Role.Kind.DEPUTY_FOCAL_POINT], member_id__in=member_ids
     )
