@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -51,3 +52,28 @@ def test_meetings_and_reporting_import_neither_each_other(tmp_path: Path) -> Non
     done = lint_imports(tree)
     assert done.returncode != 0
     assert "hub.meetings is not allowed to import hub.reporting" in done.stdout
+
+
+ROLE_CHECK = re.compile(
+    r"\.(is_secretariat|is_administrator|is_contributor|is_taskforce|is_staff_like|"
+    r"write_member_ids|focal_member_ids)\b"
+)
+# (`viewer.member_ids`, the members a viewer belongs to, is a scope that selectors and 404s use, not a role.)
+# Where a viewer's roles may be read: the policies, the viewer itself, and tests.
+ROLE_READERS = ("policies.py", "hub/core/viewer.py")
+
+
+def test_role_checks_live_only_in_policies() -> None:
+    """Every may-this-viewer-do-this decision is a `can_<action>` on a policy: no page, service,
+    selector, API route or template reads the viewer's roles itself."""
+    found = []
+    for path in sorted(
+        [*(ROOT / "hub").rglob("*.py"), *(ROOT / "hub").rglob("*.html"), *(ROOT / "templates").rglob("*.html")]
+    ):
+        relative = path.relative_to(ROOT).as_posix()
+        if "/tests/" in relative or "/migrations/" in relative or relative.endswith(ROLE_READERS):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if ROLE_CHECK.search(line):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert found == [], "role checks outside the policies:\n" + "\n".join(found)
