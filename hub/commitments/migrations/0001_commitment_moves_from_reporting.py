@@ -7,17 +7,15 @@ changed), so the audit history of each commitment stays attached to it.
 
 from django.db import migrations, models
 
+from hub.core.migration_ops import content_type_move
+
 
 def content_type_forwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="commitments", model="commitment").exists():
-        ContentType.objects.filter(app_label="reporting", model="commitment").update(app_label="commitments")
+    content_type_move(apps, schema_editor, model="commitment", old_label="reporting", new_label="commitments")
 
 
 def content_type_backwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="reporting", model="commitment").exists():
-        ContentType.objects.filter(app_label="commitments", model="commitment").update(app_label="reporting")
+    content_type_move(apps, schema_editor, model="commitment", old_label="commitments", new_label="reporting")
 
 
 class Migration(migrations.Migration):
@@ -25,6 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
+        ("auditlog", "0017_add_actor_email"),
         ("reporting", "0002_progress_reporting"),
         # Every table that points at reporting_commitment exists before the rename (a fresh database
         # otherwise creates the meetings' link tables after it, pointing at the old name).

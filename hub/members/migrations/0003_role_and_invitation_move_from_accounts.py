@@ -10,26 +10,23 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-MOVED = ("role", "invitation")
+from hub.core.migration_ops import content_type_move
 
 
 def content_types_forwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not ContentType.objects.filter(app_label="members", model=model).exists():
-            ContentType.objects.filter(app_label="accounts", model=model).update(app_label="members")
+    content_type_move(apps, schema_editor, model="role", old_label="accounts", new_label="members")
+    content_type_move(apps, schema_editor, model="invitation", old_label="accounts", new_label="members")
 
 
 def content_types_backwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not ContentType.objects.filter(app_label="accounts", model=model).exists():
-            ContentType.objects.filter(app_label="members", model=model).update(app_label="accounts")
+    content_type_move(apps, schema_editor, model="role", old_label="members", new_label="accounts")
+    content_type_move(apps, schema_editor, model="invitation", old_label="members", new_label="accounts")
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
+        ("auditlog", "0017_add_actor_email"),
         ("members", "0002_member_history_alliance_and_join_requests"),
         ("accounts", "0003_role_ends_on_is_the_first_day_without"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

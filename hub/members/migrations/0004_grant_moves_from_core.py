@@ -6,22 +6,21 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from hub.core.migration_ops import content_type_move
+
 
 def content_type_forwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="members", model="grant").exists():
-        ContentType.objects.filter(app_label="core", model="grant").update(app_label="members")
+    content_type_move(apps, schema_editor, model="grant", old_label="core", new_label="members")
 
 
 def content_type_backwards(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="core", model="grant").exists():
-        ContentType.objects.filter(app_label="members", model="grant").update(app_label="core")
+    content_type_move(apps, schema_editor, model="grant", old_label="members", new_label="core")
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
+        ("auditlog", "0017_add_actor_email"),
         ("core", "0002_audit_rows_append_only"),
         ("members", "0003_role_and_invitation_move_from_accounts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
