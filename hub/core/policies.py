@@ -114,7 +114,48 @@ class Policy(Generic[M]):
             raise PermissionDenied(message)
 
 
-class FollowsParentPolicy(Policy[M]):
+NOTHING = Q(pk__in=[])
+
+
+class RulesPolicy(Policy[M]):
+    """A policy whose `visible_q` is its own rule: no owning member, no record-level grants."""
+
+    owner_field = None
+    uses_grants = False
+
+
+class PublicPolicy(RulesPolicy[M]):
+    """Reference data and public facts: everyone sees every record."""
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q()
+
+
+class SecretariatPolicy(RulesPolicy[M]):
+    """Records the secretariat alone sees (reminders sent, join requests)."""
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if viewer.is_secretariat else NOTHING
+
+
+class OwnRecordsPolicy(RulesPolicy[M]):
+    """Records of one person (`user_field` holds their user id), seen by that person alone, and by
+    everyone `sees_all` lets through."""
+
+    user_field: ClassVar[str] = "user_id"
+
+    def sees_all(self, viewer: Viewer) -> bool:
+        return False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if self.sees_all(viewer):
+            return Q()
+        if viewer.user_id is None:
+            return NOTHING
+        return Q(**{self.user_field: viewer.user_id})
+
+
+class FollowsParentPolicy(RulesPolicy[M]):
     """A record seen exactly where its parent record is seen (an agenda item and its meeting).
 
     `parent_path` is the foreign key to the parent; `parent_model` the parent's model, whose policy
@@ -124,8 +165,6 @@ class FollowsParentPolicy(Policy[M]):
     objection).
     """
 
-    owner_field = None
-    uses_grants = False
     parent_path: ClassVar[str]
     parent_model: ClassVar[type[models.Model]]
     taskforce_only: ClassVar[bool] = False
@@ -136,7 +175,7 @@ class FollowsParentPolicy(Policy[M]):
         if viewer.is_secretariat:
             return Q()
         if self.taskforce_only and not viewer.is_taskforce:
-            return Q(pk__in=[])
+            return NOTHING
         q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
         if self.named_member_path and self.named_member_model is not None:
             members = policy_for(self.named_member_model).visible_ids(viewer)
@@ -176,16 +215,11 @@ def _register_audit_policy() -> None:
     from auditlog.models import LogEntry
 
     @register(LogEntry)
-    class LogEntryPolicy(Policy[LogEntry]):
+    class LogEntryPolicy(RulesPolicy[LogEntry]):
         """The audit log is browsed by the secretariat and administrators only."""
 
-        owner_field = None
-        uses_grants = False
-
         def visible_q(self, viewer: Viewer) -> Q:
-            if self.can_browse(viewer, None):
-                return Q()
-            return Q(pk__in=[])
+            return Q() if self.can_browse(viewer, None) else NOTHING
 
         def can_browse(self, viewer: Viewer, obj: LogEntry | None) -> bool:
             return viewer.is_staff_like

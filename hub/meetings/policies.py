@@ -12,7 +12,17 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
+from hub.core.policies import (
+    NOTHING,
+    FollowsParentPolicy,
+    OwnRecordsPolicy,
+    Policy,
+    RulesPolicy,
+    SecretariatPolicy,
+    policy_for,
+    register,
+    register_navigation,
+)
 from hub.core.viewer import Viewer
 from hub.meetings.models import (
     ActionItem,
@@ -30,8 +40,6 @@ from hub.meetings.models import (
     WrittenProcedure,
 )
 from hub.members.models import Member
-
-NOTHING = Q(pk__in=[])
 
 
 def _visible_meetings(viewer: Viewer) -> Any:
@@ -67,19 +75,13 @@ class MeetingPolicy(Policy[Meeting]):
 
     def can_write_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """The secretariat drafts and circulates minutes until they are approved."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.minutes_status != Meeting.MinutesStatus.APPROVED
+        return obj is not None and self.can_manage(viewer, obj) and obj.minutes_status != Meeting.MinutesStatus.APPROVED
 
     def can_approve_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Circulated minutes are approved (recorded by the secretariat) at a later meeting."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+        return (
+            obj is not None and self.can_manage(viewer, obj) and obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+        )
 
     def can_comment_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Members comment on circulated minutes; the secretariat, who drafted them, does not."""
@@ -132,11 +134,8 @@ class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
 
 
 @register(MeetingDocument)
-class MeetingDocumentPolicy(Policy[MeetingDocument]):
+class MeetingDocumentPolicy(RulesPolicy[MeetingDocument]):
     """A document needs both its own level and its meeting to be visible."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -150,30 +149,19 @@ class MeetingDocumentPolicy(Policy[MeetingDocument]):
 
 
 @register(WrittenProcedure)
-class WrittenProcedurePolicy(Policy[WrittenProcedure]):
-    owner_field = None
-    uses_grants = False
-
+class WrittenProcedurePolicy(RulesPolicy[WrittenProcedure]):
     def can_manage(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return viewer.is_secretariat
 
     def can_conclude(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.status == WrittenProcedure.Status.OPEN
+        return obj is not None and self.can_manage(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
 
     def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return bool(viewer.write_member_ids)
 
     def can_object_now(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         """What the page offers: objections while the procedure is open (its deadline is the service's)."""
-        if obj is None:
-            return False
-        if not self.can_object(viewer, obj):
-            return False
-        return obj.status == WrittenProcedure.Status.OPEN
+        return obj is not None and self.can_object(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
 
 
 @register(Objection)
@@ -187,11 +175,8 @@ class ObjectionPolicy(FollowsParentPolicy[Objection]):
 
 
 @register(Decision)
-class DecisionPolicy(Policy[Decision]):
+class DecisionPolicy(RulesPolicy[Decision]):
     """A decision is seen wherever its meeting or written procedure is."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -249,11 +234,8 @@ class ActionItemUpdatePolicy(FollowsParentPolicy[ActionItemUpdate]):
 
 
 @register(OutsideInput)
-class OutsideInputPolicy(Policy[OutsideInput]):
+class OutsideInputPolicy(RulesPolicy[OutsideInput]):
     """Input and its response are seen by its contributor and by the taskforce."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -312,20 +294,10 @@ class MinutesCommentPolicy(FollowsParentPolicy[MinutesComment]):
 
 
 @register(CalendarFeed)
-class CalendarFeedPolicy(Policy[CalendarFeed]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.user_id is None:
-            return NOTHING
-        return Q(user_id=viewer.user_id)
+class CalendarFeedPolicy(OwnRecordsPolicy[CalendarFeed]):
+    """A calendar feed is its owner's alone."""
 
 
 @register(ReminderSent)
-class ReminderSentPolicy(Policy[ReminderSent]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q() if viewer.is_secretariat else NOTHING
+class ReminderSentPolicy(SecretariatPolicy[ReminderSent]):
+    """Which reminders went out: the secretariat's."""

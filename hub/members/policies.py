@@ -9,8 +9,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hub.core.policies import (
+    NOTHING,
     FollowsParentPolicy,
     Policy,
+    PublicPolicy,
+    RulesPolicy,
+    SecretariatPolicy,
     policy_for,
     register,
     register_grant_source,
@@ -64,11 +68,8 @@ class MemberPolicy(Policy[Member]):
 
 
 @register(TaskforceRole)
-class TaskforceRolePolicy(Policy[TaskforceRole]):
+class TaskforceRolePolicy(RulesPolicy[TaskforceRole]):
     """Chair and vice-chair roles are public facts, shown with their source."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -100,30 +101,16 @@ class MemberStatusChangePolicy(FollowsParentPolicy[MemberStatusChange]):
 
 
 @register(AllianceFigure)
-class AllianceFigurePolicy(Policy[AllianceFigure]):
+class AllianceFigurePolicy(PublicPolicy[AllianceFigure]):
     """Dated figures about the Alliance are public facts with a source."""
-
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q()
 
     def can_record(self, viewer: Viewer, obj: AllianceFigure | None) -> bool:
         return viewer.is_secretariat
 
 
 @register(JoinRequest)
-class JoinRequestPolicy(Policy[JoinRequest]):
+class JoinRequestPolicy(SecretariatPolicy[JoinRequest]):
     """Join requests are the secretariat's; the requester follows theirs through a signed link."""
-
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(pk__in=[])
 
     def can_review(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
         return viewer.is_secretariat
@@ -143,18 +130,20 @@ class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
     parent_model = JoinRequest
 
 
-@register(Role)
-class RolePolicy(Policy[Role]):
-    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
+def _is_focal_point_for(viewer: Viewer, obj: Role | Invitation | None) -> bool:
+    """The viewer is focal point of the record's member (a role or invitation without a member: no)."""
+    return obj is not None and obj.member_id in viewer.focal_member_ids
 
-    owner_field = None
-    uses_grants = False
+
+@register(Role)
+class RolePolicy(RulesPolicy[Role]):
+    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_staff_like:
             return Q()
         if viewer.user_id is None:
-            return Q(pk__in=[])
+            return NOTHING
         own = Q(user_id=viewer.user_id)
         if not viewer.is_taskforce:
             return own
@@ -171,19 +160,12 @@ class RolePolicy(Policy[Role]):
 
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
         """The secretariat ends any role; a focal point ends the member roles of their own member."""
-        if viewer.is_secretariat:
-            return True
-        if obj is None:
-            return False
-        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
+        return viewer.is_secretariat or _is_focal_point_for(viewer, obj)
 
 
 @register(Invitation)
-class InvitationPolicy(Policy[Invitation]):
+class InvitationPolicy(RulesPolicy[Invitation]):
     """Invitations are seen by the secretariat, and by the focal points of the invited member."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
@@ -191,7 +173,7 @@ class InvitationPolicy(Policy[Invitation]):
         if viewer.is_administrator:
             return Q(member__isnull=True)
         if not viewer.focal_member_ids:
-            return Q(pk__in=[])
+            return NOTHING
         return Q(member_id__in=viewer.focal_member_ids)
 
     def can_create(self, viewer: Viewer, obj: Invitation | None) -> bool:
@@ -202,11 +184,7 @@ class InvitationPolicy(Policy[Invitation]):
 
     def can_invite_for_member(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """The secretariat, or the focal point of the member the invitation is for."""
-        if viewer.is_secretariat:
-            return True
-        if obj is None:
-            return False
-        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
+        return viewer.is_secretariat or _is_focal_point_for(viewer, obj)
 
     def can_invite(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """Invite to some role beyond a focal point's own member: the secretariat and administrators."""
@@ -225,28 +203,21 @@ class InvitationPolicy(Policy[Invitation]):
 
     def can_withdraw(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """What the invitations page offers: withdrawing a pending invitation."""
-        if obj is None:
-            return False
-        if not self.can_revoke(viewer, obj):
-            return False
-        return obj.state == "pending"
+        return obj is not None and self.can_revoke(viewer, obj) and obj.state == "pending"
 
 
 register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))
 
 
 @register(Grant)
-class GrantPolicy(Policy[Grant]):
+class GrantPolicy(RulesPolicy[Grant]):
     """Grants are seen by the secretariat and by their grantees."""
-
-    owner_field = None
-    uses_grants = False
 
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
         if viewer.user_id is None:
-            return Q(pk__in=[])
+            return NOTHING
         return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
 
 

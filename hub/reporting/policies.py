@@ -16,7 +16,16 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
+from hub.core.policies import (
+    NOTHING,
+    FollowsParentPolicy,
+    Policy,
+    RulesPolicy,
+    SecretariatPolicy,
+    policy_for,
+    register,
+    register_navigation,
+)
 from hub.core.viewer import Viewer
 from hub.members.models import Member
 from hub.reporting.models import (
@@ -33,8 +42,6 @@ from hub.reporting.models import (
     ShowcaseItem,
 )
 
-NOTHING = Q(pk__in=[])
-
 
 def _sharing_members(viewer: Viewer) -> Any:
     """Members whose published items the viewer may see: visible to them and not withdrawn (a withdrawn
@@ -43,10 +50,7 @@ def _sharing_members(viewer: Viewer) -> Any:
 
 
 @register(QuestionnaireVersion)
-class QuestionnaireVersionPolicy(Policy[QuestionnaireVersion]):
-    owner_field = None
-    uses_grants = False
-
+class QuestionnaireVersionPolicy(RulesPolicy[QuestionnaireVersion]):
     def visible_q(self, viewer: Viewer) -> Q:
         return Q() if viewer.is_taskforce else NOTHING
 
@@ -67,10 +71,7 @@ class IndicatorPolicy(FollowsParentPolicy[Indicator]):
 
 
 @register(ReportingCycle)
-class ReportingCyclePolicy(Policy[ReportingCycle]):
-    owner_field = None
-    uses_grants = False
-
+class ReportingCyclePolicy(RulesPolicy[ReportingCycle]):
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
@@ -97,11 +98,7 @@ class ReportingCyclePolicy(Policy[ReportingCycle]):
 
     def _manages_in(self, viewer: Viewer, obj: ReportingCycle | None, statuses: tuple[str, ...]) -> bool:
         """A step the secretariat takes on a cycle in one of these states (what the cycle page offers)."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.status in statuses
+        return obj is not None and self.can_manage(viewer, obj) and obj.status in statuses
 
     def can_browse(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         """The reporting pages are the taskforce's (the public sees published results elsewhere)."""
@@ -134,66 +131,38 @@ class ProgressReportPolicy(Policy[ProgressReport]):
         return obj.member_id in viewer.write_member_ids
 
     def can_edit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_edit(viewer, obj):
-            return False
-        return obj.is_editable
+        return obj is not None and self.can_edit(viewer, obj) and obj.is_editable
 
     def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The focal point (or deputy) submits."""
-        if obj is None:
-            return False
-        if not self.can_edit(viewer, obj):
-            return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj is not None and self.can_edit(viewer, obj) and obj.member_id in viewer.focal_member_ids
 
     def can_submit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_submit(viewer, obj):
-            return False
-        return obj.is_editable
+        return obj is not None and self.can_submit(viewer, obj) and obj.is_editable
 
     def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return viewer.is_secretariat
 
     def can_return(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Review a submitted report: accept it or return it."""
-        if obj is None:
-            return False
-        if not self.can_review(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.SUBMITTED
+        return obj is not None and self.can_review(viewer, obj) and obj.status == ProgressReport.Status.SUBMITTED
 
     def can_extend(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Grant an extension while the report can still change."""
-        if obj is None:
-            return False
-        if not self.can_review(viewer, obj):
-            return False
-        return obj.status in ProgressReport.EDITABLE
+        return obj is not None and self.can_review(viewer, obj) and obj.status in ProgressReport.EDITABLE
 
     def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_edit(viewer, obj)
 
     def can_showcase_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Propose showcase items from an accepted report."""
-        if obj is None:
-            return False
-        if not self.can_showcase(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.ACCEPTED
+        return obj is not None and self.can_showcase(viewer, obj) and obj.status == ProgressReport.Status.ACCEPTED
 
     def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_submit(viewer, obj)
 
     def can_sign_off_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_sign_off(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.ACCEPTED
+        return obj is not None and self.can_sign_off(viewer, obj) and obj.status == ProgressReport.Status.ACCEPTED
 
     def can_withdraw_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The member (while it may write) or the secretariat withdraws a showcase item at any time."""
@@ -225,10 +194,7 @@ def _published_answers() -> Any:
 
 
 @register(ShowcaseItem)
-class ShowcaseItemPolicy(Policy[ShowcaseItem]):
-    owner_field = None
-    uses_grants = False
-
+class ShowcaseItemPolicy(RulesPolicy[ShowcaseItem]):
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
@@ -253,10 +219,7 @@ class ShowcaseItemPolicy(Policy[ShowcaseItem]):
 
 
 @register(Evidence)
-class EvidencePolicy(Policy[Evidence]):
-    owner_field = None
-    uses_grants = False
-
+class EvidencePolicy(RulesPolicy[Evidence]):
     def visible_q(self, viewer: Viewer) -> Q:
         if viewer.is_secretariat:
             return Q()
@@ -271,9 +234,5 @@ class EvidencePolicy(Policy[Evidence]):
 
 
 @register(CycleReminder)
-class CycleReminderPolicy(Policy[CycleReminder]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q() if viewer.is_secretariat else NOTHING
+class CycleReminderPolicy(SecretariatPolicy[CycleReminder]):
+    """Which cycle reminders went out: the secretariat's."""
