@@ -62,25 +62,22 @@ def second_factor_set_up(
     """Setting up an authenticator proves possession of it in this session; audited."""
     if request is not None:
         request.session[SECOND_FACTOR_SESSION_KEY] = True
-    if user is not None:
-        audit_event(
-            actor=user,
-            instance=user,
-            event="authenticator_added",
-            remote_addr=_remote(request),
-            detail={"type": getattr(authenticator, "type", "")},
-        )
+    _audit_authenticator("authenticator_added", request, user, authenticator)
 
 
 @receiver(authenticator_removed)
 def second_factor_removed(
     sender: Any, request: Any = None, user: Any = None, authenticator: Any = None, **kwargs: Any
 ) -> None:
+    _audit_authenticator("authenticator_removed", request, user, authenticator)
+
+
+def _audit_authenticator(event: str, request: Any, user: Any, authenticator: Any) -> None:
     if user is not None:
         audit_event(
             actor=user,
             instance=user,
-            event="authenticator_removed",
+            event=event,
             remote_addr=_remote(request),
             detail={"type": getattr(authenticator, "type", "")},
         )

@@ -167,6 +167,19 @@ def member_status_change(
     return change
 
 
+def member_status_history_start(member: Member, *, reason: str) -> None:
+    """Give a member without a status history its first entry: its current status since it joined
+    (the reference loader and demo seeding, which run as the system inside their own audit context)."""
+    if not member.status_changes.exists():
+        MemberStatusChange.objects.create(
+            member=member,
+            status=member.status,
+            previous_status=member.status,
+            effective_on=member.joined_on,
+            reason=reason,
+        )
+
+
 def taskforce_role_assign(
     *,
     viewer: Viewer,
