@@ -121,6 +121,25 @@ def run_form(
     return redirect(next_url(result) if callable(next_url) else next_url)
 
 
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    next_url: str | Callable[[Any], str],
+    template: str,
+    context: Callable[[], dict[str, Any]] | None = None,
+) -> HttpResponse:
+    """A page around one form that calls one service: `run_form`, then either its redirect or the page
+    (with `form`, and `context()`, built only when the page is shown), 422 when a submitted form failed."""
+    done = run_form(request, form, action, success=success, next_url=next_url)
+    if done:
+        return done
+    page = {"form": form, **(context() if context else {})}
+    return render(request, template, page, status=form_status(request))
+
+
 def form_status(request: HttpRequest) -> int:
     """422 when a submitted form is shown again with its errors, 200 otherwise."""
     return 422 if request.method == "POST" else 200
