@@ -77,9 +77,13 @@ def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fm
         raise NotFound()
     data = export_dataset(headers=headers, rows=rows)
     content_type, ext = EXPORT_FORMATS[fmt]
-    body = data.export(ext)
+    return file_response(data.export(ext), content_type=content_type, filename=f"{filename}.{ext}")
+
+
+def file_response(body: Any, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
+    """A generated file: shown in the browser (`inline`) or downloaded as `filename`."""
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{ext}"'
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return response
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from hub.core.errors import HubError, NotFound, PermissionDenied
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import export_response, form_page, public_page, run_form, viewer, viewer_required
+from hub.core.web import export_response, file_response, form_page, public_page, run_form, viewer, viewer_required
 from hub.reporting.forms import (
     CycleForm,
     EvidenceForm,
@@ -408,9 +408,7 @@ def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     report = report_get(viewer=v, pk=pk)
     body = report_pdf(report_page(viewer=v, report=report))
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="report-{report.pk}.pdf"'
-    return response
+    return file_response(body, content_type="application/pdf", filename=f"report-{report.pk}.pdf", inline=True)
 
 
 @require_safe
@@ -418,12 +416,11 @@ def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     report = report_get(viewer=v, pk=pk)
-    response = HttpResponse(
+    return file_response(
         report_xlsx(answer_rows(viewer=v, report=report), synthetic=report.is_synthetic),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=f"report-{report.pk}.xlsx",
     )
-    response["Content-Disposition"] = f'attachment; filename="report-{report.pk}.xlsx"'
-    return response
 
 
 @require_safe
