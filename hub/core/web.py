@@ -17,6 +17,10 @@ from hub.core.tabular import export_dataset
 from hub.core.viewer import Viewer, request_viewer
 
 View = Callable[..., HttpResponseBase]
+# What a page form does with its cleaned data (calls a service), and where it goes next (or how to
+# find that from the service's result).
+FormAction = Callable[[dict[str, Any]], Any]
+NextUrl = str | Callable[[Any], str]
 
 
 def public_page(view: View) -> View:
@@ -96,12 +100,7 @@ def viewer(request: HttpRequest) -> Viewer:
 
 
 def run_form(
-    request: HttpRequest,
-    form: Any,
-    action: Callable[[dict[str, Any]], Any],
-    *,
-    success: str,
-    next_url: str | Callable[[Any], str],
+    request: HttpRequest, form: Any, action: FormAction, *, success: str, next_url: NextUrl
 ) -> HttpResponse | None:
     """The one way a page form calls a service.
 
@@ -128,11 +127,11 @@ def run_form(
 def form_page(
     request: HttpRequest,
     form: Any,
-    action: Callable[[dict[str, Any]], Any],
+    action: FormAction,
     *,
-    success: str,
-    next_url: str | Callable[[Any], str],
     template: str,
+    success: str,
+    next_url: NextUrl,
     context: Callable[[], dict[str, Any]] | None = None,
 ) -> HttpResponse:
     """A page around one form that calls one service: `run_form`, then either its redirect or the page
