@@ -13,7 +13,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authentication_failed, authenticator_added, authenticator_removed, authenticator_used
 from auditlog.registry import auditlog
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from hub.accounts.models import ApiToken, User
 from hub.core.audit import audit_event
@@ -40,12 +40,6 @@ def audit_login_failed(sender: Any, credentials: dict[str, Any], request: Any = 
 def audit_second_factor_failed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
     if user is not None and getattr(user, "pk", None):
         audit_event(actor=user, instance=user, event="second_factor_failed", remote_addr=_remote(request))
-
-
-@receiver(user_logged_in)
-def audit_logged_in(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
-    if user is not None:
-        audit_event(actor=user, instance=user, event="signed_in", remote_addr=_remote(request))
 
 
 @receiver(authenticator_used)
@@ -83,14 +77,16 @@ def _audit_authenticator(event: str, request: Any, user: Any, authenticator: Any
         )
 
 
-@receiver(password_changed)
-@receiver(password_reset)
-def audit_password_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
-    if user is not None:
-        audit_event(actor=user, instance=user, event="password_changed", remote_addr=_remote(request))
+# Account events recorded as they are: the signal, and the event's name in the audit log.
+ACCOUNT_EVENTS: dict[Signal, str] = {
+    user_logged_in: "signed_in",
+    password_changed: "password_changed",
+    password_reset: "password_changed",
+    email_changed: "email_changed",
+}
 
 
-@receiver(email_changed)
-def audit_email_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+@receiver(list(ACCOUNT_EVENTS))
+def audit_account_event(sender: Any, signal: Signal, request: Any = None, user: Any = None, **kwargs: Any) -> None:
     if user is not None:
-        audit_event(actor=user, instance=user, event="email_changed", remote_addr=_remote(request))
+        audit_event(actor=user, instance=user, event=ACCOUNT_EVENTS[signal], remote_addr=_remote(request))
