@@ -118,38 +118,44 @@ NOTHING = Q(pk__in=[])
 
 
 class RulesPolicy(Policy[M]):
-    """A policy whose `visible_q` is its own rule: no owning member, no record-level grants."""
+    """A policy with its own rule instead of visibility levels (no owning member, no record-level grants):
+    viewers who `sees_all` (the secretariat, unless the policy says otherwise) see every record, everyone
+    else what `rule_q` selects (nothing, unless the policy says otherwise)."""
 
     owner_field = None
     uses_grants = False
+
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_secretariat
+
+    def rule_q(self, viewer: Viewer) -> Q:
+        return NOTHING
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if self.sees_all(viewer) else self.rule_q(viewer)
 
 
 class PublicPolicy(RulesPolicy[M]):
     """Reference data and public facts: everyone sees every record."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
+    def rule_q(self, viewer: Viewer) -> Q:
         return Q()
 
 
 class SecretariatPolicy(RulesPolicy[M]):
     """Records the secretariat alone sees (reminders sent, join requests)."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q() if viewer.is_secretariat else NOTHING
-
 
 class OwnRecordsPolicy(RulesPolicy[M]):
     """Records of one person (`user_field` holds their user id), seen by that person alone, and by
-    everyone `sees_all` lets through."""
+    whoever `sees_all` lets through (nobody, unless the policy says otherwise)."""
 
     user_field: ClassVar[str] = "user_id"
 
     def sees_all(self, viewer: Viewer) -> bool:
         return False
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if self.sees_all(viewer):
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
             return NOTHING
         return Q(**{self.user_field: viewer.user_id})
@@ -171,9 +177,7 @@ class FollowsParentPolicy(RulesPolicy[M]):
     named_member_path: ClassVar[str | None] = None
     named_member_model: ClassVar[type[models.Model] | None] = None
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if self.taskforce_only and not viewer.is_taskforce:
             return NOTHING
         q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
@@ -218,8 +222,8 @@ def _register_audit_policy() -> None:
     class LogEntryPolicy(RulesPolicy[LogEntry]):
         """The audit log is browsed by the secretariat and administrators only."""
 
-        def visible_q(self, viewer: Viewer) -> Q:
-            return Q() if self.can_browse(viewer, None) else NOTHING
+        def sees_all(self, viewer: Viewer) -> bool:
+            return self.can_browse(viewer, None)
 
         def can_browse(self, viewer: Viewer, obj: LogEntry | None) -> bool:
             return viewer.is_staff_like

@@ -137,9 +137,7 @@ class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
 class MeetingDocumentPolicy(RulesPolicy[MeetingDocument]):
     """A document needs both its own level and its meeting to be visible."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         q = Q(visibility=Visibility.PUBLIC)
         if viewer.is_taskforce:
             q |= Q(visibility=Visibility.TASKFORCE)
@@ -149,7 +147,10 @@ class MeetingDocumentPolicy(RulesPolicy[MeetingDocument]):
 
 
 @register(WrittenProcedure)
-class WrittenProcedurePolicy(RulesPolicy[WrittenProcedure]):
+class WrittenProcedurePolicy(Policy[WrittenProcedure]):
+    owner_field = None
+    uses_grants = False
+
     def can_manage(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return viewer.is_secretariat
 
@@ -178,9 +179,7 @@ class ObjectionPolicy(FollowsParentPolicy[Objection]):
 class DecisionPolicy(RulesPolicy[Decision]):
     """A decision is seen wherever its meeting or written procedure is."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         procedures = policy_for(WrittenProcedure).visible_ids(viewer)
         q = Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
         if viewer.is_taskforce:
@@ -237,9 +236,7 @@ class ActionItemUpdatePolicy(FollowsParentPolicy[ActionItemUpdate]):
 class OutsideInputPolicy(RulesPolicy[OutsideInput]):
     """Input and its response are seen by its contributor and by the taskforce."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
             return NOTHING
         own = Q(contributor_id=viewer.user_id)
@@ -282,12 +279,9 @@ class MinutesCommentPolicy(FollowsParentPolicy[MinutesComment]):
     parent_model = Meeting
     taskforce_only = True
 
-    def visible_q(self, viewer: Viewer) -> Q:
+    def rule_q(self, viewer: Viewer) -> Q:
         # Members hidden from the viewer are not named through their invitations.
-        q = super().visible_q(viewer)
-        if viewer.is_secretariat:
-            return q
-        return q & Q(member__in=_visible_members(viewer))
+        return super().rule_q(viewer) & Q(member__in=_visible_members(viewer))
 
     def can_comment(self, viewer: Viewer, obj: MinutesComment | None) -> bool:
         return bool(viewer.write_member_ids)

@@ -71,9 +71,7 @@ class MemberPolicy(Policy[Member]):
 class TaskforceRolePolicy(RulesPolicy[TaskforceRole]):
     """Chair and vice-chair roles are public facts, shown with their source."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         return Q(member__in=policy_for(Member).visible_ids(viewer))
 
     def can_manage(self, viewer: Viewer, obj: TaskforceRole | None) -> bool:
@@ -139,9 +137,10 @@ def _is_focal_point_for(viewer: Viewer, obj: Role | Invitation | None) -> bool:
 class RolePolicy(RulesPolicy[Role]):
     """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_staff_like:
-            return Q()
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_staff_like
+
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
             return NOTHING
         own = Q(user_id=viewer.user_id)
@@ -167,9 +166,7 @@ class RolePolicy(RulesPolicy[Role]):
 class InvitationPolicy(RulesPolicy[Invitation]):
     """Invitations are seen by the secretariat, and by the focal points of the invited member."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.is_administrator:
             return Q(member__isnull=True)
         if not viewer.focal_member_ids:
@@ -213,9 +210,7 @@ register_navigation("invitations", lambda viewer: policy_for(Invitation).can(vie
 class GrantPolicy(RulesPolicy[Grant]):
     """Grants are seen by the secretariat and by their grantees."""
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
             return NOTHING
         return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)

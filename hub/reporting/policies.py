@@ -51,7 +51,7 @@ def _sharing_members(viewer: Viewer) -> Any:
 
 @register(QuestionnaireVersion)
 class QuestionnaireVersionPolicy(RulesPolicy[QuestionnaireVersion]):
-    def visible_q(self, viewer: Viewer) -> Q:
+    def rule_q(self, viewer: Viewer) -> Q:
         return Q() if viewer.is_taskforce else NOTHING
 
     def can_manage(self, viewer: Viewer, obj: QuestionnaireVersion | None) -> bool:
@@ -72,9 +72,7 @@ class IndicatorPolicy(FollowsParentPolicy[Indicator]):
 
 @register(ReportingCycle)
 class ReportingCyclePolicy(RulesPolicy[ReportingCycle]):
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         showcased = ShowcaseItem.objects.filter(status=ShowcaseItem.Status.PUBLISHED).values("answer__report__cycle_id")
         q = Q(status=ReportingCycle.Status.PUBLISHED) | Q(pk__in=showcased)
         if viewer.is_taskforce:
@@ -195,9 +193,7 @@ def _published_answers() -> Any:
 
 @register(ShowcaseItem)
 class ShowcaseItemPolicy(RulesPolicy[ShowcaseItem]):
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
         published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_sharing_members(viewer))
         return own | published
@@ -220,9 +216,7 @@ class ShowcaseItemPolicy(RulesPolicy[ShowcaseItem]):
 
 @register(Evidence)
 class EvidencePolicy(RulesPolicy[Evidence]):
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
         levels = [Visibility.PUBLIC, Visibility.TASKFORCE] if viewer.is_taskforce else [Visibility.PUBLIC]
         shared = Q(
