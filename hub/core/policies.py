@@ -198,6 +198,27 @@ def register(model: type[M]) -> Any:
     return decorator
 
 
+def register_follows_parent(
+    model: type[models.Model],
+    parent_model: type[models.Model],
+    parent_path: str,
+    *,
+    taskforce_only: bool = False,
+    named_member: tuple[str, type[models.Model]] | None = None,
+) -> None:
+    """Register a `FollowsParentPolicy` for `model`: seen where its `parent_model` record (through
+    `parent_path`) is seen; `named_member` is the path to a member it names, and that member's model."""
+    named_member_path, named_member_model = named_member or (None, None)
+    attributes = {
+        "parent_path": parent_path,
+        "parent_model": parent_model,
+        "taskforce_only": taskforce_only,
+        "named_member_path": named_member_path,
+        "named_member_model": named_member_model,
+    }
+    register(model)(type(f"{model.__name__}Policy", (FollowsParentPolicy,), attributes))
+
+
 def policy_for(model: type[M]) -> Policy[M]:
     try:
         return _registry[model]

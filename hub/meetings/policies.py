@@ -21,6 +21,7 @@ from hub.core.policies import (
     SecretariatPolicy,
     policy_for,
     register,
+    register_follows_parent,
     register_navigation,
 )
 from hub.core.viewer import Viewer
@@ -114,23 +115,13 @@ class MeetingPolicy(Policy[Meeting]):
         return obj.visibility == Visibility.PUBLIC
 
 
-@register(AgendaItem)
-class AgendaItemPolicy(FollowsParentPolicy[AgendaItem]):
-    """Agenda items follow their meeting."""
-
-    parent_path = "meeting"
-    parent_model = Meeting
+# Agenda items follow their meeting.
+register_follows_parent(AgendaItem, Meeting, "meeting")
 
 
-@register(MeetingInvitation)
-class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
-    """Who was invited and who attended: the taskforce, for meetings it may see."""
-
-    parent_path = "meeting"
-    parent_model = Meeting
-    taskforce_only = True
-    named_member_path = "member"  # members hidden from the viewer are not named through their invitations
-    named_member_model = Member
+# Who was invited and who attended: the taskforce, for meetings it may see.
+# Members hidden from the viewer are not named through their invitations.
+register_follows_parent(MeetingInvitation, Meeting, "meeting", taskforce_only=True, named_member=("member", Member))
 
 
 @register(MeetingDocument)
@@ -165,14 +156,8 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
         return obj is not None and self.can_object(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
 
 
-@register(Objection)
-class ObjectionPolicy(FollowsParentPolicy[Objection]):
-    """Objections are part of a procedure's outcome: seen wherever the procedure is."""
-
-    parent_path = "procedure"
-    parent_model = WrittenProcedure
-    named_member_path = "member"
-    named_member_model = Member
+# Objections are part of a procedure's outcome: seen wherever the procedure is.
+register_follows_parent(Objection, WrittenProcedure, "procedure", named_member=("member", Member))
 
 
 @register(Decision)
@@ -224,12 +209,8 @@ class ActionItemPolicy(Policy[ActionItem]):
         return obj.owner_member_id in viewer.write_member_ids  # an item the secretariat owns: no
 
 
-@register(ActionItemUpdate)
-class ActionItemUpdatePolicy(FollowsParentPolicy[ActionItemUpdate]):
-    """Progress updates follow their action item."""
-
-    parent_path = "action_item"
-    parent_model = ActionItem
+# Progress updates follow their action item.
+register_follows_parent(ActionItemUpdate, ActionItem, "action_item")
 
 
 @register(OutsideInput)

@@ -10,13 +10,13 @@ from django.utils import timezone
 
 from hub.core.policies import (
     NOTHING,
-    FollowsParentPolicy,
     Policy,
     PublicPolicy,
     RulesPolicy,
     SecretariatPolicy,
     policy_for,
     register,
+    register_follows_parent,
     register_grant_source,
     register_navigation,
 )
@@ -89,13 +89,8 @@ class MemberNotePolicy(Policy[MemberNote]):
         return viewer.is_secretariat
 
 
-@register(MemberStatusChange)
-class MemberStatusChangePolicy(FollowsParentPolicy[MemberStatusChange]):
-    """A member's status history, with reasons, is taskforce-level; the current status is public."""
-
-    parent_path = "member"
-    parent_model = Member
-    taskforce_only = True
+# A member's status history, with reasons, is taskforce-level; the current status is public.
+register_follows_parent(MemberStatusChange, Member, "member", taskforce_only=True)
 
 
 @register(AllianceFigure)
@@ -120,12 +115,8 @@ class JoinRequestPolicy(SecretariatPolicy[JoinRequest]):
 register_navigation("join_requests", lambda viewer: policy_for(JoinRequest).can(viewer, "review"))
 
 
-@register(JoinRequestMessage)
-class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
-    """The conversation of a join request follows its request: the secretariat's."""
-
-    parent_path = "join_request"
-    parent_model = JoinRequest
+# The conversation of a join request follows its request: the secretariat's.
+register_follows_parent(JoinRequestMessage, JoinRequest, "join_request")
 
 
 def _is_focal_point_for(viewer: Viewer, obj: Role | Invitation | None) -> bool:

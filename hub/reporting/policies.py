@@ -18,12 +18,12 @@ from django.db.models import Q
 from hub.core.models import Visibility
 from hub.core.policies import (
     NOTHING,
-    FollowsParentPolicy,
     Policy,
     RulesPolicy,
     SecretariatPolicy,
     policy_for,
     register,
+    register_follows_parent,
     register_navigation,
 )
 from hub.core.viewer import Viewer
@@ -58,16 +58,9 @@ class QuestionnaireVersionPolicy(RulesPolicy[QuestionnaireVersion]):
         return viewer.is_secretariat
 
 
-@register(Question)
-class QuestionPolicy(FollowsParentPolicy[Question]):
-    parent_path = "version"
-    parent_model = QuestionnaireVersion
-
-
-@register(Indicator)
-class IndicatorPolicy(FollowsParentPolicy[Indicator]):
-    parent_path = "question__version"
-    parent_model = QuestionnaireVersion
+# Questions and indicators are seen with their questionnaire version.
+register_follows_parent(Question, QuestionnaireVersion, "version")
+register_follows_parent(Indicator, QuestionnaireVersion, "question__version")
 
 
 @register(ReportingCycle)
@@ -169,22 +162,10 @@ class ProgressReportPolicy(Policy[ProgressReport]):
         return self.can_showcase(viewer, obj)
 
 
-@register(Answer)
-class AnswerPolicy(FollowsParentPolicy[Answer]):
-    parent_path = "report"
-    parent_model = ProgressReport
-
-
-@register(IndicatorValue)
-class IndicatorValuePolicy(FollowsParentPolicy[IndicatorValue]):
-    parent_path = "answer__report"
-    parent_model = ProgressReport
-
-
-@register(ReviewComment)
-class ReviewCommentPolicy(FollowsParentPolicy[ReviewComment]):
-    parent_path = "answer__report"
-    parent_model = ProgressReport
+# Answers, their indicator values and review comments are seen with their report.
+register_follows_parent(Answer, ProgressReport, "report")
+register_follows_parent(IndicatorValue, ProgressReport, "answer__report")
+register_follows_parent(ReviewComment, ProgressReport, "answer__report")
 
 
 def _published_answers() -> Any:
