@@ -147,18 +147,24 @@ class SecretariatPolicy(RulesPolicy[M]):
 
 
 class OwnRecordsPolicy(RulesPolicy[M]):
-    """Records of one person (`user_field` holds their user id), seen by that person alone, and by
-    whoever `sees_all` lets through (nobody, unless the policy says otherwise)."""
+    """Records of one person (`user_field` holds their user id), seen by that person; by the taskforce
+    as far as `taskforce_q` selects (nothing, unless the policy says otherwise); and by whoever
+    `sees_all` lets through (nobody, unless the policy says otherwise)."""
 
     user_field: ClassVar[str] = "user_id"
 
     def sees_all(self, viewer: Viewer) -> bool:
         return False
 
+    def taskforce_q(self, viewer: Viewer) -> Q | None:
+        return None
+
     def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
             return NOTHING
-        return Q(**{self.user_field: viewer.user_id})
+        own = Q(**{self.user_field: viewer.user_id})
+        more = self.taskforce_q(viewer) if viewer.is_taskforce else None
+        return own if more is None else own | more
 
 
 class FollowsParentPolicy(RulesPolicy[M]):

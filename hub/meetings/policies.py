@@ -13,7 +13,6 @@ from django.db.models import Q
 
 from hub.core.models import Visibility
 from hub.core.policies import (
-    NOTHING,
     FollowsParentPolicy,
     OwnRecordsPolicy,
     Policy,
@@ -214,16 +213,16 @@ register_follows_parent(ActionItemUpdate, ActionItem, "action_item")
 
 
 @register(OutsideInput)
-class OutsideInputPolicy(RulesPolicy[OutsideInput]):
-    """Input and its response are seen by its contributor and by the taskforce."""
+class OutsideInputPolicy(OwnRecordsPolicy[OutsideInput]):
+    """Input and its response are seen by its contributor, by the taskforce and by the secretariat."""
 
-    def rule_q(self, viewer: Viewer) -> Q:
-        if viewer.user_id is None:
-            return NOTHING
-        own = Q(contributor_id=viewer.user_id)
-        if not viewer.is_taskforce:
-            return own
-        return own | Q(agenda_item__meeting__in=_visible_meetings(viewer))
+    user_field = "contributor_id"
+
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_secretariat
+
+    def taskforce_q(self, viewer: Viewer) -> Q:
+        return Q(agenda_item__meeting__in=_visible_meetings(viewer))
 
     def can_submit(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         if viewer.is_secretariat:

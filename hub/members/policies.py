@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hub.core.policies import (
     NOTHING,
+    OwnRecordsPolicy,
     Policy,
     PublicPolicy,
     RulesPolicy,
@@ -125,22 +126,18 @@ def _is_focal_point_for(viewer: Viewer, obj: Role | Invitation | None) -> bool:
 
 
 @register(Role)
-class RolePolicy(RulesPolicy[Role]):
-    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
+class RolePolicy(OwnRecordsPolicy[Role]):
+    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's; a
+    person sees their own."""
 
     def sees_all(self, viewer: Viewer) -> bool:
         return viewer.is_staff_like
 
-    def rule_q(self, viewer: Viewer) -> Q:
-        if viewer.user_id is None:
-            return NOTHING
-        own = Q(user_id=viewer.user_id)
-        if not viewer.is_taskforce:
-            return own
+    def taskforce_q(self, viewer: Viewer) -> Q:
         today = timezone.localdate()
         active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
         of_visible_member = Q(member__isnull=True) | Q(member__in=policy_for(Member).visible_ids(viewer))
-        return own | (active & of_visible_member)
+        return active & of_visible_member
 
     def can_grant(self, viewer: Viewer, obj: Role | None) -> bool:
         """Roles are given directly only by the secretariat and administrators (the CLI, demo seeding)."""
