@@ -16,7 +16,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from hub.accounts.models import User
-from hub.core.viewer import SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
+from hub.core.viewer import ANONYMOUS, SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
 from hub.members.models import Member, Role
 from hub.members.services import role_grant
 
@@ -164,3 +164,24 @@ def anonymous() -> None:
 
 def as_viewer(user: User | None) -> Viewer:
     return viewer_for(user)
+
+
+@pytest.fixture
+def personas(
+    secretariat: User,
+    official_a: User,
+    official_b: User,
+    focal_point_a: User,
+    focal_point_suspended: User,
+    contributor: User,
+) -> dict[str, Viewer]:
+    """The viewers policy tests reason about, by name."""
+    return {
+        "anonymous": ANONYMOUS,
+        "secretariat": as_viewer(secretariat),
+        "official_a": as_viewer(official_a),
+        "official_b": as_viewer(official_b),
+        "focal_point_a": as_viewer(focal_point_a),
+        "focal_point_suspended": as_viewer(focal_point_suspended),
+        "contributor": as_viewer(contributor),
+    }

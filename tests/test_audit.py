@@ -119,3 +119,19 @@ def test_many_to_many_changes_show_in_the_audit_log(secretariat):
     assert page.status_code == 200
     assert "commitments: add" in page.content.decode()
     assert client_for(secretariat).get("/audit/export.csv").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("signal_name", "event"),
+    [
+        ("password_changed", "password_changed"),
+        ("password_reset", "password_changed"),
+        ("email_changed", "email_changed"),
+    ],
+)
+def test_account_events_are_audited_with_their_person(official_a, signal_name, event):
+    from allauth.account import signals
+
+    getattr(signals, signal_name).send(sender=type(official_a), request=None, user=official_a)
+    entry = LogEntry.objects.filter(object_pk=str(official_a.pk), additional_data__event=event).get()
+    assert entry.actor == official_a

@@ -184,3 +184,9 @@ def test_administrators_read_the_values_of_people_records_but_not_of_member_data
 def test_only_administrators_administer_the_platform(administrator, secretariat):
     assert platform.can_administer(as_viewer(administrator))
     assert not platform.can_administer(as_viewer(secretariat))
+
+
+def test_without_a_registered_grant_source_no_record_is_granted(db):
+    from hub.core import policies
+
+    assert not policies._no_grants(SYSTEM, ContentType.objects.get_for_model(Member)).exists()

@@ -13,7 +13,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authentication_failed, authenticator_added, authenticator_removed, authenticator_used
 from auditlog.registry import auditlog
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from hub.accounts.models import ApiToken, User
 from hub.core.audit import audit_event
@@ -42,12 +42,6 @@ def audit_second_factor_failed(sender: Any, request: Any = None, user: Any = Non
         audit_event(actor=user, instance=user, event="second_factor_failed", remote_addr=_remote(request))
 
 
-@receiver(user_logged_in)
-def audit_logged_in(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
-    if user is not None:
-        audit_event(actor=user, instance=user, event="signed_in", remote_addr=_remote(request))
-
-
 @receiver(authenticator_used)
 def second_factor_passed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
     """The session passed the second factor (at sign-in, or when asked again)."""
@@ -62,38 +56,37 @@ def second_factor_set_up(
     """Setting up an authenticator proves possession of it in this session; audited."""
     if request is not None:
         request.session[SECOND_FACTOR_SESSION_KEY] = True
-    if user is not None:
-        audit_event(
-            actor=user,
-            instance=user,
-            event="authenticator_added",
-            remote_addr=_remote(request),
-            detail={"type": getattr(authenticator, "type", "")},
-        )
+    _audit_authenticator("authenticator_added", request, user, authenticator)
 
 
 @receiver(authenticator_removed)
 def second_factor_removed(
     sender: Any, request: Any = None, user: Any = None, authenticator: Any = None, **kwargs: Any
 ) -> None:
+    _audit_authenticator("authenticator_removed", request, user, authenticator)
+
+
+def _audit_authenticator(event: str, request: Any, user: Any, authenticator: Any) -> None:
     if user is not None:
         audit_event(
             actor=user,
             instance=user,
-            event="authenticator_removed",
+            event=event,
             remote_addr=_remote(request),
             detail={"type": getattr(authenticator, "type", "")},
         )
 
 
-@receiver(password_changed)
-@receiver(password_reset)
-def audit_password_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
-    if user is not None:
-        audit_event(actor=user, instance=user, event="password_changed", remote_addr=_remote(request))
+# Account events recorded as they are: the signal, and the event's name in the audit log.
+ACCOUNT_EVENTS: dict[Signal, str] = {
+    user_logged_in: "signed_in",
+    password_changed: "password_changed",
+    password_reset: "password_changed",
+    email_changed: "email_changed",
+}
 
 
-@receiver(email_changed)
-def audit_email_changed(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+@receiver(list(ACCOUNT_EVENTS))
+def audit_account_event(sender: Any, signal: Signal, request: Any = None, user: Any = None, **kwargs: Any) -> None:
     if user is not None:
-        audit_event(actor=user, instance=user, event="email_changed", remote_addr=_remote(request))
+        audit_event(actor=user, instance=user, event=ACCOUNT_EVENTS[signal], remote_addr=_remote(request))

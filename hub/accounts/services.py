@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.models import ApiToken
 from hub.core.audit import acting_as, audit_event
-from hub.core.errors import Problem, ValidationFailed
+from hub.core.errors import Problem, raise_problems, require_text
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 
@@ -28,16 +28,14 @@ def api_token_create(*, viewer: Viewer, name: str, scope: str, days: int, via: s
     """Create a personal API token. The raw token is returned once and never stored."""
     policy_for(ApiToken).require(viewer, "create")
     problems: list[Problem] = []
-    if not name.strip():
-        problems.append(Problem(_("Give the token a name."), field="name"))
+    require_text(problems, name, _("Give the token a name."), field="name")
     if scope not in ApiToken.Scope.values:
         problems.append(Problem(_("Choose read or read and write."), field="scope"))
     if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
         problems.append(
             Problem(_("Choose between 1 and %(max)s days.") % {"max": settings.API_TOKEN_MAX_DAYS}, field="days")
         )
-    if problems:
-        raise ValidationFailed(_("The token could not be created."), problems=problems)
+    raise_problems(problems, _("The token could not be created."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         user=viewer.user,

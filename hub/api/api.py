@@ -33,28 +33,29 @@ api = HubApi(
 )
 errors.install(api)
 
-from hub.members.api import figures_router, join_router, me_router  # noqa: E402
-from hub.members.api import router as members_router  # noqa: E402
-
-api.add_router("/", me_router)
-api.add_router("/members", members_router)
-api.add_router("/join-requests", join_router)
-api.add_router("/alliance-figures", figures_router)
-
+from hub.commitments.api import commitments_router  # noqa: E402
 from hub.meetings.api import actions_router, procedures_router  # noqa: E402
 from hub.meetings.api import router as meetings_router  # noqa: E402
-
-api.add_router("/meetings", meetings_router)
-api.add_router("/action-items", actions_router)
-api.add_router("/written-procedures", procedures_router)
-
-from hub.commitments.api import commitments_router  # noqa: E402
+from hub.members.api import figures_router, join_router, me_router  # noqa: E402
+from hub.members.api import router as members_router  # noqa: E402
 from hub.public.api import commitment_page_router  # noqa: E402
 from hub.reporting.api import cycles_router, questionnaires_router, reports_router, showcase_router  # noqa: E402
 
-api.add_router("/commitments", commitments_router)
-api.add_router("/commitments", commitment_page_router)
-api.add_router("/questionnaires", questionnaires_router)
-api.add_router("/cycles", cycles_router)
-api.add_router("/", reports_router)
-api.add_router("/", showcase_router)
+# (prefix, router), in the order the OpenAPI document lists them.
+ROUTERS = (
+    ("/", me_router),
+    ("/members", members_router),
+    ("/join-requests", join_router),
+    ("/alliance-figures", figures_router),
+    ("/meetings", meetings_router),
+    ("/action-items", actions_router),
+    ("/written-procedures", procedures_router),
+    ("/commitments", commitments_router),
+    ("/commitments", commitment_page_router),
+    ("/questionnaires", questionnaires_router),
+    ("/cycles", cycles_router),
+    ("/", reports_router),
+    ("/", showcase_router),
+)
+for prefix, router in ROUTERS:
+    api.add_router(prefix, router)

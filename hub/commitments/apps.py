@@ -8,13 +8,11 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Commitments")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from hub.commitments import demo, models, policies  # noqa: F401
         from hub.commitments.services import reference_commitments_load
         from hub.core import registry
+        from hub.core.audit import audit_models
 
-        if not auditlog.contains(models.Commitment):
-            auditlog.register(models.Commitment, exclude_fields=["updated_at"])
+        audit_models(models.Commitment)
         registry.reference_table("commitments", reference_commitments_load)
         registry.demo_seed("commitments", demo.seed_commitments)

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from hub.commitments.models import Commitment
-from hub.core.policies import Policy, register
-from hub.core.viewer import Viewer
+from hub.core.policies import PublicPolicy, register
 
 
 @register(Commitment)
-class CommitmentPolicy(Policy[Commitment]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q()
+class CommitmentPolicy(PublicPolicy[Commitment]):
+    """Everyone sees the commitments."""

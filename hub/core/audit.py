@@ -9,15 +9,27 @@ sign-in, reused code) call `audit_event`. The database refuses UPDATE and DELETE
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from auditlog.context import auditlog_value, set_extra_data
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 Action = LogEntry.Action
+
+
+def audit_models(
+    *audited: type[models.Model],
+    exclude_fields: Iterable[str] = ("updated_at",),
+    m2m_fields: Mapping[type[models.Model], list[str]] | None = None,
+) -> None:
+    """Put an app's models under the audit log (from its `ready()`); a model already there is left as is."""
+    for model in audited:
+        if not auditlog.contains(model):
+            auditlog.register(model, exclude_fields=list(exclude_fields), m2m_fields=(m2m_fields or {}).get(model))
 
 
 @contextlib.contextmanager

@@ -79,6 +79,18 @@ class AuthenticationFailed(HubError):
     title = "Authentication required"
 
 
+def require_text(problems: list[Problem], value: str, message: str, *, field: str) -> None:
+    """Add a problem naming `field` when a required text is blank."""
+    if not value.strip():
+        problems.append(Problem(message, field=field))
+
+
+def raise_problems(problems: list[Problem], message: str) -> None:
+    """Refuse the input (422) when any problem was found; `message` says what was not done."""
+    if problems:
+        raise ValidationFailed(message, problems=problems)
+
+
 def problems_from_django(exc: object) -> list[Problem]:
     """Turn a django ValidationError into problems naming each field."""
     from django.core.exceptions import ValidationError

@@ -114,7 +114,60 @@ class Policy(Generic[M]):
             raise PermissionDenied(message)
 
 
-class FollowsParentPolicy(Policy[M]):
+NOTHING = Q(pk__in=[])
+
+
+class RulesPolicy(Policy[M]):
+    """A policy with its own rule instead of visibility levels (no owning member, no record-level grants):
+    viewers who `sees_all` (the secretariat, unless the policy says otherwise) see every record, everyone
+    else what `rule_q` selects (nothing, unless the policy says otherwise)."""
+
+    owner_field = None
+    uses_grants = False
+
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_secretariat
+
+    def rule_q(self, viewer: Viewer) -> Q:
+        return NOTHING
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return Q() if self.sees_all(viewer) else self.rule_q(viewer)
+
+
+class PublicPolicy(RulesPolicy[M]):
+    """Reference data and public facts: everyone sees every record."""
+
+    def rule_q(self, viewer: Viewer) -> Q:
+        return Q()
+
+
+class SecretariatPolicy(RulesPolicy[M]):
+    """Records the secretariat alone sees (reminders sent, join requests)."""
+
+
+class OwnRecordsPolicy(RulesPolicy[M]):
+    """Records of one person (`user_field` holds their user id), seen by that person; by the taskforce
+    as far as `taskforce_q` selects (nothing, unless the policy says otherwise); and by whoever
+    `sees_all` lets through (nobody, unless the policy says otherwise)."""
+
+    user_field: ClassVar[str] = "user_id"
+
+    def sees_all(self, viewer: Viewer) -> bool:
+        return False
+
+    def taskforce_q(self, viewer: Viewer) -> Q | None:
+        return None
+
+    def rule_q(self, viewer: Viewer) -> Q:
+        if viewer.user_id is None:
+            return NOTHING
+        own = Q(**{self.user_field: viewer.user_id})
+        more = self.taskforce_q(viewer) if viewer.is_taskforce else None
+        return own if more is None else own | more
+
+
+class FollowsParentPolicy(RulesPolicy[M]):
     """A record seen exactly where its parent record is seen (an agenda item and its meeting).
 
     `parent_path` is the foreign key to the parent; `parent_model` the parent's model, whose policy
@@ -124,19 +177,15 @@ class FollowsParentPolicy(Policy[M]):
     objection).
     """
 
-    owner_field = None
-    uses_grants = False
     parent_path: ClassVar[str]
     parent_model: ClassVar[type[models.Model]]
     taskforce_only: ClassVar[bool] = False
     named_member_path: ClassVar[str | None] = None
     named_member_model: ClassVar[type[models.Model] | None] = None
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if self.taskforce_only and not viewer.is_taskforce:
-            return Q(pk__in=[])
+            return NOTHING
         q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
         if self.named_member_path and self.named_member_model is not None:
             members = policy_for(self.named_member_model).visible_ids(viewer)
@@ -153,6 +202,27 @@ def register(model: type[M]) -> Any:
         return cls
 
     return decorator
+
+
+def register_follows_parent(
+    model: type[models.Model],
+    parent_model: type[models.Model],
+    parent_path: str,
+    *,
+    taskforce_only: bool = False,
+    named_member: tuple[str, type[models.Model]] | None = None,
+) -> None:
+    """Register a `FollowsParentPolicy` for `model`: seen where its `parent_model` record (through
+    `parent_path`) is seen; `named_member` is the path to a member it names, and that member's model."""
+    named_member_path, named_member_model = named_member or (None, None)
+    attributes = {
+        "parent_path": parent_path,
+        "parent_model": parent_model,
+        "taskforce_only": taskforce_only,
+        "named_member_path": named_member_path,
+        "named_member_model": named_member_model,
+    }
+    register(model)(type(f"{model.__name__}Policy", (FollowsParentPolicy,), attributes))
 
 
 def policy_for(model: type[M]) -> Policy[M]:
@@ -176,16 +246,11 @@ def _register_audit_policy() -> None:
     from auditlog.models import LogEntry
 
     @register(LogEntry)
-    class LogEntryPolicy(Policy[LogEntry]):
+    class LogEntryPolicy(RulesPolicy[LogEntry]):
         """The audit log is browsed by the secretariat and administrators only."""
 
-        owner_field = None
-        uses_grants = False
-
-        def visible_q(self, viewer: Viewer) -> Q:
-            if self.can_browse(viewer, None):
-                return Q()
-            return Q(pk__in=[])
+        def sees_all(self, viewer: Viewer) -> bool:
+            return self.can_browse(viewer, None)
 
         def can_browse(self, viewer: Viewer, obj: LogEntry | None) -> bool:
             return viewer.is_staff_like

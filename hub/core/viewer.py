@@ -7,7 +7,7 @@ session without a second factor is treated exactly like an anonymous visitor for
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -18,8 +18,11 @@ class ViewerRoles:
     is_secretariat: bool = False
     is_administrator: bool = False
     is_contributor: bool = False
+    # Members whose own records the viewer may read (active or suspended member roles).
     member_ids: frozenset[int] = field(default_factory=frozenset)
+    # Members for which the viewer may write drafts (member not suspended or withdrawn).
     write_member_ids: frozenset[int] = field(default_factory=frozenset)
+    # Members for which the viewer is focal point or deputy (may submit and sign off).
     focal_member_ids: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -37,17 +40,10 @@ def register_role_source(source: Callable[[Any], ViewerRoles]) -> None:
 
 
 @dataclass(frozen=True)
-class Viewer:
+class Viewer(ViewerRoles):
+    """A person (`user`, None when anonymous or for the platform itself) with their roles today."""
+
     user: Any = None
-    is_secretariat: bool = False
-    is_administrator: bool = False
-    is_contributor: bool = False
-    # Members whose own records the viewer may read (active or suspended member roles).
-    member_ids: frozenset[int] = field(default_factory=frozenset)
-    # Members for which the viewer may write drafts (member not suspended or withdrawn).
-    write_member_ids: frozenset[int] = field(default_factory=frozenset)
-    # Members for which the viewer is focal point or deputy (may submit and sign off).
-    focal_member_ids: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def is_authenticated(self) -> bool:
@@ -87,15 +83,7 @@ def viewer_for(user: Any) -> Viewer:
     if not user.has_second_factor():
         return ANONYMOUS
     roles = _role_source(user)
-    return Viewer(
-        user=user,
-        is_secretariat=roles.is_secretariat,
-        is_administrator=roles.is_administrator,
-        is_contributor=roles.is_contributor,
-        member_ids=roles.member_ids,
-        write_member_ids=roles.write_member_ids,
-        focal_member_ids=roles.focal_member_ids,
-    )
+    return Viewer(user=user, **{f.name: getattr(roles, f.name) for f in fields(ViewerRoles)})
 
 
 # Set in the session when this session passed the second factor (sign-in with a code, or an

@@ -17,6 +17,10 @@ from hub.core.tabular import export_dataset
 from hub.core.viewer import Viewer, request_viewer
 
 View = Callable[..., HttpResponseBase]
+# What a page form does with its cleaned data (calls a service), and where it goes next (or how to
+# find that from the service's result).
+FormAction = Callable[[dict[str, Any]], Any]
+NextUrl = str | Callable[[Any], str]
 
 
 def public_page(view: View) -> View:
@@ -77,9 +81,13 @@ def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fm
         raise NotFound()
     data = export_dataset(headers=headers, rows=rows)
     content_type, ext = EXPORT_FORMATS[fmt]
-    body = data.export(ext)
+    return file_response(data.export(ext), content_type=content_type, filename=f"{filename}.{ext}")
+
+
+def file_response(body: Any, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:
+    """A generated file: shown in the browser (`inline`) or downloaded as `filename`."""
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{ext}"'
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return response
 
 
@@ -92,12 +100,7 @@ def viewer(request: HttpRequest) -> Viewer:
 
 
 def run_form(
-    request: HttpRequest,
-    form: Any,
-    action: Callable[[dict[str, Any]], Any],
-    *,
-    success: str,
-    next_url: str | Callable[[Any], str],
+    request: HttpRequest, form: Any, action: FormAction, *, success: str, next_url: NextUrl
 ) -> HttpResponse | None:
     """The one way a page form calls a service.
 
@@ -119,6 +122,25 @@ def run_form(
         return None
     messages.success(request, success)
     return redirect(next_url(result) if callable(next_url) else next_url)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    action: FormAction,
+    *,
+    template: str,
+    success: str,
+    next_url: NextUrl,
+    context: Callable[[], dict[str, Any]] | None = None,
+) -> HttpResponse:
+    """A page around one form that calls one service: `run_form`, then either its redirect or the page
+    (with `form`, and `context()`, built only when the page is shown), 422 when a submitted form failed."""
+    done = run_form(request, form, action, success=success, next_url=next_url)
+    if done:
+        return done
+    page = {"form": form, **(context() if context else {})}
+    return render(request, template, page, status=form_status(request))
 
 
 def form_status(request: HttpRequest) -> int:

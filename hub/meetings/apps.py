@@ -8,9 +8,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings, decisions and action items")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from hub.core import registry
+        from hub.core.audit import audit_models
         from hub.meetings import dashboard, demo, models, policies  # noqa: F401
         from hub.meetings.services import reminders_send
 
@@ -18,7 +17,7 @@ class MeetingsConfig(AppConfig):
         registry.dashboard_panel("meetings.actions", "meetings/panels/actions.html", dashboard.actions_panel, order=20)
         registry.reminders("meetings", reminders_send, "{count} reminder(s) queued")
 
-        for model in (
+        audit_models(
             models.Meeting,
             models.AgendaItem,
             models.MeetingDocument,
@@ -32,6 +31,6 @@ class MeetingsConfig(AppConfig):
             models.CalendarFeed,
             models.MinutesComment,
             models.ReminderSent,
-        ):
-            m2m = ["commitments"] if model in (models.Decision, models.ActionItem) else None
-            auditlog.register(model, exclude_fields=["updated_at", "token_hash"], m2m_fields=m2m)
+            exclude_fields=["updated_at", "token_hash"],
+            m2m_fields={models.Decision: ["commitments"], models.ActionItem: ["commitments"]},
+        )

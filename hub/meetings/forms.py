@@ -66,15 +66,20 @@ class DocumentForm(HubForm):
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")  # type: ignore[attr-defined]
 
 
-class CommentForm(HubForm):
+class OnBehalfOfForm(HubForm):
+    """A form a member official sends in a member's name: the member, from those they may act for."""
+
     member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("On behalf of"), queryset=Member.objects.none()
     )
-    text = forms.CharField(label=_("Comment on the minutes"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
+
+
+class CommentForm(OnBehalfOfForm):
+    text = forms.CharField(label=_("Comment on the minutes"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class MinutesForm(HubForm):
@@ -125,15 +130,8 @@ class ProcedureForm(HubForm):
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.TASKFORCE)
 
 
-class ObjectionForm(HubForm):
-    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
-        label=_("On behalf of"), queryset=Member.objects.none()
-    )
+class ObjectionForm(OnBehalfOfForm):
     reason = forms.CharField(label=_("Reason for the objection"), widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members  # type: ignore[attr-defined]
 
 
 class InputForm(HubForm):

@@ -12,7 +12,17 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
+from hub.core.policies import (
+    FollowsParentPolicy,
+    OwnRecordsPolicy,
+    Policy,
+    RulesPolicy,
+    SecretariatPolicy,
+    policy_for,
+    register,
+    register_follows_parent,
+    register_navigation,
+)
 from hub.core.viewer import Viewer
 from hub.meetings.models import (
     ActionItem,
@@ -30,8 +40,6 @@ from hub.meetings.models import (
     WrittenProcedure,
 )
 from hub.members.models import Member
-
-NOTHING = Q(pk__in=[])
 
 
 def _visible_meetings(viewer: Viewer) -> Any:
@@ -67,19 +75,13 @@ class MeetingPolicy(Policy[Meeting]):
 
     def can_write_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """The secretariat drafts and circulates minutes until they are approved."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.minutes_status != Meeting.MinutesStatus.APPROVED
+        return obj is not None and self.can_manage(viewer, obj) and obj.minutes_status != Meeting.MinutesStatus.APPROVED
 
     def can_approve_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Circulated minutes are approved (recorded by the secretariat) at a later meeting."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+        return (
+            obj is not None and self.can_manage(viewer, obj) and obj.minutes_status == Meeting.MinutesStatus.CIRCULATED
+        )
 
     def can_comment_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """Members comment on circulated minutes; the secretariat, who drafted them, does not."""
@@ -112,35 +114,20 @@ class MeetingPolicy(Policy[Meeting]):
         return obj.visibility == Visibility.PUBLIC
 
 
-@register(AgendaItem)
-class AgendaItemPolicy(FollowsParentPolicy[AgendaItem]):
-    """Agenda items follow their meeting."""
-
-    parent_path = "meeting"
-    parent_model = Meeting
+# Agenda items follow their meeting.
+register_follows_parent(AgendaItem, Meeting, "meeting")
 
 
-@register(MeetingInvitation)
-class MeetingInvitationPolicy(FollowsParentPolicy[MeetingInvitation]):
-    """Who was invited and who attended: the taskforce, for meetings it may see."""
-
-    parent_path = "meeting"
-    parent_model = Meeting
-    taskforce_only = True
-    named_member_path = "member"  # members hidden from the viewer are not named through their invitations
-    named_member_model = Member
+# Who was invited and who attended: the taskforce, for meetings it may see.
+# Members hidden from the viewer are not named through their invitations.
+register_follows_parent(MeetingInvitation, Meeting, "meeting", taskforce_only=True, named_member=("member", Member))
 
 
 @register(MeetingDocument)
-class MeetingDocumentPolicy(Policy[MeetingDocument]):
+class MeetingDocumentPolicy(RulesPolicy[MeetingDocument]):
     """A document needs both its own level and its meeting to be visible."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         q = Q(visibility=Visibility.PUBLIC)
         if viewer.is_taskforce:
             q |= Q(visibility=Visibility.TASKFORCE)
@@ -158,44 +145,25 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
         return viewer.is_secretariat
 
     def can_conclude(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.status == WrittenProcedure.Status.OPEN
+        return obj is not None and self.can_manage(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
 
     def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return bool(viewer.write_member_ids)
 
     def can_object_now(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         """What the page offers: objections while the procedure is open (its deadline is the service's)."""
-        if obj is None:
-            return False
-        if not self.can_object(viewer, obj):
-            return False
-        return obj.status == WrittenProcedure.Status.OPEN
+        return obj is not None and self.can_object(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
 
 
-@register(Objection)
-class ObjectionPolicy(FollowsParentPolicy[Objection]):
-    """Objections are part of a procedure's outcome: seen wherever the procedure is."""
-
-    parent_path = "procedure"
-    parent_model = WrittenProcedure
-    named_member_path = "member"
-    named_member_model = Member
+# Objections are part of a procedure's outcome: seen wherever the procedure is.
+register_follows_parent(Objection, WrittenProcedure, "procedure", named_member=("member", Member))
 
 
 @register(Decision)
-class DecisionPolicy(Policy[Decision]):
+class DecisionPolicy(RulesPolicy[Decision]):
     """A decision is seen wherever its meeting or written procedure is."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         procedures = policy_for(WrittenProcedure).visible_ids(viewer)
         q = Q(meeting__in=_visible_meetings(viewer)) | Q(procedure__in=procedures)
         if viewer.is_taskforce:
@@ -240,30 +208,21 @@ class ActionItemPolicy(Policy[ActionItem]):
         return obj.owner_member_id in viewer.write_member_ids  # an item the secretariat owns: no
 
 
-@register(ActionItemUpdate)
-class ActionItemUpdatePolicy(FollowsParentPolicy[ActionItemUpdate]):
-    """Progress updates follow their action item."""
-
-    parent_path = "action_item"
-    parent_model = ActionItem
+# Progress updates follow their action item.
+register_follows_parent(ActionItemUpdate, ActionItem, "action_item")
 
 
 @register(OutsideInput)
-class OutsideInputPolicy(Policy[OutsideInput]):
-    """Input and its response are seen by its contributor and by the taskforce."""
+class OutsideInputPolicy(OwnRecordsPolicy[OutsideInput]):
+    """Input and its response are seen by its contributor, by the taskforce and by the secretariat."""
 
-    owner_field = None
-    uses_grants = False
+    user_field = "contributor_id"
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        if viewer.user_id is None:
-            return NOTHING
-        own = Q(contributor_id=viewer.user_id)
-        if not viewer.is_taskforce:
-            return own
-        return own | Q(agenda_item__meeting__in=_visible_meetings(viewer))
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_secretariat
+
+    def taskforce_q(self, viewer: Viewer) -> Q:
+        return Q(agenda_item__meeting__in=_visible_meetings(viewer))
 
     def can_submit(self, viewer: Viewer, obj: OutsideInput | None) -> bool:
         if viewer.is_secretariat:
@@ -300,32 +259,19 @@ class MinutesCommentPolicy(FollowsParentPolicy[MinutesComment]):
     parent_model = Meeting
     taskforce_only = True
 
-    def visible_q(self, viewer: Viewer) -> Q:
+    def rule_q(self, viewer: Viewer) -> Q:
         # Members hidden from the viewer are not named through their invitations.
-        q = super().visible_q(viewer)
-        if viewer.is_secretariat:
-            return q
-        return q & Q(member__in=_visible_members(viewer))
+        return super().rule_q(viewer) & Q(member__in=_visible_members(viewer))
 
     def can_comment(self, viewer: Viewer, obj: MinutesComment | None) -> bool:
         return bool(viewer.write_member_ids)
 
 
 @register(CalendarFeed)
-class CalendarFeedPolicy(Policy[CalendarFeed]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.user_id is None:
-            return NOTHING
-        return Q(user_id=viewer.user_id)
+class CalendarFeedPolicy(OwnRecordsPolicy[CalendarFeed]):
+    """A calendar feed is its owner's alone."""
 
 
 @register(ReminderSent)
-class ReminderSentPolicy(Policy[ReminderSent]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q() if viewer.is_secretariat else NOTHING
+class ReminderSentPolicy(SecretariatPolicy[ReminderSent]):
+    """Which reminders went out: the secretariat's."""

@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from hub.accounts.models import User
 from hub.core.audit import acting_as
 from hub.core.models import Visibility
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, MemberStatusChange, Role
+from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, Role
+from hub.members.services.registry import member_status_history_start
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo; never used outside DEBUG seeding
 DEMO_DOMAIN = "demo.taskforce.invalid"
@@ -153,14 +154,7 @@ def seed_demo() -> DemoReport:
     with transaction.atomic(), acting_as(None, via="seed_demo"):
         members = {m.slug.capitalize(): m for m in seed_members()}
         for member in members.values():
-            if not member.status_changes.exists():
-                MemberStatusChange.objects.create(
-                    member=member,
-                    status=member.status,
-                    previous_status=member.status,
-                    effective_on=member.joined_on,
-                    reason="Joined (synthetic)",
-                )
+            member_status_history_start(member, reason="Joined (synthetic)")
         people = seed_people(members)
         seed_notes(members)
         seed_join_requests()

@@ -9,10 +9,15 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hub.core.policies import (
-    FollowsParentPolicy,
+    NOTHING,
+    OwnRecordsPolicy,
     Policy,
+    PublicPolicy,
+    RulesPolicy,
+    SecretariatPolicy,
     policy_for,
     register,
+    register_follows_parent,
     register_grant_source,
     register_navigation,
 )
@@ -64,15 +69,10 @@ class MemberPolicy(Policy[Member]):
 
 
 @register(TaskforceRole)
-class TaskforceRolePolicy(Policy[TaskforceRole]):
+class TaskforceRolePolicy(RulesPolicy[TaskforceRole]):
     """Chair and vice-chair roles are public facts, shown with their source."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         return Q(member__in=policy_for(Member).visible_ids(viewer))
 
     def can_manage(self, viewer: Viewer, obj: TaskforceRole | None) -> bool:
@@ -90,40 +90,21 @@ class MemberNotePolicy(Policy[MemberNote]):
         return viewer.is_secretariat
 
 
-@register(MemberStatusChange)
-class MemberStatusChangePolicy(FollowsParentPolicy[MemberStatusChange]):
-    """A member's status history, with reasons, is taskforce-level; the current status is public."""
-
-    parent_path = "member"
-    parent_model = Member
-    taskforce_only = True
+# A member's status history, with reasons, is taskforce-level; the current status is public.
+register_follows_parent(MemberStatusChange, Member, "member", taskforce_only=True)
 
 
 @register(AllianceFigure)
-class AllianceFigurePolicy(Policy[AllianceFigure]):
+class AllianceFigurePolicy(PublicPolicy[AllianceFigure]):
     """Dated figures about the Alliance are public facts with a source."""
-
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q()
 
     def can_record(self, viewer: Viewer, obj: AllianceFigure | None) -> bool:
         return viewer.is_secretariat
 
 
 @register(JoinRequest)
-class JoinRequestPolicy(Policy[JoinRequest]):
+class JoinRequestPolicy(SecretariatPolicy[JoinRequest]):
     """Join requests are the secretariat's; the requester follows theirs through a signed link."""
-
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
-        return Q(pk__in=[])
 
     def can_review(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
         return viewer.is_secretariat
@@ -135,33 +116,28 @@ class JoinRequestPolicy(Policy[JoinRequest]):
 register_navigation("join_requests", lambda viewer: policy_for(JoinRequest).can(viewer, "review"))
 
 
-@register(JoinRequestMessage)
-class JoinRequestMessagePolicy(FollowsParentPolicy[JoinRequestMessage]):
-    """The conversation of a join request follows its request: the secretariat's."""
+# The conversation of a join request follows its request: the secretariat's.
+register_follows_parent(JoinRequestMessage, JoinRequest, "join_request")
 
-    parent_path = "join_request"
-    parent_model = JoinRequest
+
+def _is_focal_point_for(viewer: Viewer, obj: Role | Invitation | None) -> bool:
+    """The viewer is focal point of the record's member (a role or invitation without a member: no)."""
+    return obj is not None and obj.member_id in viewer.focal_member_ids
 
 
 @register(Role)
-class RolePolicy(Policy[Role]):
-    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's."""
+class RolePolicy(OwnRecordsPolicy[Role]):
+    """Active roles are taskforce-level (who speaks for whom); ended roles are the secretariat's; a
+    person sees their own."""
 
-    owner_field = None
-    uses_grants = False
+    def sees_all(self, viewer: Viewer) -> bool:
+        return viewer.is_staff_like
 
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_staff_like:
-            return Q()
-        if viewer.user_id is None:
-            return Q(pk__in=[])
-        own = Q(user_id=viewer.user_id)
-        if not viewer.is_taskforce:
-            return own
+    def taskforce_q(self, viewer: Viewer) -> Q:
         today = timezone.localdate()
         active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
         of_visible_member = Q(member__isnull=True) | Q(member__in=policy_for(Member).visible_ids(viewer))
-        return own | (active & of_visible_member)
+        return active & of_visible_member
 
     def can_grant(self, viewer: Viewer, obj: Role | None) -> bool:
         """Roles are given directly only by the secretariat and administrators (the CLI, demo seeding)."""
@@ -171,27 +147,18 @@ class RolePolicy(Policy[Role]):
 
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
         """The secretariat ends any role; a focal point ends the member roles of their own member."""
-        if viewer.is_secretariat:
-            return True
-        if obj is None:
-            return False
-        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
+        return viewer.is_secretariat or _is_focal_point_for(viewer, obj)
 
 
 @register(Invitation)
-class InvitationPolicy(Policy[Invitation]):
+class InvitationPolicy(RulesPolicy[Invitation]):
     """Invitations are seen by the secretariat, and by the focal points of the invited member."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.is_administrator:
             return Q(member__isnull=True)
         if not viewer.focal_member_ids:
-            return Q(pk__in=[])
+            return NOTHING
         return Q(member_id__in=viewer.focal_member_ids)
 
     def can_create(self, viewer: Viewer, obj: Invitation | None) -> bool:
@@ -202,11 +169,7 @@ class InvitationPolicy(Policy[Invitation]):
 
     def can_invite_for_member(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """The secretariat, or the focal point of the member the invitation is for."""
-        if viewer.is_secretariat:
-            return True
-        if obj is None:
-            return False
-        return obj.member_id in viewer.focal_member_ids  # a role or invitation without a member: no
+        return viewer.is_secretariat or _is_focal_point_for(viewer, obj)
 
     def can_invite(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """Invite to some role beyond a focal point's own member: the secretariat and administrators."""
@@ -225,28 +188,19 @@ class InvitationPolicy(Policy[Invitation]):
 
     def can_withdraw(self, viewer: Viewer, obj: Invitation | None) -> bool:
         """What the invitations page offers: withdrawing a pending invitation."""
-        if obj is None:
-            return False
-        if not self.can_revoke(viewer, obj):
-            return False
-        return obj.state == "pending"
+        return obj is not None and self.can_revoke(viewer, obj) and obj.state == "pending"
 
 
 register_navigation("invitations", lambda viewer: policy_for(Invitation).can(viewer, "list"))
 
 
 @register(Grant)
-class GrantPolicy(Policy[Grant]):
+class GrantPolicy(RulesPolicy[Grant]):
     """Grants are seen by the secretariat and by their grantees."""
 
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+    def rule_q(self, viewer: Viewer) -> Q:
         if viewer.user_id is None:
-            return Q(pk__in=[])
+            return NOTHING
         return Q(grantee_user_id=viewer.user_id) | Q(grantee_member_id__in=viewer.member_ids)
 
 

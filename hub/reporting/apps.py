@@ -8,16 +8,15 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Commitments and reporting")
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from hub.core import registry
+        from hub.core.audit import audit_models
         from hub.reporting import demo, models, policies  # noqa: F401
         from hub.reporting.services import cycle_reminders_send
 
         registry.demo_seed("reporting", demo.seed_reporting_lines)
         registry.reminders("reporting", cycle_reminders_send, "{count} reporting reminder(s) queued")
 
-        for model in (
+        audit_models(
             models.QuestionnaireVersion,
             models.Question,
             models.Indicator,
@@ -29,6 +28,4 @@ class ReportingConfig(AppConfig):
             models.ReviewComment,
             models.ShowcaseItem,
             models.CycleReminder,
-        ):
-            if not auditlog.contains(model):
-                auditlog.register(model, exclude_fields=["updated_at"])
+        )

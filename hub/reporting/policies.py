@@ -16,7 +16,16 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import FollowsParentPolicy, Policy, policy_for, register, register_navigation
+from hub.core.policies import (
+    NOTHING,
+    Policy,
+    RulesPolicy,
+    SecretariatPolicy,
+    policy_for,
+    register,
+    register_follows_parent,
+    register_navigation,
+)
 from hub.core.viewer import Viewer
 from hub.members.models import Member
 from hub.reporting.models import (
@@ -33,8 +42,6 @@ from hub.reporting.models import (
     ShowcaseItem,
 )
 
-NOTHING = Q(pk__in=[])
-
 
 def _sharing_members(viewer: Viewer) -> Any:
     """Members whose published items the viewer may see: visible to them and not withdrawn (a withdrawn
@@ -43,37 +50,22 @@ def _sharing_members(viewer: Viewer) -> Any:
 
 
 @register(QuestionnaireVersion)
-class QuestionnaireVersionPolicy(Policy[QuestionnaireVersion]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
+class QuestionnaireVersionPolicy(RulesPolicy[QuestionnaireVersion]):
+    def rule_q(self, viewer: Viewer) -> Q:
         return Q() if viewer.is_taskforce else NOTHING
 
     def can_manage(self, viewer: Viewer, obj: QuestionnaireVersion | None) -> bool:
         return viewer.is_secretariat
 
 
-@register(Question)
-class QuestionPolicy(FollowsParentPolicy[Question]):
-    parent_path = "version"
-    parent_model = QuestionnaireVersion
-
-
-@register(Indicator)
-class IndicatorPolicy(FollowsParentPolicy[Indicator]):
-    parent_path = "question__version"
-    parent_model = QuestionnaireVersion
+# Questions and indicators are seen with their questionnaire version.
+register_follows_parent(Question, QuestionnaireVersion, "version")
+register_follows_parent(Indicator, QuestionnaireVersion, "question__version")
 
 
 @register(ReportingCycle)
-class ReportingCyclePolicy(Policy[ReportingCycle]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+class ReportingCyclePolicy(RulesPolicy[ReportingCycle]):
+    def rule_q(self, viewer: Viewer) -> Q:
         showcased = ShowcaseItem.objects.filter(status=ShowcaseItem.Status.PUBLISHED).values("answer__report__cycle_id")
         q = Q(status=ReportingCycle.Status.PUBLISHED) | Q(pk__in=showcased)
         if viewer.is_taskforce:
@@ -97,11 +89,7 @@ class ReportingCyclePolicy(Policy[ReportingCycle]):
 
     def _manages_in(self, viewer: Viewer, obj: ReportingCycle | None, statuses: tuple[str, ...]) -> bool:
         """A step the secretariat takes on a cycle in one of these states (what the cycle page offers)."""
-        if obj is None:
-            return False
-        if not self.can_manage(viewer, obj):
-            return False
-        return obj.status in statuses
+        return obj is not None and self.can_manage(viewer, obj) and obj.status in statuses
 
     def can_browse(self, viewer: Viewer, obj: ReportingCycle | None) -> bool:
         """The reporting pages are the taskforce's (the public sees published results elsewhere)."""
@@ -134,66 +122,38 @@ class ProgressReportPolicy(Policy[ProgressReport]):
         return obj.member_id in viewer.write_member_ids
 
     def can_edit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_edit(viewer, obj):
-            return False
-        return obj.is_editable
+        return obj is not None and self.can_edit(viewer, obj) and obj.is_editable
 
     def can_submit(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The focal point (or deputy) submits."""
-        if obj is None:
-            return False
-        if not self.can_edit(viewer, obj):
-            return False
-        return obj.member_id in viewer.focal_member_ids
+        return obj is not None and self.can_edit(viewer, obj) and obj.member_id in viewer.focal_member_ids
 
     def can_submit_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_submit(viewer, obj):
-            return False
-        return obj.is_editable
+        return obj is not None and self.can_submit(viewer, obj) and obj.is_editable
 
     def can_review(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return viewer.is_secretariat
 
     def can_return(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Review a submitted report: accept it or return it."""
-        if obj is None:
-            return False
-        if not self.can_review(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.SUBMITTED
+        return obj is not None and self.can_review(viewer, obj) and obj.status == ProgressReport.Status.SUBMITTED
 
     def can_extend(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Grant an extension while the report can still change."""
-        if obj is None:
-            return False
-        if not self.can_review(viewer, obj):
-            return False
-        return obj.status in ProgressReport.EDITABLE
+        return obj is not None and self.can_review(viewer, obj) and obj.status in ProgressReport.EDITABLE
 
     def can_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_edit(viewer, obj)
 
     def can_showcase_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """Propose showcase items from an accepted report."""
-        if obj is None:
-            return False
-        if not self.can_showcase(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.ACCEPTED
+        return obj is not None and self.can_showcase(viewer, obj) and obj.status == ProgressReport.Status.ACCEPTED
 
     def can_sign_off(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         return self.can_submit(viewer, obj)
 
     def can_sign_off_now(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
-        if obj is None:
-            return False
-        if not self.can_sign_off(viewer, obj):
-            return False
-        return obj.status == ProgressReport.Status.ACCEPTED
+        return obj is not None and self.can_sign_off(viewer, obj) and obj.status == ProgressReport.Status.ACCEPTED
 
     def can_withdraw_showcase(self, viewer: Viewer, obj: ProgressReport | None) -> bool:
         """The member (while it may write) or the secretariat withdraws a showcase item at any time."""
@@ -202,22 +162,10 @@ class ProgressReportPolicy(Policy[ProgressReport]):
         return self.can_showcase(viewer, obj)
 
 
-@register(Answer)
-class AnswerPolicy(FollowsParentPolicy[Answer]):
-    parent_path = "report"
-    parent_model = ProgressReport
-
-
-@register(IndicatorValue)
-class IndicatorValuePolicy(FollowsParentPolicy[IndicatorValue]):
-    parent_path = "answer__report"
-    parent_model = ProgressReport
-
-
-@register(ReviewComment)
-class ReviewCommentPolicy(FollowsParentPolicy[ReviewComment]):
-    parent_path = "answer__report"
-    parent_model = ProgressReport
+# Answers, their indicator values and review comments are seen with their report.
+register_follows_parent(Answer, ProgressReport, "report")
+register_follows_parent(IndicatorValue, ProgressReport, "answer__report")
+register_follows_parent(ReviewComment, ProgressReport, "answer__report")
 
 
 def _published_answers() -> Any:
@@ -225,13 +173,8 @@ def _published_answers() -> Any:
 
 
 @register(ShowcaseItem)
-class ShowcaseItemPolicy(Policy[ShowcaseItem]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+class ShowcaseItemPolicy(RulesPolicy[ShowcaseItem]):
+    def rule_q(self, viewer: Viewer) -> Q:
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
         published = Q(status=ShowcaseItem.Status.PUBLISHED, answer__report__member__in=_sharing_members(viewer))
         return own | published
@@ -253,13 +196,8 @@ class ShowcaseItemPolicy(Policy[ShowcaseItem]):
 
 
 @register(Evidence)
-class EvidencePolicy(Policy[Evidence]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        if viewer.is_secretariat:
-            return Q()
+class EvidencePolicy(RulesPolicy[Evidence]):
+    def rule_q(self, viewer: Viewer) -> Q:
         own = Q(answer__report__in=policy_for(ProgressReport).visible_ids(viewer))
         levels = [Visibility.PUBLIC, Visibility.TASKFORCE] if viewer.is_taskforce else [Visibility.PUBLIC]
         shared = Q(
@@ -271,9 +209,5 @@ class EvidencePolicy(Policy[Evidence]):
 
 
 @register(CycleReminder)
-class CycleReminderPolicy(Policy[CycleReminder]):
-    owner_field = None
-    uses_grants = False
-
-    def visible_q(self, viewer: Viewer) -> Q:
-        return Q() if viewer.is_secretariat else NOTHING
+class CycleReminderPolicy(SecretariatPolicy[CycleReminder]):
+    """Which cycle reminders went out: the secretariat's."""

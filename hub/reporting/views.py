@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from hub.core.errors import HubError, NotFound, PermissionDenied
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import export_response, file_response, form_page, public_page, run_form, viewer, viewer_required
 from hub.reporting.forms import (
     CycleForm,
     EvidenceForm,
@@ -74,24 +74,21 @@ def cycles(request: HttpRequest) -> HttpResponse:
         form = CycleForm(request.POST or None, versions=version_list(viewer=v), demo=demo_members_exist())
     elif request.method == "POST":
         raise PermissionDenied(_("Only the secretariat runs cycles."))
-    done = run_form(
+
+    def context() -> dict[str, Any]:
+        items = list(cycle_list(viewer=v))
+        reports = list(report_list(viewer=v)[:50]) if not manage else []
+        return {"cycles": items, "reports": reports, "has_synthetic": any(c.is_synthetic for c in items)}
+
+    return form_page(
         request,
         form,
         lambda d: cycle_create(viewer=v, data=CycleInput(**d)),
         success=_("Cycle created in draft."),
         next_url=lambda c: reverse("cycle_detail", args=[c.pk]),
+        template="reporting/cycles.html",
+        context=context,
     )
-    if done:
-        return done
-    items = list(cycle_list(viewer=v))
-    reports = list(report_list(viewer=v)[:50]) if not manage else []
-    context = {
-        "cycles": items,
-        "reports": reports,
-        "form": form,
-        "has_synthetic": any(c.is_synthetic for c in items),
-    }
-    return render(request, "reporting/cycles.html", context, status=form_status(request))
 
 
 @require_safe
@@ -176,16 +173,14 @@ def questionnaires(request: HttpRequest) -> HttpResponse:
             via="web",
         )
 
-    done = run_form(
-        request, form, act, success=_("Questionnaire version imported."), next_url=reverse("questionnaires")
-    )
-    if done:
-        return done
-    return render(
+    return form_page(
         request,
-        "reporting/questionnaires.html",
-        {"versions": list(versions), "form": form},
-        status=form_status(request),
+        form,
+        act,
+        success=_("Questionnaire version imported."),
+        next_url=reverse("questionnaires"),
+        template="reporting/questionnaires.html",
+        context=lambda: {"versions": list(versions)},
     )
 
 
@@ -413,9 +408,7 @@ def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     report = report_get(viewer=v, pk=pk)
     body = report_pdf(report_page(viewer=v, report=report))
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="report-{report.pk}.pdf"'
-    return response
+    return file_response(body, content_type="application/pdf", filename=f"report-{report.pk}.pdf", inline=True)
 
 
 @require_safe
@@ -423,12 +416,11 @@ def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 def report_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     report = report_get(viewer=v, pk=pk)
-    response = HttpResponse(
+    return file_response(
         report_xlsx(answer_rows(viewer=v, report=report), synthetic=report.is_synthetic),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=f"report-{report.pk}.xlsx",
     )
-    response["Content-Disposition"] = f'attachment; filename="report-{report.pk}.xlsx"'
-    return response
 
 
 @require_safe

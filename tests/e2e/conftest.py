@@ -41,6 +41,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DEMO_PASSWORD = "demo-password-2026"
+# Demo accounts the journeys sign in as.
+SECRETARIAT = "secretariat@demo.taskforce.invalid"
+FOCAL_POINT = "focal.demoland@demo.taskforce.invalid"
+OFFICIAL = "official.demoland@demo.taskforce.invalid"
 # axe-core's default rule set (WCAG 2.0/2.1 A and AA, best practices) plus the WCAG 2.2 AA rule it
 # leaves off by default: 2.5.8 Target Size (Minimum).
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
@@ -312,3 +316,66 @@ def mail_to(mail_dir: Path, address: str, timeout: float = 10) -> email.message.
         if time.monotonic() > deadline:
             raise AssertionError(f"No e-mail to {address} in {mail_dir}")
         time.sleep(0.2)
+
+
+# --- what the journeys do on a page -------------------------------------------------------
+
+
+def path_of(page: Any) -> str:
+    return urlsplit(page.url).path
+
+
+def main(page: Any) -> Any:
+    return page.locator("#main-content")
+
+
+def expect_path(page: Any, path: str) -> None:
+    page.wait_for_url(re.compile(r"^[^?#]*" + re.escape(path) + r"(\?.*)?$"))
+    assert path_of(page) == path
+
+
+def sign_in(page: Any, server: Server, email_address: str) -> None:
+    """Sign in with e-mail, password and the current authenticator code, checking each page."""
+    page.goto("/accounts/login/")
+    check_axe(page)
+    form = main(page).locator("form")
+    form.get_by_label("Email").fill(email_address)
+    form.get_by_label("Password").fill(DEMO_PASSWORD)
+    form.get_by_role("button", name="Sign In").click()
+    expect_path(page, "/accounts/2fa/authenticate/")
+    check_axe(page)
+    form = main(page).locator("form").first
+    form.locator("input[name=code]").fill(demo_code(server, email_address))
+    form.get_by_role("button", name="Sign In").click()
+    expect_path(page, "/dashboard/")
+    check_axe(page)
+
+
+def status_message(page: Any) -> str:
+    return page.locator(".hub-messages[role=status]").inner_text()
+
+
+def form_with_button(page: Any, button: str) -> Any:
+    """The form on the page that holds the submit button with this exact name."""
+    return main(page).locator("form", has=page.get_by_role("button", name=button, exact=True))
+
+
+def labelled(scope: Any, label: str) -> Any:
+    """The control labelled exactly `label` (a required field's label ends with a hidden " *")."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}(\s*\*)?$"))
+
+
+def tick(scope: Any, label: str | re.Pattern[str]) -> None:
+    """Tick a checkbox as a person does: the design system hides the input and draws the box on its label."""
+    box = scope.get_by_label(label, exact=True) if isinstance(label, str) else scope.get_by_label(label)
+    scope.locator(f"label[for='{box.get_attribute('id')}']").click()
+    assert box.is_checked()
+
+
+def submit(page: Any, form: Any, button: str, path: str, message: str) -> None:
+    """Submit a form and wait for the page it leads to (often the same address) and its status message."""
+    with page.expect_navigation():
+        form.get_by_role("button", name=button, exact=True).click()
+    expect_path(page, path)
+    page.locator(".hub-messages[role=status]", has_text=message).wait_for()
+    check_axe(page)

@@ -11,8 +11,17 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Server, check_axe, mail_to, read_mails
-from tests.e2e.test_journeys import SECRETARIAT, expect_path, main, path_of, sign_in
+from tests.e2e.conftest import (
+    SECRETARIAT,
+    Server,
+    check_axe,
+    expect_path,
+    mail_to,
+    main,
+    path_of,
+    read_mails,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 

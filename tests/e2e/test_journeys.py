@@ -4,56 +4,28 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.e2e.conftest import (
     DEMO_PASSWORD,
+    FOCAL_POINT,
+    SECRETARIAT,
     Server,
     check_axe,
     demo_code,
+    expect_path,
     mail_to,
+    main,
+    sign_in,
     totp_code,
     wait_for_fresh_window,
 )
 
 pytestmark = pytest.mark.browser
 
-SECRETARIAT = "secretariat@demo.taskforce.invalid"
-FOCAL_POINT = "focal.demoland@demo.taskforce.invalid"
 NEW_OFFICIAL = "new.official@demoland.example.org"
 NEW_PASSWORD = "a-long-and-unusual-passphrase-2026"
-
-
-def path_of(page: Any) -> str:
-    return urlsplit(page.url).path
-
-
-def main(page: Any) -> Any:
-    return page.locator("#main-content")
-
-
-def expect_path(page: Any, path: str) -> None:
-    page.wait_for_url(re.compile(r"^[^?#]*" + re.escape(path) + r"(\?.*)?$"))
-    assert path_of(page) == path
-
-
-def sign_in(page: Any, server: Server, email_address: str) -> None:
-    """Sign in with e-mail, password and the current authenticator code, checking each page."""
-    page.goto("/accounts/login/")
-    check_axe(page)
-    form = main(page).locator("form")
-    form.get_by_label("Email").fill(email_address)
-    form.get_by_label("Password").fill(DEMO_PASSWORD)
-    form.get_by_role("button", name="Sign In").click()
-    expect_path(page, "/accounts/2fa/authenticate/")
-    check_axe(page)
-    form = main(page).locator("form").first
-    form.locator("input[name=code]").fill(demo_code(server, email_address))
-    form.get_by_role("button", name="Sign In").click()
-    expect_path(page, "/dashboard/")
-    check_axe(page)
 
 
 def test_secretariat_invites_an_official_who_joins(new_context: Any, server: Server) -> None:

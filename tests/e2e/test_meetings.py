@@ -13,50 +13,33 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.e2e.conftest import Server, check_axe, read_mails
-from tests.e2e.test_journeys import SECRETARIAT, expect_path, main, path_of, sign_in
+from tests.e2e.conftest import (
+    OFFICIAL,
+    SECRETARIAT,
+    Server,
+    check_axe,
+    expect_path,
+    form_with_button,
+    labelled,
+    main,
+    path_of,
+    read_mails,
+    sign_in,
+    status_message,
+    submit,
+    tick,
+)
 
 pytestmark = pytest.mark.browser
 
-OFFICIAL = "official.demoland@demo.taskforce.invalid"
 TITLE = "E2E plenary"
 ACTION = "E2E: publish the national contact list"
 PROGRESS = "Drafted the list; in clearance with the ministry."
 
 
-def status_message(page: Any) -> str:
-    return page.locator(".hub-messages[role=status]").inner_text()
-
-
-def form_with_button(page: Any, button: str) -> Any:
-    """The form on the page that holds the submit button with this exact name."""
-    return main(page).locator("form", has=page.get_by_role("button", name=button, exact=True))
-
-
 def fact(page: Any, term: str) -> str:
     """The value of a term in the page's facts list (dl.hub-facts)."""
     return main(page).locator(f"dl.hub-facts dt:text-is('{term}') + dd").inner_text().strip()
-
-
-def labelled(scope: Any, label: str) -> Any:
-    """The control labelled exactly `label` (a required field's label ends with a hidden " *")."""
-    return scope.get_by_label(re.compile(rf"^{re.escape(label)}(\s*\*)?$"))
-
-
-def tick(scope: Any, label: str | re.Pattern[str]) -> None:
-    """Tick a checkbox as a person does: the design system hides the input and draws the box on its label."""
-    box = scope.get_by_label(label, exact=True) if isinstance(label, str) else scope.get_by_label(label)
-    scope.locator(f"label[for='{box.get_attribute('id')}']").click()
-    assert box.is_checked()
-
-
-def submit(page: Any, form: Any, button: str, path: str, message: str) -> None:
-    """Submit a form and wait for the page it leads to (often the same address) and its status message."""
-    with page.expect_navigation():
-        form.get_by_role("button", name=button, exact=True).click()
-    expect_path(page, path)
-    page.locator(".hub-messages[role=status]", has_text=message).wait_for()
-    check_axe(page)
 
 
 def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context: Any, server: Server) -> None:

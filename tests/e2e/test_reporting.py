@@ -15,9 +15,22 @@ from typing import Any
 import pytest
 
 from conftest import discouraged_term
-from tests.e2e.conftest import Server, check_axe
-from tests.e2e.test_journeys import FOCAL_POINT, SECRETARIAT, expect_path, main, path_of, sign_in
-from tests.e2e.test_meetings import OFFICIAL, form_with_button, labelled, status_message, submit, tick
+from tests.e2e.conftest import (
+    FOCAL_POINT,
+    OFFICIAL,
+    SECRETARIAT,
+    Server,
+    check_axe,
+    expect_path,
+    form_with_button,
+    labelled,
+    main,
+    path_of,
+    sign_in,
+    status_message,
+    submit,
+    tick,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import NotFound, PermissionDenied, Problem, raise_problems, require_text
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.tasks import email_after_commit
@@ -67,8 +67,7 @@ def action_item_create(
     policy_for(ActionItem).require(viewer, "create", message=_("Only the secretariat creates action items."))
     problems: list[Problem] = []
     _validate(values, problems)
-    if problems:
-        raise ValidationFailed(_("The action item was not created."), problems=problems)
+    raise_problems(problems, _("The action item was not created."))
     origin = values.get("decision") or values.get("meeting")
     item = ActionItem(is_synthetic=bool(getattr(origin, "is_synthetic", False)), **values)
     full_clean(item)
@@ -92,12 +91,10 @@ def action_item_progress(
     problems: list[Problem] = []
     if status not in ActionItem.Status.values:
         problems.append(Problem(_("Choose one of the statuses offered."), field="status"))
-    if not text.strip():
-        problems.append(Problem(_("Describe the progress."), field="text"))
+    require_text(problems, text, _("Describe the progress."), field="text")
     if status == ActionItem.Status.DROPPED and not drop_reason.strip():
         problems.append(Problem(_("Give the reason for dropping it."), field="drop_reason"))
-    if problems:
-        raise ValidationFailed(_("The update was not saved."), problems=problems)
+    raise_problems(problems, _("The update was not saved."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         update = ActionItemUpdate.objects.create(
             action_item=item, author=viewer.user, text=text.strip(), status=status, is_synthetic=item.is_synthetic
@@ -171,8 +168,7 @@ def action_items_import(*, viewer: Viewer, name: str, content: bytes, dry_run: b
         _validate(values, problems, row=n)
         if len(problems) == before:
             planned.append(values)
-    if problems:
-        raise ValidationFailed(_("The file has errors; nothing was imported."), problems=problems)
+    raise_problems(problems, _("The file has errors; nothing was imported."))
     report = ImportReport(dry_run=dry_run)
     created: list[ActionItem] = []
     with transaction.atomic(), acting_as(viewer.user, via="import"):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems, require_text
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
@@ -38,10 +38,8 @@ def decision_adopt(
     problems: list[Problem] = []
     if meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
         problems.append(Problem(_("Decisions are recorded for a meeting that has been held."), field="meeting"))
-    if not text.strip():
-        problems.append(Problem(_("Write the decision."), field="text"))
-    if problems:
-        raise ValidationFailed(_("The decision was not recorded."), problems=problems)
+    require_text(problems, text, _("Write the decision."), field="text")
+    raise_problems(problems, _("The decision was not recorded."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
         number, code = _next_decision(meeting)
@@ -76,8 +74,7 @@ def written_procedure_start(
             problems.append(Problem(_("Choose the meeting whose minutes are to be approved."), field="meeting"))
         elif meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
             problems.append(Problem(_("Circulate the minutes before approving them."), field="meeting"))
-    if problems:
-        raise ValidationFailed(_("The written procedure was not started."), problems=problems)
+    raise_problems(problems, _("The written procedure was not started."))
     year = timezone.localdate().year
     with transaction.atomic(), acting_as(viewer.user, via=via):
         prefix = f"GTF-{year}-WP"
@@ -127,10 +124,8 @@ def objection_record(*, viewer: Viewer, procedure_id: int, member: Member, reaso
         raise Conflict(_("The deadline for objections has passed."))
     if Objection.objects.filter(procedure=procedure, member=member).exists():
         raise Conflict(_("This member has already objected."))
-    if not reason.strip():
-        problems.append(Problem(_("Give the reason for the objection."), field="reason"))
-    if problems:
-        raise ValidationFailed(_("The objection was not recorded."), problems=problems)
+    require_text(problems, reason, _("Give the reason for the objection."), field="reason")
+    raise_problems(problems, _("The objection was not recorded."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         objection = Objection.objects.create(
             procedure=procedure,

@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+    raise_problems,
+    require_text,
+)
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.meetings.models import AgendaItem, CalendarFeed, OutsideInput
@@ -25,12 +33,9 @@ def outside_input_submit(
     if not item.open_for_input:
         raise Conflict(_("This agenda item is not open for input."))
     problems: list[Problem] = []
-    if not organisation.strip():
-        problems.append(Problem(_("Say which group or initiative you speak for."), field="organisation"))
-    if not text.strip():
-        problems.append(Problem(_("Write your input."), field="text"))
-    if problems:
-        raise ValidationFailed(_("The input was not sent."), problems=problems)
+    require_text(problems, organisation, _("Say which group or initiative you speak for."), field="organisation")
+    require_text(problems, text, _("Write your input."), field="text")
+    raise_problems(problems, _("The input was not sent."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         return OutsideInput.objects.create(
             agenda_item=item,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems
 from hub.core.inputs import UNSET, Unset, given
 from hub.core.policies import policy_for
 from hub.core.uploads import content_type_of, sha256_of
@@ -72,8 +72,7 @@ def meeting_schedule(*, viewer: Viewer, data: MeetingInput, via: str = "web") ->
     problems: list[Problem] = []
     if meeting.starts_at and meeting.ends_at and meeting.ends_at < meeting.starts_at:
         problems.append(Problem(_("The meeting ends before it starts."), field="ends_at"))
-    if problems:
-        raise ValidationFailed(_("The meeting was not scheduled."), problems=problems)
+    raise_problems(problems, _("The meeting was not scheduled."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         meeting.code = _next_code(meeting.starts_at)
         full_clean(meeting)
@@ -96,8 +95,7 @@ def meeting_update(*, viewer: Viewer, meeting: Meeting, data: MeetingInput, via:
         problems.append(Problem(_("Minutes are approved through their own step."), field="status"))
     elif status == Meeting.Status.HELD and meeting.starts_at > timezone.now():
         problems.append(Problem(_("A meeting that has not started cannot be marked held."), field="status"))
-    if problems:
-        raise ValidationFailed(_("The meeting was not changed."), problems=problems)
+    raise_problems(problems, _("The meeting was not changed."))
     changed = [k for k, v in values.items() if getattr(meeting, k) != v]
     for key in changed:
         setattr(meeting, key, values[key])
@@ -134,8 +132,7 @@ def agenda_item_add(*, viewer: Viewer, meeting: Meeting, data: AgendaItemInput, 
         end = item.starts_at + datetime.timedelta(minutes=item.minutes_allotted)
         if end > meeting.ends_at:
             problems.append(Problem(_("The item would end after the meeting."), field="minutes_allotted"))
-    if problems:
-        raise ValidationFailed(_("The agenda item was not added."), problems=problems)
+    raise_problems(problems, _("The agenda item was not added."))
     full_clean(item)
     with transaction.atomic(), acting_as(viewer.user, via=via):
         item.save()
@@ -174,8 +171,7 @@ def attendance_record(
             problems.append(Problem(_("Member %(id)s was not invited.") % {"id": member_id}, field="attendance"))
         if value not in MeetingInvitation.Attendance.values:
             problems.append(Problem(_("Choose present, apologies or absent."), field="attendance"))
-    if problems:
-        raise ValidationFailed(_("Attendance was not recorded."), problems=problems)
+    raise_problems(problems, _("Attendance was not recorded."))
     changed = []
     with transaction.atomic(), acting_as(viewer.user, via=via):
         for member_id, value in attendance.items():
@@ -209,8 +205,7 @@ def meeting_document_add(
         )
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         problems.append(Problem(_("This agenda item belongs to another meeting."), field="agenda_item"))
-    if problems:
-        raise ValidationFailed(_("The document was not added."), problems=problems)
+    raise_problems(problems, _("The document was not added."))
     sha256 = sha256_of(upload)
     document = MeetingDocument(
         meeting=meeting,
@@ -260,8 +255,7 @@ def minutes_approve_at_meeting(*, viewer: Viewer, meeting: Meeting, at_meeting: 
         problems.append(Problem(_("Minutes are approved at a later meeting."), field="at_meeting"))
     elif at_meeting.status not in (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED):
         problems.append(Problem(_("That meeting has not been held yet."), field="at_meeting"))
-    if problems:
-        raise ValidationFailed(_("The minutes were not approved."), problems=problems)
+    raise_problems(problems, _("The minutes were not approved."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         mark_minutes_approved(
             meeting, how=_("Approved at %(code)s") % {"code": at_meeting.code}, on=at_meeting.starts_at.date()

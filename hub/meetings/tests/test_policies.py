@@ -11,7 +11,7 @@ from django.utils import timezone
 from conftest import as_viewer
 from hub.core.models import Visibility
 from hub.core.policies import navigation_for, policy_for
-from hub.core.viewer import ANONYMOUS, SYSTEM
+from hub.core.viewer import SYSTEM
 from hub.meetings.models import (
     ActionItem,
     CalendarFeed,
@@ -44,18 +44,6 @@ def schedule(visibility: str, title: str = "Plenary") -> Meeting:
             visibility=visibility,
         ),
     )
-
-
-@pytest.fixture
-def personas(secretariat, official_a, official_b, focal_point_a, contributor):
-    return {
-        "anonymous": ANONYMOUS,
-        "secretariat": as_viewer(secretariat),
-        "official_a": as_viewer(official_a),
-        "official_b": as_viewer(official_b),
-        "focal_point_a": as_viewer(focal_point_a),
-        "contributor": as_viewer(contributor),
-    }
 
 
 MODELS = [

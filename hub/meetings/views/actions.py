@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import viewer_for
-from hub.core.web import export_response, form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import export_response, form_page, form_status, public_page, run_form, viewer, viewer_required
 from hub.meetings.calendar import feed_ics
 from hub.meetings.forms import ObjectionForm, ProcedureForm, ProgressForm
 from hub.meetings.models import ActionItem, Meeting, WrittenProcedure
@@ -97,7 +97,7 @@ def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProgressForm(request.POST or None, initial={"status": item.status})
     if request.method == "POST" and not can_update:
         raise NotFound()
-    done = run_form(
+    return form_page(
         request,
         form,
         lambda d: action_item_progress(
@@ -105,16 +105,14 @@ def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success=_("Progress saved."),
         next_url=reverse("action_item_detail", args=[item.pk]),
+        template="meetings/action_item.html",
+        context=lambda: {
+            "item": item,
+            "updates": action_item_updates(viewer=v, item=item),
+            "form": form if can_update else None,
+            "has_synthetic": item.is_synthetic,
+        },
     )
-    if done:
-        return done
-    context = {
-        "item": item,
-        "updates": action_item_updates(viewer=v, item=item),
-        "form": form if can_update else None,
-        "has_synthetic": item.is_synthetic,
-    }
-    return render(request, "meetings/action_item.html", context, status=form_status(request))
 
 
 @require_safe
@@ -134,7 +132,12 @@ def procedures(request: HttpRequest) -> HttpResponse:
     form = ProcedureForm(request.POST or None) if manage else None
     if request.method == "POST" and form is None:
         raise NotFound()
-    done = run_form(
+
+    def context() -> dict[str, Any]:
+        items = list(procedure_list(viewer=v))
+        return {"procedures": items, "has_synthetic": any(p.is_synthetic for p in items)}
+
+    return form_page(
         request,
         form,
         lambda d: written_procedure_start(
@@ -142,12 +145,9 @@ def procedures(request: HttpRequest) -> HttpResponse:
         ),
         success=_("Written procedure started; focal points were told."),
         next_url=lambda p: reverse("procedure_detail", args=[p.pk]),
+        template="meetings/procedures.html",
+        context=context,
     )
-    if done:
-        return done
-    items = list(procedure_list(viewer=v))
-    context = {"procedures": items, "form": form, "has_synthetic": any(p.is_synthetic for p in items)}
-    return render(request, "meetings/procedures.html", context, status=form_status(request))
 
 
 @viewer_required

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import file_response, form_page, form_status, public_page, run_form, viewer, viewer_required
 from hub.meetings.calendar import meeting_ics
 from hub.meetings.forms import (
     ActionItemForm,
@@ -84,15 +84,14 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     if not policy_for(Meeting).can(v, "manage"):
         raise NotFound()
-    form = MeetingForm(request.POST or None)
-    done = run_form(
+    return form_page(
         request,
-        form,
+        MeetingForm(request.POST or None),
         lambda d: meeting_schedule(viewer=v, data=MeetingInput(**d)),
         success=_("Meeting scheduled."),
         next_url=lambda m: reverse("meeting_detail", args=[m.pk]),
+        template="meetings/form.html",
     )
-    return done or render(request, "meetings/form.html", {"form": form}, status=form_status(request))
 
 
 def _member_choices(v: Viewer) -> Any:
@@ -372,9 +371,7 @@ def meeting_pdf_view(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind == "minutes" and not policy_for(Meeting).can(v, "view_minutes", meeting):
         raise NotFound()
     body = meeting_pdf(kind, meeting_page(viewer=v, meeting=meeting))
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{meeting.code}-{kind}.pdf"'
-    return response
+    return file_response(body, content_type="application/pdf", filename=f"{meeting.code}-{kind}.pdf", inline=True)
 
 
 @require_safe
@@ -383,9 +380,7 @@ def meeting_ics_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     meeting = meeting_get(viewer=v, pk=pk)
     body = meeting_ics(meeting, with_link=policy_for(Meeting).can(v, "view_online_link", meeting))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting.code}.ics"'
-    return response
+    return file_response(body, content_type="text/calendar; charset=utf-8", filename=f"{meeting.code}.ics")
 
 
 @require_safe

@@ -1,12 +1,13 @@
 """The members API's routes: the registry, join requests and Alliance figures. Every read goes through
 the selectors, every write through the services."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
@@ -67,6 +68,8 @@ from hub.members.services import (
     taskforce_role_assign,
 )
 
+T = TypeVar("T")
+
 router = Router(tags=["members"])
 join_router = Router(tags=["join requests"])
 figures_router = Router(tags=["Alliance figures"])
@@ -115,35 +118,22 @@ def status_history(request: HttpRequest, slug: str) -> list[MemberStatusChange]:
     return member_status_history(viewer=v, member=member_get(viewer=v, slug=slug))
 
 
-@router.post("/{slug}/status", response={201: StatusChangeOut}, summary="Change a member's status (secretariat)")
-def change_status(request: HttpRequest, slug: str, payload: StatusIn) -> Status[MemberStatusChange]:
+def _record_for_member(request: HttpRequest, slug: str, record: Callable[..., T], payload: Schema) -> Status[T]:
+    """Record something about a member as the caller (a status change, a taskforce role, a note): 201.
+    The payload's fields are the keywords of the service that records it."""
     c = writer(request)
     member = member_get(viewer=c.viewer, slug=slug)
-    change = member_status_change(
-        viewer=c.viewer,
-        member=member,
-        status=payload.status,
-        reason=payload.reason,
-        effective_on=payload.effective_on,
-        via=c.via,
-    )
-    return Status(201, change)
+    return Status(201, record(viewer=c.viewer, member=member, via=c.via, **payload.dict()))
+
+
+@router.post("/{slug}/status", response={201: StatusChangeOut}, summary="Change a member's status (secretariat)")
+def change_status(request: HttpRequest, slug: str, payload: StatusIn) -> Status[MemberStatusChange]:
+    return _record_for_member(request, slug, member_status_change, payload)
 
 
 @router.post("/{slug}/taskforce-roles", response={201: TaskforceRoleOut}, summary="Record a taskforce role")
 def add_taskforce_role(request: HttpRequest, slug: str, payload: TaskforceRoleIn) -> Status[TaskforceRole]:
-    c = writer(request)
-    member = member_get(viewer=c.viewer, slug=slug)
-    role = taskforce_role_assign(
-        viewer=c.viewer,
-        member=member,
-        role=payload.role,
-        starts_on=payload.starts_on,
-        ends_on=payload.ends_on,
-        source=payload.source,
-        via=c.via,
-    )
-    return Status(201, role)
+    return _record_for_member(request, slug, taskforce_role_assign, payload)
 
 
 @router.get("/{slug}/notes", response=list[NoteOut], summary="Notes on a member you may see")
@@ -155,11 +145,7 @@ def list_notes(request: HttpRequest, slug: str) -> list[MemberNote]:
 
 @router.post("/{slug}/notes", response={201: NoteOut}, summary="Add a note to a member")
 def create_note(request: HttpRequest, slug: str, payload: NoteIn) -> Status[MemberNote]:
-    c = writer(request)
-    m = member_get(viewer=c.viewer, slug=slug)
-    return Status(
-        201, member_note_create(viewer=c.viewer, member=m, text=payload.text, visibility=payload.visibility, via=c.via)
-    )
+    return _record_for_member(request, slug, member_note_create, payload)
 
 
 # --- join requests ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import Problem, ValidationFailed
+from hub.core.errors import Problem, raise_problems
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tabular import Row, read_table
@@ -151,8 +151,7 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
                     )
                 )
         planned.append((row, values))
-    if problems:
-        raise ValidationFailed(_("The file has errors; nothing was imported."), problems=problems)
+    raise_problems(problems, _("The file has errors; nothing was imported."))
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic(), acting_as(viewer.user, via="import"):
         created: list[Member] = []

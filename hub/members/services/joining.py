@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+    raise_problems,
+)
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.uploads import PDF, content_type_of, sha256_of
@@ -137,8 +144,7 @@ def join_request_submit(
     except ValidationFailed as exc:
         named = {p.field for p in problems}
         problems.extend(p for p in exc.problems if p.field not in named)
-    if problems:
-        raise ValidationFailed(_("The request could not be sent."), problems=problems)
+    raise_problems(problems, _("The request could not be sent."))
     actor = filed_by.user if filed_by else None
     with transaction.atomic(), acting_as(actor, via=via):
         if letter is not None:
@@ -291,8 +297,7 @@ def join_request_approve(
             )
         )
     _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
-    if problems:
-        raise ValidationFailed(_("The request was not approved."), problems=problems)
+    raise_problems(problems, _("The request was not approved."))
     region, subregion = m49_regions().get(str(join_request.country or ""), ("", ""))
     today = timezone.localdate()
     member = Member(

@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 from hub.accounts.models import User
 from hub.accounts.services import hash_secret
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+    raise_problems,
+    require_text,
+)
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
@@ -52,8 +60,7 @@ def invitation_create(
         problems.append(Problem(_("This role is held for a member: choose the member."), field="member"))
     if not needs_member and member is not None:
         problems.append(Problem(_("This role is not held for a member: leave the member empty."), field="member"))
-    if problems:
-        raise ValidationFailed(_("The invitation could not be sent."), problems=problems)
+    raise_problems(problems, _("The invitation could not be sent."))
     email = email.strip().lower()
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
@@ -115,15 +122,13 @@ def invitation_accept(*, token: str, full_name: str, password: str, existing_use
             if User.objects.filter(email__iexact=invitation.email).exists():
                 raise Conflict(_("An account with this e-mail address exists: sign in, then open the link again."))
             problems: list[Problem] = []
-            if not full_name.strip():
-                problems.append(Problem(_("Enter your full name."), field="full_name"))
+            require_text(problems, full_name, _("Enter your full name."), field="full_name")
             candidate = User(email=invitation.email, full_name=full_name.strip())
             try:
                 validate_password(password, candidate)
             except ValidationError as exc:
                 problems.extend(Problem(str(m), field="password1") for m in exc.messages)
-            if problems:
-                raise ValidationFailed(_("The account could not be created."), problems=problems)
+            raise_problems(problems, _("The account could not be created."))
             user = candidate
         if existing_user is None:
             user.set_password(password)

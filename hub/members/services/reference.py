@@ -20,7 +20,8 @@ from hub.core.errors import Problem
 from hub.core.models import Visibility
 from hub.core.reference import LoadReport, Outcome, reference_load, reference_rows
 from hub.core.validation import full_clean
-from hub.members.models import AllianceFigure, Member, MemberStatusChange, TaskforceRole
+from hub.members.models import AllianceFigure, Member, TaskforceRole
+from hub.members.services.registry import member_status_history_start
 
 LAUNCH_DATE = datetime.date(2022, 6, 2)  # seed 000: press release of 2 June 2022
 
@@ -119,14 +120,7 @@ def _upsert(planned: tuple[dict[str, Any], str, str]) -> Outcome:
         role = TaskforceRole(member=member, role=ROLE_FROM_TABLE[launch_role], starts_on=LAUNCH_DATE, source=source)
         full_clean(role)
         role.save()
-    if not member.status_changes.exists():
-        MemberStatusChange.objects.create(
-            member=member,
-            status=member.status,
-            previous_status=member.status,
-            effective_on=member.joined_on,
-            reason="Reference table: " + source,
-        )
+    member_status_history_start(member, reason="Reference table: " + source)
     return outcome
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
-from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed
+from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed, raise_problems, require_text
 from hub.core.inputs import UNSET, Unset, given
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
@@ -92,8 +92,7 @@ def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Mem
     member.slug = slugify(member.name)[:80]
     problems: list[Problem] = []
     _check_member_identity(member, problems)
-    if problems:
-        raise ValidationFailed(_("The member could not be saved."), problems=problems)
+    raise_problems(problems, _("The member could not be saved."))
     full_clean(member)
     with transaction.atomic(), acting_as(viewer.user, via=via):
         member.save()
@@ -119,8 +118,7 @@ def member_update(*, viewer: Viewer, member: Member, data: MemberInput, via: str
         member.name = member.name_en or ""
     problems: list[Problem] = []
     _check_member_identity(member, problems)
-    if problems:
-        raise ValidationFailed(_("The member could not be saved."), problems=problems)
+    raise_problems(problems, _("The member could not be saved."))
     full_clean(member)
     if changed:
         with transaction.atomic(), acting_as(viewer.user, via=via):
@@ -145,10 +143,8 @@ def member_status_change(
         problems.append(Problem(_("Choose one of the statuses offered."), field="status"))
     elif status == member.status:
         problems.append(Problem(_("The member already has this status."), field="status"))
-    if not reason.strip():
-        problems.append(Problem(_("Give the reason for the change."), field="reason"))
-    if problems:
-        raise ValidationFailed(_("The status was not changed."), problems=problems)
+    require_text(problems, reason, _("Give the reason for the change."), field="reason")
+    raise_problems(problems, _("The status was not changed."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         change = MemberStatusChange.objects.create(
             member=member,
@@ -165,6 +161,19 @@ def member_status_change(
                 role.ends_on = max(day, role.starts_on)
                 role.save(update_fields=["ends_on", "updated_at"])
     return change
+
+
+def member_status_history_start(member: Member, *, reason: str) -> None:
+    """Give a member without a status history its first entry: its current status since it joined
+    (the reference loader and demo seeding, which run as the system inside their own audit context)."""
+    if not member.status_changes.exists():
+        MemberStatusChange.objects.create(
+            member=member,
+            status=member.status,
+            previous_status=member.status,
+            effective_on=member.joined_on,
+            reason=reason,
+        )
 
 
 def taskforce_role_assign(
@@ -219,14 +228,12 @@ def member_note_create(*, viewer: Viewer, member: Member, text: str, visibility:
         # The notes of another member are that member's records: a write to them answers 404.
         raise NotFound()
     problems: list[Problem] = []
-    if not text.strip():
-        problems.append(Problem(_("Write the note."), field="text"))
+    require_text(problems, text, _("Write the note."), field="text")
     any_level = policy_for(MemberNote).can(viewer, "choose_any_level")
     allowed_levels = Visibility.values if any_level else [Visibility.TASKFORCE, Visibility.MEMBER]
     if visibility not in allowed_levels:
         problems.append(Problem(_("Choose one of the visibility levels offered."), field="visibility"))
-    if problems:
-        raise ValidationFailed(_("The note could not be saved."), problems=problems)
+    raise_problems(problems, _("The note could not be saved."))
     note = MemberNote(member=member, author=viewer.user, text=text.strip(), visibility=visibility)
     full_clean(note)
     with transaction.atomic(), acting_as(viewer.user, via=via):

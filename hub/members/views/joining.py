@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
-from hub.core.web import form_status, public_page, rate_limited, run_form, viewer, viewer_required
+from hub.core.web import form_page, form_status, public_page, rate_limited, run_form, viewer, viewer_required
 from hub.members.forms import AllianceCheckForm, AskMoreForm, JoinAnswerForm, JoinRequestForm, RejectForm
 from hub.members.models import JoinRequest
 from hub.members.selectors import join_request_get, join_request_list, join_request_messages
@@ -46,14 +46,14 @@ def join(request: HttpRequest) -> HttpResponse:
             letter=d.get("letter"),  # type: ignore[arg-type]
         )
 
-    done = run_form(
+    return form_page(
         request,
         form,
         submit,
         success=_("Thank you. We have sent you an e-mail: open its link to confirm your request."),
         next_url=reverse("join_sent"),
+        template="members/join.html",
     )
-    return done or render(request, "members/join.html", {"form": form}, status=form_status(request))
 
 
 @public_page
@@ -153,14 +153,14 @@ def join_request_new(request: HttpRequest) -> HttpResponse:
             filed_by=v,
         )
 
-    done = run_form(
+    return form_page(
         request,
         form,
         submit,
         success=_("Request filed."),
         next_url=lambda jr: reverse("join_request_detail", args=[jr.pk]),
+        template="members/join_request_new.html",
     )
-    return done or render(request, "members/join_request_new.html", {"form": form}, status=form_status(request))
 
 
 def _detail(request: HttpRequest, join_request: JoinRequest, **forms: object) -> HttpResponse:

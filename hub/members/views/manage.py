@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from hub.core.errors import HubError, NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import form_status, run_form, viewer, viewer_required
+from hub.core.web import form_page, viewer, viewer_required
 from hub.members.forms import (
     AllianceFigureForm,
     MemberForm,
@@ -58,15 +58,14 @@ def member_new(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     _secretariat_only(v)
     form = MemberForm(request.POST or None)
-    done = run_form(
+    return form_page(
         request,
         form,
         lambda _d: member_create(viewer=v, data=_member_input(form)),
         success=_("Member registered."),
         next_url=lambda member: reverse("member_profile", args=[member.slug]),
-    )
-    return done or render(
-        request, "members/member_form.html", {"form": form, "member": None}, status=form_status(request)
+        template="members/member_form.html",
+        context=lambda: {"member": None},
     )
 
 
@@ -76,15 +75,15 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
     form = MemberForm(request.POST or None, initial=MemberForm.initial_for(member))
-    done = run_form(
+    return form_page(
         request,
         form,
         lambda _d: member_update(viewer=v, member=member, data=_member_input(form)),
         success=_("Member saved."),
         next_url=lambda m: reverse("member_profile", args=[m.slug]),
+        template="members/member_form.html",
+        context=lambda: {"member": member, "has_synthetic": member.is_synthetic},
     )
-    context = {"form": form, "member": member, "has_synthetic": member.is_synthetic}
-    return done or render(request, "members/member_form.html", context, status=form_status(request))
 
 
 @viewer_required
@@ -92,25 +91,21 @@ def member_status(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
-    form = StatusChangeForm(request.POST or None, initial={"status": member.status})
-    done = run_form(
+    return form_page(
         request,
-        form,
+        StatusChangeForm(request.POST or None, initial={"status": member.status}),
         lambda d: member_status_change(
             viewer=v, member=member, status=d["status"], reason=d["reason"], effective_on=d["effective_on"]
         ),
         success=_("Status changed."),
         next_url=reverse("member_profile", args=[member.slug]),
+        template="members/member_status.html",
+        context=lambda: {
+            "member": member,
+            "history": member_status_history(viewer=v, member=member),
+            "has_synthetic": member.is_synthetic,
+        },
     )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "member": member,
-        "history": member_status_history(viewer=v, member=member),
-        "has_synthetic": member.is_synthetic,
-    }
-    return render(request, "members/member_status.html", context, status=form_status(request))
 
 
 @viewer_required
@@ -118,25 +113,21 @@ def member_taskforce_role(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
-    form = TaskforceRoleForm(request.POST or None)
-    done = run_form(
+    return form_page(
         request,
-        form,
+        TaskforceRoleForm(request.POST or None),
         lambda d: taskforce_role_assign(
             viewer=v, member=member, role=d["role"], starts_on=d["starts_on"], ends_on=d["ends_on"], source=d["source"]
         ),
         success=_("Taskforce role recorded."),
         next_url=reverse("member_profile", args=[member.slug]),
+        template="members/member_taskforce_role.html",
+        context=lambda: {
+            "member": member,
+            "roles": list(member.taskforce_roles.all()),
+            "has_synthetic": member.is_synthetic,
+        },
     )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "member": member,
-        "roles": list(member.taskforce_roles.all()),
-        "has_synthetic": member.is_synthetic,
-    }
-    return render(request, "members/member_taskforce_role.html", context, status=form_status(request))
 
 
 def _may_manage_people(v: Viewer, member: Member) -> bool:
@@ -150,24 +141,20 @@ def member_people(request: HttpRequest, slug: str) -> HttpResponse:
     member = member_get(viewer=v, slug=slug)
     if not _may_manage_people(v, member):
         raise NotFound()
-    form = PersonInviteForm(request.POST or None)
-    done = run_form(
+    return form_page(
         request,
-        form,
+        PersonInviteForm(request.POST or None),
         lambda d: invitation_create(viewer=v, email=d["email"], kind=d["kind"], member=member),
         success=_("Invitation sent."),
         next_url=reverse("member_people", args=[member.slug]),
+        template="members/member_people.html",
+        context=lambda: {
+            "member": member,
+            "roles": member_roles(viewer=v, member=member),
+            "invitations": member_pending_invitations(viewer=v, member=member),
+            "has_synthetic": member.is_synthetic,
+        },
     )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "member": member,
-        "roles": member_roles(viewer=v, member=member),
-        "invitations": member_pending_invitations(viewer=v, member=member),
-        "has_synthetic": member.is_synthetic,
-    }
-    return render(request, "members/member_people.html", context, status=form_status(request))
 
 
 @require_POST
@@ -192,10 +179,9 @@ def alliance_figures(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     if not policy_for(AllianceFigure).can(v, "record"):
         raise NotFound()
-    form = AllianceFigureForm(request.POST or None)
-    done = run_form(
+    return form_page(
         request,
-        form,
+        AllianceFigureForm(request.POST or None),
         lambda d: alliance_figure_record(
             viewer=v,
             kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS,
@@ -205,6 +191,6 @@ def alliance_figures(request: HttpRequest) -> HttpResponse:
         ),
         success=_("Figure recorded."),
         next_url=reverse("alliance_figures"),
+        template="members/alliance_figures.html",
+        context=lambda: {"figures": list(alliance_figure_list(viewer=v))},
     )
-    context = {"form": form, "figures": list(alliance_figure_list(viewer=v))}
-    return done or render(request, "members/alliance_figures.html", context, status=form_status(request))

@@ -1,6 +1,7 @@
 """The reporting API's routes: questionnaires, reporting cycles, progress reports, evidence and the
 showcase. Every read goes through the selectors, every write through the services."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -220,6 +221,13 @@ def _report_detail(request: HttpRequest, report_id: int) -> object:
     return with_attributes(report, answers=[with_attributes(a, previous_cycle=previous_cycle) for a in page.answers])
 
 
+def _report_step(request: HttpRequest, report_id: int, step: Callable[..., object], **values: Any) -> object:
+    """Take one step on a report as the caller (save, submit, return, accept, extend); answer with the report."""
+    c = writer(request)
+    step(viewer=c.viewer, report_id=report_id, via=c.via, **values)
+    return _report_detail(request, report_id)
+
+
 @reports_router.get("/reports", response=list[ReportOut], summary="Progress reports you may see")
 @paginate(PageNumberPagination, page_size=50)
 def list_reports(request: HttpRequest) -> QuerySet[ProgressReport]:
@@ -233,38 +241,28 @@ def get_report(request: HttpRequest, report_id: int) -> object:
 
 @reports_router.patch("/reports/{report_id}/answers", response=ReportDetailOut, summary="Save answers of a draft")
 def save_answers(request: HttpRequest, report_id: int, payload: AnswersIn) -> object:
-    c = writer(request)
     answers = {key: given.dict(exclude_unset=True) for key, given in payload.answers.items()}
-    report_save(viewer=c.viewer, report_id=report_id, answers=answers, via=c.via)
-    return _report_detail(request, report_id)
+    return _report_step(request, report_id, report_save, answers=answers)
 
 
 @reports_router.post("/reports/{report_id}/submit", response=ReportDetailOut, summary="Submit (focal point)")
 def submit_report(request: HttpRequest, report_id: int) -> object:
-    c = writer(request)
-    report_submit(viewer=c.viewer, report_id=report_id, via=c.via)
-    return _report_detail(request, report_id)
+    return _report_step(request, report_id, report_submit)
 
 
 @reports_router.post("/reports/{report_id}/return", response=ReportDetailOut, summary="Return with comments")
 def return_report(request: HttpRequest, report_id: int, payload: ReturnIn) -> object:
-    c = writer(request)
-    report_return(viewer=c.viewer, report_id=report_id, comments=payload.comments, via=c.via)
-    return _report_detail(request, report_id)
+    return _report_step(request, report_id, report_return, comments=payload.comments)
 
 
 @reports_router.post("/reports/{report_id}/accept", response=ReportDetailOut, summary="Accept (secretariat)")
 def accept_report(request: HttpRequest, report_id: int) -> object:
-    c = writer(request)
-    report_accept(viewer=c.viewer, report_id=report_id, via=c.via)
-    return _report_detail(request, report_id)
+    return _report_step(request, report_id, report_accept)
 
 
 @reports_router.post("/reports/{report_id}/extension", response=ReportDetailOut, summary="Grant more time")
 def extend_report(request: HttpRequest, report_id: int, payload: ExtensionIn) -> object:
-    c = writer(request)
-    report_extend(viewer=c.viewer, report_id=report_id, until=payload.until, reason=payload.reason, via=c.via)
-    return _report_detail(request, report_id)
+    return _report_step(request, report_id, report_extend, until=payload.until, reason=payload.reason)
 
 
 # --- evidence ---------------------------------------------------------------------------------

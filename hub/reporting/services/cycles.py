@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import Conflict, Problem, ValidationFailed
+from hub.core.errors import Conflict, Problem, ValidationFailed, raise_problems
 from hub.core.inputs import UNSET, Unset, given
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
@@ -76,8 +76,7 @@ def cycle_create(*, viewer: Viewer, data: CycleInput, via: str = "web") -> Repor
     _require_manager(viewer)
     values = given(data)
     problems = _validate(values)
-    if problems:
-        raise ValidationFailed(_("The cycle was not created."), problems=problems)
+    raise_problems(problems, _("The cycle was not created."))
     cycle = ReportingCycle(**{k: values.get(k) for k in CYCLE_FIELDS}, is_synthetic=bool(values.get("is_synthetic")))
     full_clean(cycle)
     with transaction.atomic(), acting_as(viewer.user, via=via):
@@ -103,8 +102,7 @@ def cycle_update(*, viewer: Viewer, cycle_id: int, data: CycleInput, via: str = 
                 ],
             )
     problems = _validate(merged)
-    if problems:
-        raise ValidationFailed(_("The cycle was not changed."), problems=problems)
+    raise_problems(problems, _("The cycle was not changed."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         for k, v in values.items():
             setattr(cycle, k, v)
@@ -305,7 +303,6 @@ def report_create(*, viewer: Viewer, cycle_id: int, member: Member, via: str = "
             _("%(member)s already has a report in this cycle.") % {"member": member},
             problems=[Problem(_("One report per member per cycle."), field="member")],
         )
-    if problems:
-        raise ValidationFailed(_("No report was added."), problems=problems)
+    raise_problems(problems, _("No report was added."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         return _create_reports(cycle, [member], viewer)[0]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, Problem, ValidationFailed
+from hub.core.errors import Conflict, Problem, raise_problems, require_text
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.viewer import Viewer
@@ -155,8 +155,7 @@ def questionnaire_import(
     code = code.strip().lower()
     if not KEY.match(code):
         problems.append(Problem(_("Give a version code of letters, digits, - or _."), field="code"))
-    if not title.strip():
-        problems.append(Problem(_("Give the version a title."), field="title"))
+    require_text(problems, title, _("Give the version a title."), field="title")
     previous = None
     if previous_code:
         previous = QuestionnaireVersion.objects.filter(code=previous_code.strip().lower()).first()
@@ -171,12 +170,10 @@ def questionnaire_import(
         )
     if existing is not None and previous is not None and existing.pk == previous.pk:
         problems.append(Problem(_("A version cannot follow itself."), field="previous"))
-    if problems:
-        raise ValidationFailed(_("The questionnaire was not imported."), problems=problems)
+    raise_problems(problems, _("The questionnaire was not imported."))
     rows = read_table(name=name, content=content, required=["question", "commitment", "prompt_en"])
     questions, problems = _parse(rows, previous)
-    if problems:
-        raise ValidationFailed(_("The file has errors; nothing was imported."), problems=problems)
+    raise_problems(problems, _("The file has errors; nothing was imported."))
     if existing is not None:
         # A later version may map its questions to this one's: those questions must stay.
         dropped = (

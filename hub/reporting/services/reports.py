@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from hub.core import uploads
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed
+from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems, require_text
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
@@ -134,8 +134,7 @@ def report_save(
                 continue
             indicators[ind_key] = number
         planned.append((answer, values, indicators))
-    if problems:
-        raise ValidationFailed(_("The report was not saved."), problems=problems)
+    raise_problems(problems, _("The report was not saved."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         for answer, values, indicators in planned:
             changed = [k for k, v in values.items() if getattr(answer, k) != v]
@@ -209,8 +208,7 @@ def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], v
     given = {k: v.strip() for k, v in comments.items() if k in answers and v and v.strip()}
     if not given and not problems:
         problems.append(Problem(_("Say what needs changing: comment on at least one answer."), "comments"))
-    if problems:
-        raise ValidationFailed(_("The report was not returned."), problems=problems)
+    raise_problems(problems, _("The report was not returned."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         for key, text in given.items():
             ReviewComment.objects.create(
@@ -254,12 +252,10 @@ def report_extend(
         problems.append(Problem(_("Give the new date as YYYY-MM-DD."), field="until"))
     elif until <= report.cycle.closes_on:
         problems.append(Problem(_("The extension must end after the cycle closes."), field="until"))
-    if not reason.strip():
-        problems.append(Problem(_("Give the reason for the extension."), field="reason"))
+    require_text(problems, reason, _("Give the reason for the extension."), field="reason")
     if report.status not in ProgressReport.EDITABLE:
         problems.append(Problem(_("The report is already submitted."), field="status"))
-    if problems:
-        raise ValidationFailed(_("No extension was granted."), problems=problems)
+    raise_problems(problems, _("No extension was granted."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         report.extension_until = until
         report.extension_reason = reason.strip()
@@ -285,9 +281,8 @@ def evidence_add(
     report = answer.report
     _may(viewer, "edit", report, _("Your member may not write at the moment."))
     _require_editable(report)
-    problems = []
-    if not title.strip():
-        problems.append(Problem(_("Give the evidence a title."), field="title"))
+    problems: list[Problem] = []
+    require_text(problems, title, _("Give the evidence a title."), field="title")
     if visibility not in EVIDENCE_LEVELS:
         problems.append(Problem(_("Choose member, taskforce or public."), field="visibility"))
     if (upload is None) == (not url.strip()):
@@ -300,8 +295,7 @@ def evidence_add(
             content_type = uploads.content_type_of(upload) or ""
             if content_type not in EVIDENCE_TYPES:
                 problems.append(Problem(_("Send a PDF, DOCX, XLSX, PNG or JPEG file."), field="file"))
-    if problems:
-        raise ValidationFailed(_("The evidence was not added."), problems=problems)
+    raise_problems(problems, _("The evidence was not added."))
     evidence = Evidence(
         answer=answer,
         title=title.strip()[:300],
@@ -343,12 +337,10 @@ def showcase_propose(*, viewer: Viewer, answer_id: int, title: str, summary: str
         problems.append(Problem(_("Give the item a title."), field="title"))
     elif len(title.strip()) > 200:
         problems.append(Problem(_("At most 200 characters."), field="title"))
-    if not summary.strip():
-        problems.append(Problem(_("Write the text to publish."), field="summary"))
+    require_text(problems, summary, _("Write the text to publish."), field="summary")
     if answer.showcase_items.exclude(status=ShowcaseItem.Status.WITHDRAWN).exists():
         problems.append(Problem(_("This answer is already showcased or awaiting sign-off."), field="answer"))
-    if problems:
-        raise ValidationFailed(_("The item was not proposed."), problems=problems)
+    raise_problems(problems, _("The item was not proposed."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         return ShowcaseItem.objects.create(
             answer=answer,

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from hub.core.viewer import SYSTEM, Viewer
+from hub.core.viewer import SYSTEM, Viewer, focal_point_of
 from hub.members.models import Member
 from hub.reporting.models import Answer, ProgressReport, QuestionnaireVersion, ReportingCycle
 from hub.reporting.services import (
@@ -98,8 +98,7 @@ def new_cycle(
 
 def focal_viewer(member: Member) -> Viewer:
     """A focal point of `member` without building a person (as demo seeding does)."""
-    ids = frozenset({member.pk})
-    return Viewer(member_ids=ids, write_member_ids=ids, focal_member_ids=ids)
+    return focal_point_of(member.pk)
 
 
 def report_of(cycle: ReportingCycle, member: Member) -> ProgressReport:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import as_viewer
 from hub.core.policies import navigation_for, policy_for
-from hub.core.viewer import ANONYMOUS
 from hub.reporting.models import (
     Answer,
     Commitment,
@@ -25,19 +23,6 @@ DRAFT, SUBMITTED, RETURNED, ACCEPTED = (
     ProgressReport.Status.RETURNED,
     ProgressReport.Status.ACCEPTED,
 )
-
-
-@pytest.fixture
-def personas(secretariat, official_a, official_b, focal_point_a, focal_point_suspended, contributor):
-    return {
-        "anonymous": ANONYMOUS,
-        "secretariat": as_viewer(secretariat),
-        "official_a": as_viewer(official_a),
-        "official_b": as_viewer(official_b),
-        "focal_point_a": as_viewer(focal_point_a),
-        "focal_point_suspended": as_viewer(focal_point_suspended),
-        "contributor": as_viewer(contributor),
-    }
 
 
 def report(member, status: str = DRAFT, cycle_status: str = ReportingCycle.Status.OPEN) -> ProgressReport:

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
-from hub.core.errors import HubError
+from hub.core.management.importing import ImportCommand
 from hub.core.viewer import SYSTEM
-from hub.members.services.importing import COLUMNS, members_import
+from hub.members.services.importing import COLUMNS, ImportReport, members_import
 
 
-class Command(BaseCommand):
+class Command(ImportCommand[ImportReport]):
     help = "Import members from CSV or XLSX (columns: " + ", ".join(COLUMNS) + "). One bad row writes nothing."
+    dry_run_help = "Validate and report; write nothing."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Validate and report; write nothing.")
+    def run_import(self, *, name: str, content: bytes, dry_run: bool) -> ImportReport:
+        return members_import(viewer=SYSTEM, name=name, content=content, dry_run=dry_run)
 
-    def handle(self, *args: Any, file: Path, dry_run: bool, **options: Any) -> None:
-        if not file.is_file():
-            raise CommandError(f"No such file: {file}")
-        try:
-            report = members_import(viewer=SYSTEM, name=file.name, content=file.read_bytes(), dry_run=dry_run)
-        except HubError as exc:
-            for problem in exc.problems:
-                self.stderr.write(f"{file.name} {problem.location()}: {problem.message}")
-            raise CommandError(f"{exc.message} ({len(exc.problems)} problem(s))") from exc
-        prefix = "[dry run] nothing written; would have: " if dry_run else ""
+    def write_report(self, report: ImportReport, prefix: str) -> None:
         self.stdout.write(
             f"{prefix}{len(report.created)} created, {len(report.updated)} updated, {report.unchanged} unchanged"
         )
