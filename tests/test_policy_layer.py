@@ -6,6 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 
 from conftest import as_viewer, make_person
 from hub.core.errors import NotFound, PermissionDenied
@@ -186,7 +187,26 @@ def test_only_administrators_administer_the_platform(administrator, secretariat)
     assert not platform.can_administer(as_viewer(secretariat))
 
 
-def test_without_a_registered_grant_source_no_record_is_granted(db):
-    from hub.core import policies
+def test_without_a_registered_grant_source_or_role_source_the_platform_refuses_to_answer(db):
+    from hub.core import policies, viewer
 
-    assert not policies._no_grants(SYSTEM, ContentType.objects.get_for_model(Member)).exists()
+    with pytest.raises(ImproperlyConfigured, match="No grant source"):
+        policies._no_grants(SYSTEM, ContentType.objects.get_for_model(Member))
+    with pytest.raises(ImproperlyConfigured, match="No role source"):
+        viewer._no_roles(None)
+
+
+def test_a_second_grant_or_role_source_is_refused():
+    from hub.core import policies, viewer
+
+    with pytest.raises(ImproperlyConfigured, match="registered already"):
+        policies.register_grant_source(lambda v, ct: ContentType.objects.none())
+    with pytest.raises(ImproperlyConfigured, match="registered already"):
+        viewer.register_role_source(lambda user: viewer.ViewerRoles())
+
+
+def test_a_policy_naming_a_member_must_say_which_model_holds_it():
+    from hub.core.policies import FollowsParentPolicy
+
+    with pytest.raises(TypeError, match="named_member_model"):
+        type("BadPolicy", (FollowsParentPolicy,), {"named_member_path": "member"})

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q, QuerySet
 
@@ -24,7 +24,7 @@ _registry: dict[type[models.Model], Policy[Any]] = {}
 
 
 def _no_grants(viewer: Viewer, content_type: ContentType) -> QuerySet[Any, Any]:
-    return ContentType.objects.none().values("pk")
+    raise ImproperlyConfigured("No grant source is registered: the members app registers one in its ready().")
 
 
 # Record-level grants (to a named person or member) are kept by the members app, which registers
@@ -33,7 +33,10 @@ _grant_source: Callable[[Viewer, ContentType], QuerySet[Any, Any]] = _no_grants
 
 
 def register_grant_source(source: Callable[[Viewer, ContentType], QuerySet[Any, Any]]) -> None:
+    """Registered once, by the members app in its `ready()`."""
     global _grant_source
+    if _grant_source not in (_no_grants, source):
+        raise ImproperlyConfigured("A grant source is registered already.")
     _grant_source = source
 
 
@@ -183,11 +186,16 @@ class FollowsParentPolicy(RulesPolicy[M]):
     named_member_path: ClassVar[str | None] = None
     named_member_model: ClassVar[type[models.Model] | None] = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.named_member_path and cls.named_member_model is None:
+            raise TypeError(f"{cls.__name__} names a member by {cls.named_member_path!r}: give its named_member_model.")
+
     def rule_q(self, viewer: Viewer) -> Q:
         if self.taskforce_only and not viewer.is_taskforce:
             return NOTHING
         q = Q(**{f"{self.parent_path}__in": policy_for(self.parent_model).visible_ids(viewer)})
-        if self.named_member_path and self.named_member_model is not None:
+        if self.named_member_model is not None:
             members = policy_for(self.named_member_model).visible_ids(viewer)
             q &= Q(**{f"{self.named_member_path}__in": members})
         return q

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 @dataclass(frozen=True)
 class ViewerRoles:
@@ -27,15 +29,17 @@ class ViewerRoles:
 
 
 def _no_roles(user: Any) -> ViewerRoles:
-    return ViewerRoles()
+    raise ImproperlyConfigured("No role source is registered: the members app registers one in its ready().")
 
 
 _role_source: Callable[[Any], ViewerRoles] = _no_roles
 
 
 def register_role_source(source: Callable[[Any], ViewerRoles]) -> None:
-    """The members app, which holds people's roles, registers how to read them (in its `ready()`)."""
+    """The members app, which holds people's roles, registers how to read them (in its `ready()`), once."""
     global _role_source
+    if _role_source not in (_no_roles, source):
+        raise ImproperlyConfigured("A role source is registered already.")
     _role_source = source
 
 

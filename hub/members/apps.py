@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from hub.core import registry
+        from hub.core.policies import register_grant_source
         from hub.core.viewer import register_role_source
         from hub.members import dashboard, demo, models, policies, selectors  # noqa: F401
         from hub.members.services import reference_members_load
@@ -22,6 +23,7 @@ class MembersConfig(AppConfig):
             "members.secretariat", "members/panels/secretariat.html", dashboard.secretariat_panel, order=30
         )
         register_role_source(selectors.viewer_roles)
+        register_grant_source(policies.granted_ids)
 
         auditlog.register(models.Grant)
         auditlog.register(models.Role, exclude_fields=["updated_at"])

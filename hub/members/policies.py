@@ -18,7 +18,6 @@ from hub.core.policies import (
     policy_for,
     register,
     register_follows_parent,
-    register_grant_source,
     register_navigation,
 )
 from hub.core.viewer import Viewer
@@ -210,6 +209,3 @@ def granted_ids(viewer: Viewer, content_type: ContentType) -> QuerySet[Any, Any]
     if viewer.member_ids:
         who |= Q(grantee_member_id__in=viewer.member_ids)
     return Grant.objects.filter(who, content_type=content_type).values("object_id")
-
-
-register_grant_source(granted_ids)
