@@ -11,13 +11,19 @@ from typing import Any
 
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.test import Client
 from pypdf import PdfReader
 
 from hub.accounts.models import User
-from hub.core.viewer import ANONYMOUS, SECOND_FACTOR_SESSION_KEY, SYSTEM, Viewer, viewer_for
-from hub.members.models import Member, Role
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SECOND_FACTOR_SESSION_KEY
+from hub.core.viewer import SYSTEM
+from hub.core.viewer import Viewer
+from hub.core.viewer import viewer_for
+from hub.members.models import Member
+from hub.members.models import Role
 from hub.members.services import role_grant
 
 PASSWORD = "correct-horse-battery-staple-42"

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include
+from django.urls import path
 
 from hub.api.api import api
 from hub.core import handlers as core_handlers

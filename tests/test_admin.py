@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from conftest import client_for, make_person
-from hub.members.models import MemberNote, Role
+from conftest import client_for
+from conftest import make_person
+from hub.members.models import MemberNote
+from hub.members.models import Role
 
 
 def test_administrator_opens_the_admin_and_the_user_list(administrator):

@@ -7,9 +7,12 @@ import io
 
 import pytest
 from auditlog.models import LogEntry
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError
+from django.db import connection
+from django.db import transaction
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer
+from conftest import client_for
 from hub.core.audit import audit_bulk
 from hub.core.models import Visibility
 from hub.members.models import MemberNote
@@ -106,7 +109,10 @@ def test_many_to_many_changes_show_in_the_audit_log(secretariat):
 
     from hub.commitments.services import reference_commitments_load
     from hub.core.viewer import SYSTEM
-    from hub.meetings.services import MeetingInput, decision_adopt, meeting_schedule, meeting_update
+    from hub.meetings.services import MeetingInput
+    from hub.meetings.services import decision_adopt
+    from hub.meetings.services import meeting_schedule
+    from hub.meetings.services import meeting_update
 
     reference_commitments_load()
     start = timezone.now() - datetime.timedelta(days=1)

@@ -15,7 +15,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import pytest
@@ -23,15 +24,29 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern
+from django.urls import URLResolver
+from django.urls import get_resolver
 
-from conftest import as_viewer, client_for, make_member, make_person
+from conftest import as_viewer
+from conftest import client_for
+from conftest import make_member
+from conftest import make_person
 from hub.accounts.services import api_token_create
 from hub.core.models import Visibility
 from hub.core.viewer import SYSTEM
-from hub.members.models import Grant, Invitation, Member, MemberNote, Role
-from hub.members.services import invitation_create, join_request_submit, member_status_change
-from hub.reporting.models import Answer, Evidence, ProgressReport, ShowcaseItem
+from hub.members.models import Grant
+from hub.members.models import Invitation
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import Role
+from hub.members.services import invitation_create
+from hub.members.services import join_request_submit
+from hub.members.services import member_status_change
+from hub.reporting.models import Answer
+from hub.reporting.models import Evidence
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ShowcaseItem
 
 # The most privileged go first, so a cache that served one viewer's content to another would show.
 PERSONAS = [
@@ -255,20 +270,18 @@ def _reporting_world(
 
     from hub.commitments.services import reference_commitments_load
     from hub.reporting.models import QuestionnaireVersion
-    from hub.reporting.services import (
-        CycleInput,
-        cycle_create,
-        cycle_open,
-        evidence_add,
-        questionnaire_import,
-        report_accept,
-        report_extend,
-        report_return,
-        report_save,
-        report_submit,
-        showcase_propose,
-        showcase_sign_off,
-    )
+    from hub.reporting.services import CycleInput
+    from hub.reporting.services import cycle_create
+    from hub.reporting.services import cycle_open
+    from hub.reporting.services import evidence_add
+    from hub.reporting.services import questionnaire_import
+    from hub.reporting.services import report_accept
+    from hub.reporting.services import report_extend
+    from hub.reporting.services import report_return
+    from hub.reporting.services import report_save
+    from hub.reporting.services import report_submit
+    from hub.reporting.services import showcase_propose
+    from hub.reporting.services import showcase_sign_off
 
     reference_commitments_load()
     sec = as_viewer(users["secretariat"])
@@ -362,17 +375,15 @@ def _meeting_world(
     from django.utils import timezone
 
     from hub.meetings.models import MeetingDocument
-    from hub.meetings.services import (
-        AgendaItemInput,
-        action_item_create,
-        action_item_progress,
-        agenda_item_add,
-        decision_adopt,
-        minutes_save,
-        objection_record,
-        outside_input_submit,
-        written_procedure_start,
-    )
+    from hub.meetings.services import AgendaItemInput
+    from hub.meetings.services import action_item_create
+    from hub.meetings.services import action_item_progress
+    from hub.meetings.services import agenda_item_add
+    from hub.meetings.services import decision_adopt
+    from hub.meetings.services import minutes_save
+    from hub.meetings.services import objection_record
+    from hub.meetings.services import outside_input_submit
+    from hub.meetings.services import written_procedure_start
     from hub.meetings.tests.helpers import held
 
     own_a, taskforce, staff = aud["own_a"], aud["taskforce"], aud["staff"]

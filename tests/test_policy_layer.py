@@ -8,12 +8,22 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 
-from conftest import as_viewer, make_person
-from hub.core.errors import NotFound, PermissionDenied
-from hub.core.models import Visibility, VisibleModel
-from hub.core.policies import navigation_for, platform, policy_for, registered_models
-from hub.core.viewer import ANONYMOUS, SYSTEM
-from hub.members.models import Grant, Member, MemberNote, Role
+from conftest import as_viewer
+from conftest import make_person
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.models import Visibility
+from hub.core.models import VisibleModel
+from hub.core.policies import navigation_for
+from hub.core.policies import platform
+from hub.core.policies import policy_for
+from hub.core.policies import registered_models
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SYSTEM
+from hub.members.models import Grant
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import Role
 
 
 def note(member: Member, author, level: str, text: str = "x") -> MemberNote:
@@ -188,7 +198,8 @@ def test_only_administrators_administer_the_platform(administrator, secretariat)
 
 
 def test_without_a_registered_grant_source_or_role_source_the_platform_refuses_to_answer(db):
-    from hub.core import policies, viewer
+    from hub.core import policies
+    from hub.core import viewer
 
     with pytest.raises(ImproperlyConfigured, match="No grant source"):
         policies._no_grants(SYSTEM, ContentType.objects.get_for_model(Member))
@@ -197,7 +208,8 @@ def test_without_a_registered_grant_source_or_role_source_the_platform_refuses_t
 
 
 def test_a_second_grant_or_role_source_is_refused():
-    from hub.core import policies, viewer
+    from hub.core import policies
+    from hub.core import viewer
 
     with pytest.raises(ImproperlyConfigured, match="registered already"):
         policies.register_grant_source(lambda v, ct: ContentType.objects.none())

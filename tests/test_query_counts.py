@@ -9,19 +9,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import client_for, make_member, make_person
+from conftest import client_for
+from conftest import make_member
+from conftest import make_person
 from hub.core.viewer import SYSTEM
-from hub.meetings.services import (
-    AgendaItemInput,
-    MeetingInput,
-    action_item_create,
-    agenda_item_add,
-    decision_adopt,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-)
-from hub.members.models import MemberNote, Role
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.members.models import MemberNote
+from hub.members.models import Role
 
 BUDGET = 25
 

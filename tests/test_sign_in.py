@@ -7,13 +7,16 @@ from typing import Any
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import format_hotp_value
+from allauth.mfa.totp.internal.auth import hotp_value
 from allauth.mfa.utils import decrypt
 from auditlog.models import LogEntry
 from django.core.cache import cache
 from django.test import Client
 
-from conftest import PASSWORD, client_for, make_person
+from conftest import PASSWORD
+from conftest import client_for
+from conftest import make_person
 from hub.members.models import Role
 
 
@@ -111,7 +114,8 @@ def test_there_is_no_public_sign_up(db):
 
 
 def test_a_password_only_session_gains_nothing_when_the_account_later_gets_an_authenticator(member_a):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.totp.internal.auth import TOTP
+    from allauth.mfa.totp.internal.auth import generate_totp_secret
 
     user = make_person("late@example.org", Role.Kind.OFFICIAL, member_a, mfa=False)
     attacker = Client()

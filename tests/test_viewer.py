@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import as_viewer, make_person
-from hub.members.models import Member, Role
+from conftest import as_viewer
+from conftest import make_person
+from hub.members.models import Member
+from hub.members.models import Role
 
 
 def test_focal_point_may_submit_for_an_active_member(focal_point_a, member_a):

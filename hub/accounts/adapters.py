@@ -6,7 +6,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
-from hub.core.crypto import decrypt, encrypt
+from hub.core.crypto import decrypt
+from hub.core.crypto import encrypt
 from hub.core.tasks import email_after_commit
 
 

@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from hub.accounts import audit_hooks, policies  # noqa: F401
+        from hub.accounts import audit_hooks  # noqa: F401
+        from hub.accounts import policies  # noqa: F401

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.account.signals import email_changed, password_changed, password_reset
+from allauth.account.signals import email_changed
+from allauth.account.signals import password_changed
+from allauth.account.signals import password_reset
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authentication_failed, authenticator_added, authenticator_removed, authenticator_used
+from allauth.mfa.signals import authentication_failed
+from allauth.mfa.signals import authenticator_added
+from allauth.mfa.signals import authenticator_removed
+from allauth.mfa.signals import authenticator_used
 from auditlog.registry import auditlog
-from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import Signal, receiver
+from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import Signal
+from django.dispatch import receiver
 
-from hub.accounts.models import ApiToken, User
+from hub.accounts.models import ApiToken
+from hub.accounts.models import User
 from hub.core.audit import audit_event
 from hub.core.viewer import SECOND_FACTOR_SESSION_KEY
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from hub.core.viewer import session_passed_second_factor

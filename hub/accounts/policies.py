@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from hub.accounts.models import ApiToken, User
-from hub.core.policies import OwnRecordsPolicy, register
+from hub.accounts.models import ApiToken
+from hub.accounts.models import User
+from hub.core.policies import OwnRecordsPolicy
+from hub.core.policies import register
 from hub.core.viewer import Viewer
 
 

@@ -12,8 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.accounts.models import ApiToken
-from hub.core.audit import acting_as, audit_event
-from hub.core.errors import Problem, raise_problems, require_text
+from hub.core.audit import acting_as
+from hub.core.audit import audit_event
+from hub.core.errors import Problem
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 

@@ -34,12 +34,18 @@ api = HubApi(
 errors.install(api)
 
 from hub.commitments.api import commitments_router  # noqa: E402
-from hub.meetings.api import actions_router, procedures_router  # noqa: E402
+from hub.meetings.api import actions_router  # noqa: E402
+from hub.meetings.api import procedures_router  # noqa: E402
 from hub.meetings.api import router as meetings_router  # noqa: E402
-from hub.members.api import figures_router, join_router, me_router  # noqa: E402
+from hub.members.api import figures_router  # noqa: E402
+from hub.members.api import join_router  # noqa: E402
+from hub.members.api import me_router  # noqa: E402
 from hub.members.api import router as members_router  # noqa: E402
 from hub.public.api import commitment_page_router  # noqa: E402
-from hub.reporting.api import cycles_router, questionnaires_router, reports_router, showcase_router  # noqa: E402
+from hub.reporting.api import cycles_router  # noqa: E402
+from hub.reporting.api import questionnaires_router  # noqa: E402
+from hub.reporting.api import reports_router  # noqa: E402
+from hub.reporting.api import showcase_router  # noqa: E402
 
 # (prefix, router), in the order the OpenAPI document lists them.
 ROUTERS = (

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
+from django.http import HttpRequest
+from django.http import HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from hub.core.errors import HubError

@@ -8,7 +8,9 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Commitments")
 
     def ready(self) -> None:
-        from hub.commitments import demo, models, policies  # noqa: F401
+        from hub.commitments import demo  # noqa: F401
+        from hub.commitments import models  # noqa: F401
+        from hub.commitments import policies  # noqa: F401
         from hub.commitments.services import reference_commitments_load
         from hub.core import registry
         from hub.core.audit import audit_models

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hub.commitments.models import Commitment
-from hub.core.policies import PublicPolicy, register
+from hub.core.policies import PublicPolicy
+from hub.core.policies import register
 
 
 @register(Commitment)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from hub.commitments.models import Commitment
-from hub.core.errors import NotFound, Problem, ValidationFailed
+from hub.core.errors import NotFound
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 

@@ -8,7 +8,11 @@ from django.utils.translation import gettext as _
 
 from hub.commitments.models import Commitment
 from hub.core.errors import Problem
-from hub.core.reference import LoadReport, Outcome, reference_load, reference_rows, upsert_by
+from hub.core.reference import LoadReport
+from hub.core.reference import Outcome
+from hub.core.reference import reference_load
+from hub.core.reference import reference_rows
+from hub.core.reference import upsert_by
 
 LANGUAGES = ("fr", "es")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from hub.commitments.selectors import commitment_list
-from hub.core.web import public_page, viewer
+from hub.core.web import public_page
+from hub.core.web import viewer
 
 
 @require_safe

@@ -10,7 +10,9 @@ import functools
 from typing import Any
 
 from django.contrib import admin
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
+from django.http import HttpRequest
+from django.http import HttpResponse
 
 from hub.core.policies import platform
 from hub.core.viewer import request_viewer

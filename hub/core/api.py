@@ -15,8 +15,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.utils import check_csrf
 
-from hub.core.errors import AuthenticationFailed, PermissionDenied
-from hub.core.viewer import ANONYMOUS, Viewer, request_viewer
+from hub.core.errors import AuthenticationFailed
+from hub.core.errors import PermissionDenied
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import Viewer
+from hub.core.viewer import request_viewer
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 

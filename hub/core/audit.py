@@ -9,10 +9,13 @@ sign-in, reused code) call `audit_event`. The database refuses UPDATE and DELETE
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Mapping
 from typing import Any
 
-from auditlog.context import auditlog_value, set_extra_data
+from auditlog.context import auditlog_value
+from auditlog.context import set_extra_data
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 
 class Unset(enum.Enum):

@@ -7,14 +7,20 @@ all ask it: `policy_for(Model).visible(viewer)` is the only way to a queryset a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any
+from typing import ClassVar
+from typing import Generic
+from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Q
+from django.db.models import QuerySet
 
-from hub.core.errors import NotFound, PermissionDenied
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
 from hub.core.models import Visibility
 from hub.core.viewer import Viewer
 

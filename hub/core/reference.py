@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import csv
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Problem, ValidationFailed
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
 
 REFERENCE_DIR = Path(settings.BASE_DIR) / "reference"
 

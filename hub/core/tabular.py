@@ -17,7 +17,8 @@ from typing import Any
 import tablib
 from django.utils.translation import gettext as _
 
-from hub.core.errors import Problem, ValidationFailed
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -10,7 +10,8 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django_tasks import task
 
-from hub.core.crypto import decrypt, encrypt
+from hub.core.crypto import decrypt
+from hub.core.crypto import encrypt
 
 PURPOSE = "queued-email"
 

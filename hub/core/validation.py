@@ -7,7 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from hub.core.errors import ValidationFailed, problems_from_django
+from hub.core.errors import ValidationFailed
+from hub.core.errors import problems_from_django
 
 
 def full_clean(obj: Any, *, row: int | None = None, exclude: list[str] | None = None) -> None:

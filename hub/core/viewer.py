@@ -7,7 +7,9 @@ session without a second factor is treated exactly like an anonymous visitor for
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from auditlog.models import LogEntry
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,8 +17,14 @@ from hub.core import registry
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
 from hub.core.policies import policy_for
-from hub.core.selectors import AuditFilters, audit_entry_list, audit_entry_rows, audit_models
-from hub.core.web import export_response, paginate, viewer, viewer_required
+from hub.core.selectors import AuditFilters
+from hub.core.selectors import audit_entry_list
+from hub.core.selectors import audit_entry_rows
+from hub.core.selectors import audit_models
+from hub.core.web import export_response
+from hub.core.web import paginate
+from hub.core.web import viewer
+from hub.core.web import viewer_required
 
 
 @require_safe

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.core.paginator import Page
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.http import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from hub.core.errors import HubError, NotFound, PermissionDenied
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
 from hub.core.tabular import export_dataset
-from hub.core.viewer import Viewer, request_viewer
+from hub.core.viewer import Viewer
+from hub.core.viewer import request_viewer
 
 View = Callable[..., HttpResponseBase]
 # What a page form does with its cleaned data (calls a service), and where it goes next (or how to

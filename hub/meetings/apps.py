@@ -10,7 +10,10 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from hub.core import registry
         from hub.core.audit import audit_models
-        from hub.meetings import dashboard, demo, models, policies  # noqa: F401
+        from hub.meetings import dashboard  # noqa: F401
+        from hub.meetings import demo  # noqa: F401
+        from hub.meetings import models  # noqa: F401
+        from hub.meetings import policies  # noqa: F401
         from hub.meetings.services import reminders_send
 
         registry.demo_seed("meetings", demo.seed_meetings_lines)

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
-from icalendar import Calendar, Event
+from icalendar import Calendar
+from icalendar import Event
 
-from hub.meetings.models import ActionItem, Meeting
+from hub.meetings.models import ActionItem
+from hub.meetings.models import Meeting
 
 PRODID = "-//Taskforce Hub//Global Taskforce on Child Sexual Abuse Online//EN"
 

@@ -6,7 +6,9 @@ from typing import Any
 
 from hub.core.viewer import Viewer
 from hub.meetings.models import ActionItem
-from hub.meetings.selectors import ActionFilters, action_item_list, cadence_warnings
+from hub.meetings.selectors import ActionFilters
+from hub.meetings.selectors import action_item_list
+from hub.meetings.selectors import cadence_warnings
 
 
 def actions_panel(viewer: Viewer) -> dict[str, Any]:

@@ -10,19 +10,19 @@ from django.utils import timezone
 from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import ActionItem, ActionItemUpdate, Meeting
-from hub.meetings.services import (
-    AgendaItemInput,
-    MeetingInput,
-    action_item_create,
-    agenda_item_add,
-    attendance_record,
-    decision_adopt,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-    minutes_save,
-)
+from hub.meetings.models import ActionItem
+from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import Meeting
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import attendance_record
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.meetings.services import minutes_save
 from hub.members.models import Member
 
 

@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from hub.commitments.models import Commitment
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.meetings.models import ActionItem, AgendaItem, Meeting, MeetingInvitation
+from hub.meetings.models import ActionItem
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingInvitation
 from hub.members.models import Member
 
 DATETIME_HELP = _("YYYY-MM-DD HH:MM, in UTC")

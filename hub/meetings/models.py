@@ -9,7 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+from hub.core.models import SyntheticModel
+from hub.core.models import TimestampedModel
+from hub.core.models import Visibility
+from hub.core.models import VisibleModel
 from hub.members.models import Member
 
 

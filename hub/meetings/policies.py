@@ -12,33 +12,29 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import (
-    FollowsParentPolicy,
-    OwnRecordsPolicy,
-    Policy,
-    RulesPolicy,
-    SecretariatPolicy,
-    policy_for,
-    register,
-    register_follows_parent,
-    register_navigation,
-)
+from hub.core.policies import FollowsParentPolicy
+from hub.core.policies import OwnRecordsPolicy
+from hub.core.policies import Policy
+from hub.core.policies import RulesPolicy
+from hub.core.policies import SecretariatPolicy
+from hub.core.policies import policy_for
+from hub.core.policies import register
+from hub.core.policies import register_follows_parent
+from hub.core.policies import register_navigation
 from hub.core.viewer import Viewer
-from hub.meetings.models import (
-    ActionItem,
-    ActionItemUpdate,
-    AgendaItem,
-    CalendarFeed,
-    Decision,
-    Meeting,
-    MeetingDocument,
-    MeetingInvitation,
-    MinutesComment,
-    Objection,
-    OutsideInput,
-    ReminderSent,
-    WrittenProcedure,
-)
+from hub.meetings.models import ActionItem
+from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import CalendarFeed
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MeetingInvitation
+from hub.meetings.models import MinutesComment
+from hub.meetings.models import Objection
+from hub.meetings.models import OutsideInput
+from hub.meetings.models import ReminderSent
+from hub.meetings.models import WrittenProcedure
 from hub.members.models import Member
 
 

@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
+from typing import cast
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case
+from django.db.models import IntegerField
+from django.db.models import Prefetch
+from django.db.models import Q
+from django.db.models import QuerySet
+from django.db.models import Value
+from django.db.models import When
 from django.utils import timezone
 
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.meetings.models import (
-    ActionItem,
-    ActionItemUpdate,
-    AgendaItem,
-    Decision,
-    Meeting,
-    MeetingDocument,
-    MeetingInvitation,
-    MinutesComment,
-    Objection,
-    OutsideInput,
-    WrittenProcedure,
-)
+from hub.meetings.models import ActionItem
+from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MeetingInvitation
+from hub.meetings.models import MinutesComment
+from hub.meetings.models import Objection
+from hub.meetings.models import OutsideInput
+from hub.meetings.models import WrittenProcedure
 from hub.meetings.policies import ActionItemPolicy
 from hub.members.selectors import member_get
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from hub.meetings.views import actions, meetings
+from hub.meetings.views import actions
+from hub.meetings.views import meetings
 
 urlpatterns = [
     path("meetings/", meetings.meetings, name="meetings"),

@@ -13,7 +13,11 @@ class MembersConfig(AppConfig):
         from hub.core import registry
         from hub.core.policies import register_grant_source
         from hub.core.viewer import register_role_source
-        from hub.members import dashboard, demo, models, policies, selectors  # noqa: F401
+        from hub.members import dashboard  # noqa: F401
+        from hub.members import demo  # noqa: F401
+        from hub.members import models  # noqa: F401
+        from hub.members import policies  # noqa: F401
+        from hub.members import selectors  # noqa: F401
         from hub.members.services import reference_members_load
 
         registry.reference_table("members", reference_members_load)

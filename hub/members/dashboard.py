@@ -6,15 +6,15 @@ from typing import Any
 
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.members.models import Invitation, JoinRequest, Member
-from hub.members.selectors import (
-    invitation_list,
-    join_request_list,
-    member_list,
-    member_summary,
-    members_without_focal_point,
-    role_list_for_user,
-)
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import Member
+from hub.members.selectors import invitation_list
+from hub.members.selectors import join_request_list
+from hub.members.selectors import member_list
+from hub.members.selectors import member_summary
+from hub.members.selectors import members_without_focal_point
+from hub.members.selectors import role_list_for_user
 
 
 def you_panel(viewer: Viewer) -> dict[str, Any]:

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.db import transaction
 from django.utils.text import slugify
 
 from hub.accounts.models import User
 from hub.core.audit import acting_as
 from hub.core.models import Visibility
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote, Role
+from hub.members.models import JoinRequest
+from hub.members.models import JoinRequestMessage
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import Role
 from hub.members.services.registry import member_status_history_start
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo; never used outside DEBUG seeding

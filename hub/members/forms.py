@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.members.models import REGION_LABELS, Member, Role, TaskforceRole
+from hub.members.models import REGION_LABELS
+from hub.members.models import Member
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
 
 
 class DirectoryFilterForm(HubForm):

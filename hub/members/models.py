@@ -14,7 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from hub.core.models import SyntheticModel, TimestampedModel, Visibility, VisibleModel
+from hub.core.models import SyntheticModel
+from hub.core.models import TimestampedModel
+from hub.core.models import Visibility
+from hub.core.models import VisibleModel
 
 # The five UN M49 regions, for display in every language (the stored value stays English).
 REGION_LABELS = {

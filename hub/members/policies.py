@@ -5,34 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from hub.core.policies import (
-    NOTHING,
-    OwnRecordsPolicy,
-    Policy,
-    PublicPolicy,
-    RulesPolicy,
-    SecretariatPolicy,
-    policy_for,
-    register,
-    register_follows_parent,
-    register_navigation,
-)
+from hub.core.policies import NOTHING
+from hub.core.policies import OwnRecordsPolicy
+from hub.core.policies import Policy
+from hub.core.policies import PublicPolicy
+from hub.core.policies import RulesPolicy
+from hub.core.policies import SecretariatPolicy
+from hub.core.policies import policy_for
+from hub.core.policies import register
+from hub.core.policies import register_follows_parent
+from hub.core.policies import register_navigation
 from hub.core.viewer import Viewer
-from hub.members.models import (
-    AllianceFigure,
-    Grant,
-    Invitation,
-    JoinRequest,
-    JoinRequestMessage,
-    Member,
-    MemberNote,
-    MemberStatusChange,
-    Role,
-    TaskforceRole,
-)
+from hub.members.models import AllianceFigure
+from hub.members.models import Grant
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import JoinRequestMessage
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
 
 
 @register(Member)

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
+from typing import cast
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
+from django.db.models import QuerySet
 
 from hub.core.policies import policy_for
-from hub.core.viewer import Viewer, ViewerRoles
-from hub.members.models import (
-    AllianceFigure,
-    Invitation,
-    JoinRequest,
-    JoinRequestMessage,
-    Member,
-    MemberNote,
-    MemberStatusChange,
-    Role,
-    TaskforceRole,
-)
+from hub.core.viewer import Viewer
+from hub.core.viewer import ViewerRoles
+from hub.members.models import AllianceFigure
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import JoinRequestMessage
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
 from hub.members.policies import MemberPolicy
 
 

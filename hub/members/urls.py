@@ -1,6 +1,10 @@
 from django.urls import path
 
-from hub.members.views import directory, invitations, joining, manage, profile
+from hub.members.views import directory
+from hub.members.views import invitations
+from hub.members.views import joining
+from hub.members.views import manage
+from hub.members.views import profile
 
 urlpatterns = [
     path("profile/", profile.profile, name="profile"),

@@ -4,10 +4,12 @@ The operation ids keep the names they had when the commitments were part of repo
 """
 
 from django.http import HttpRequest
-from ninja import Field, Router
+from ninja import Field
+from ninja import Router
 
 from hub.commitments.api.schemas import CommitmentOut
-from hub.core.api import caller, with_attributes
+from hub.core.api import caller
+from hub.core.api import with_attributes
 from hub.public.selectors import commitment_page
 from hub.reporting.api.schemas import ShowcaseOut
 

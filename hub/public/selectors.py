@@ -8,7 +8,8 @@ from typing import Any
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitment_get
 from hub.core.viewer import Viewer
-from hub.meetings.selectors import action_item_list, decision_list
+from hub.meetings.selectors import action_item_list
+from hub.meetings.selectors import decision_list
 from hub.reporting.models import ShowcaseItem
 from hub.reporting.selectors import showcase_list
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from hub.core.web import public_page, viewer
-from hub.members.selectors import alliance_figure_latest, member_summary
+from hub.core.web import public_page
+from hub.core.web import viewer
+from hub.members.selectors import alliance_figure_latest
+from hub.members.selectors import member_summary
 from hub.public.selectors import commitment_page
 
 

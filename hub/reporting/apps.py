@@ -10,7 +10,9 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         from hub.core import registry
         from hub.core.audit import audit_models
-        from hub.reporting import demo, models, policies  # noqa: F401
+        from hub.reporting import demo  # noqa: F401
+        from hub.reporting import models  # noqa: F401
+        from hub.reporting import policies  # noqa: F401
         from hub.reporting.services import cycle_reminders_send
 
         registry.demo_seed("reporting", demo.seed_reporting_lines)

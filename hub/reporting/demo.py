@@ -16,22 +16,25 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.core.audit import acting_as
-from hub.core.viewer import SYSTEM, Viewer, focal_point_of
+from hub.core.viewer import SYSTEM
+from hub.core.viewer import Viewer
+from hub.core.viewer import focal_point_of
 from hub.members.models import Member
-from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle
-from hub.reporting.services import (
-    CycleInput,
-    cycle_create,
-    cycle_open,
-    cycle_transition,
-    questionnaire_import,
-    report_accept,
-    report_return,
-    report_save,
-    report_submit,
-    showcase_propose,
-    showcase_sign_off,
-)
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ProgressStatus
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
+from hub.reporting.services import cycle_transition
+from hub.reporting.services import questionnaire_import
+from hub.reporting.services import report_accept
+from hub.reporting.services import report_return
+from hub.reporting.services import report_save
+from hub.reporting.services import report_submit
+from hub.reporting.services import showcase_propose
+from hub.reporting.services import showcase_sign_off
 
 STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
 

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
 from hub.core.models import Visibility
-from hub.reporting.models import ProgressStatus, QuestionnaireVersion, ReportingCycle
+from hub.reporting.models import ProgressStatus
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
 
 DATE_HELP = _("YYYY-MM-DD")
 ANSWER_PARTS = ("status", "narrative", "actions_taken", "planned_actions", "lead_institution")

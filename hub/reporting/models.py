@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hub.commitments.models import Commitment
-from hub.core.models import SyntheticModel, TimestampedModel, Visibility
+from hub.core.models import SyntheticModel
+from hub.core.models import TimestampedModel
+from hub.core.models import Visibility
 from hub.members.models import Member
 
 

@@ -14,7 +14,8 @@ from hub.core.models import Visibility
 from hub.core.pdf import render_pdf
 from hub.core.tabular import export_cell
 from hub.reporting.models import Evidence
-from hub.reporting.selectors import EXPORT_HEADERS, ReportPage
+from hub.reporting.selectors import EXPORT_HEADERS
+from hub.reporting.selectors import ReportPage
 
 EXTENSIONS = {uploads.PDF: "pdf", uploads.DOCX: "docx", uploads.XLSX: "xlsx", uploads.PNG: "png", uploads.JPEG: "jpg"}
 

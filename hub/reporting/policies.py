@@ -16,31 +16,27 @@ from typing import Any
 from django.db.models import Q
 
 from hub.core.models import Visibility
-from hub.core.policies import (
-    NOTHING,
-    Policy,
-    RulesPolicy,
-    SecretariatPolicy,
-    policy_for,
-    register,
-    register_follows_parent,
-    register_navigation,
-)
+from hub.core.policies import NOTHING
+from hub.core.policies import Policy
+from hub.core.policies import RulesPolicy
+from hub.core.policies import SecretariatPolicy
+from hub.core.policies import policy_for
+from hub.core.policies import register
+from hub.core.policies import register_follows_parent
+from hub.core.policies import register_navigation
 from hub.core.viewer import Viewer
 from hub.members.models import Member
-from hub.reporting.models import (
-    Answer,
-    CycleReminder,
-    Evidence,
-    Indicator,
-    IndicatorValue,
-    ProgressReport,
-    Question,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ReviewComment,
-    ShowcaseItem,
-)
+from hub.reporting.models import Answer
+from hub.reporting.models import CycleReminder
+from hub.reporting.models import Evidence
+from hub.reporting.models import Indicator
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ReviewComment
+from hub.reporting.models import ShowcaseItem
 
 
 def _sharing_members(viewer: Viewer) -> Any:

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from collections import defaultdict
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
+from django.db.models import QuerySet
 
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitment_list
 from hub.core.policies import policy_for
-from hub.core.terminology import TermWarning, check_text
-from hub.core.textdiff import Segment, word_diff
+from hub.core.terminology import TermWarning
+from hub.core.terminology import check_text
+from hub.core.textdiff import Segment
+from hub.core.textdiff import word_diff
 from hub.core.viewer import Viewer
 from hub.members.models import Member
-from hub.reporting.models import (
-    Answer,
-    CycleReminder,
-    Evidence,
-    IndicatorValue,
-    ProgressReport,
-    ProgressStatus,
-    Question,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ReviewComment,
-    ShowcaseItem,
-)
+from hub.reporting.models import Answer
+from hub.reporting.models import CycleReminder
+from hub.reporting.models import Evidence
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ProgressStatus
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ReviewComment
+from hub.reporting.models import ShowcaseItem
 
 # An aggregate is shown only when it covers at least this many members (SPEC section 2).
 MIN_AGGREGATE_MEMBERS = 5

@@ -1,6 +1,8 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
+from modeltranslation.translator import register
 
-from hub.reporting.models import Indicator, Question
+from hub.reporting.models import Indicator
+from hub.reporting.models import Question
 
 
 @register(Question)

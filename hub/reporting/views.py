@@ -6,61 +6,73 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 
-from hub.core.errors import HubError, NotFound, PermissionDenied
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import export_response, file_response, form_page, public_page, run_form, viewer, viewer_required
-from hub.reporting.forms import (
-    CycleForm,
-    EvidenceForm,
-    ExtensionForm,
-    QuestionnaireForm,
-    ReportForm,
-    ReturnForm,
-    ShowcaseForm,
-    answer_field_name,
-)
-from hub.reporting.models import ProgressReport, ProgressStatus, QuestionnaireVersion, ReportingCycle, ShowcaseItem
-from hub.reporting.pdf import evidence_response, report_pdf, report_xlsx
-from hub.reporting.selectors import (
-    EXPORT_HEADERS,
-    ReportPage,
-    answer_rows,
-    cycle_dashboard,
-    cycle_get,
-    cycle_list,
-    demo_members_exist,
-    report_get,
-    report_list,
-    report_page,
-    showcase_item_get,
-    version_get,
-    version_list,
-    version_questions,
-)
-from hub.reporting.services import (
-    CycleInput,
-    cycle_create,
-    cycle_open,
-    cycle_transition,
-    evidence_add,
-    evidence_file,
-    questionnaire_import,
-    report_accept,
-    report_extend,
-    report_return,
-    report_save,
-    report_submit,
-    showcase_propose,
-    showcase_sign_off,
-    showcase_withdraw,
-)
+from hub.core.web import export_response
+from hub.core.web import file_response
+from hub.core.web import form_page
+from hub.core.web import public_page
+from hub.core.web import run_form
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.reporting.forms import CycleForm
+from hub.reporting.forms import EvidenceForm
+from hub.reporting.forms import ExtensionForm
+from hub.reporting.forms import QuestionnaireForm
+from hub.reporting.forms import ReportForm
+from hub.reporting.forms import ReturnForm
+from hub.reporting.forms import ShowcaseForm
+from hub.reporting.forms import answer_field_name
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ProgressStatus
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ShowcaseItem
+from hub.reporting.pdf import evidence_response
+from hub.reporting.pdf import report_pdf
+from hub.reporting.pdf import report_xlsx
+from hub.reporting.selectors import EXPORT_HEADERS
+from hub.reporting.selectors import ReportPage
+from hub.reporting.selectors import answer_rows
+from hub.reporting.selectors import cycle_dashboard
+from hub.reporting.selectors import cycle_get
+from hub.reporting.selectors import cycle_list
+from hub.reporting.selectors import demo_members_exist
+from hub.reporting.selectors import report_get
+from hub.reporting.selectors import report_list
+from hub.reporting.selectors import report_page
+from hub.reporting.selectors import showcase_item_get
+from hub.reporting.selectors import version_get
+from hub.reporting.selectors import version_list
+from hub.reporting.selectors import version_questions
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
+from hub.reporting.services import cycle_transition
+from hub.reporting.services import evidence_add
+from hub.reporting.services import evidence_file
+from hub.reporting.services import questionnaire_import
+from hub.reporting.services import report_accept
+from hub.reporting.services import report_extend
+from hub.reporting.services import report_return
+from hub.reporting.services import report_save
+from hub.reporting.services import report_submit
+from hub.reporting.services import showcase_propose
+from hub.reporting.services import showcase_sign_off
+from hub.reporting.services import showcase_withdraw
 
 # --- cycles and questionnaires ----------------------------------------------------------------
 

@@ -11,17 +11,15 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import (
-    SECRETARIAT,
-    Server,
-    check_axe,
-    expect_path,
-    mail_to,
-    main,
-    path_of,
-    read_mails,
-    sign_in,
-)
+from tests.e2e.conftest import SECRETARIAT
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import check_axe
+from tests.e2e.conftest import expect_path
+from tests.e2e.conftest import mail_to
+from tests.e2e.conftest import main
+from tests.e2e.conftest import path_of
+from tests.e2e.conftest import read_mails
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -7,20 +7,18 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import (
-    DEMO_PASSWORD,
-    FOCAL_POINT,
-    SECRETARIAT,
-    Server,
-    check_axe,
-    demo_code,
-    expect_path,
-    mail_to,
-    main,
-    sign_in,
-    totp_code,
-    wait_for_fresh_window,
-)
+from tests.e2e.conftest import DEMO_PASSWORD
+from tests.e2e.conftest import FOCAL_POINT
+from tests.e2e.conftest import SECRETARIAT
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import check_axe
+from tests.e2e.conftest import demo_code
+from tests.e2e.conftest import expect_path
+from tests.e2e.conftest import mail_to
+from tests.e2e.conftest import main
+from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import totp_code
+from tests.e2e.conftest import wait_for_fresh_window
 
 pytestmark = pytest.mark.browser
 

@@ -15,22 +15,20 @@ from typing import Any
 import pytest
 
 from conftest import discouraged_term
-from tests.e2e.conftest import (
-    FOCAL_POINT,
-    OFFICIAL,
-    SECRETARIAT,
-    Server,
-    check_axe,
-    expect_path,
-    form_with_button,
-    labelled,
-    main,
-    path_of,
-    sign_in,
-    status_message,
-    submit,
-    tick,
-)
+from tests.e2e.conftest import FOCAL_POINT
+from tests.e2e.conftest import OFFICIAL
+from tests.e2e.conftest import SECRETARIAT
+from tests.e2e.conftest import Server
+from tests.e2e.conftest import check_axe
+from tests.e2e.conftest import expect_path
+from tests.e2e.conftest import form_with_button
+from tests.e2e.conftest import labelled
+from tests.e2e.conftest import main
+from tests.e2e.conftest import path_of
+from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import status_message
+from tests.e2e.conftest import submit
+from tests.e2e.conftest import tick
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,9 @@ import datetime
 import itertools
 
 from django.apps import apps
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError
+from django.db import models
+from django.db import transaction
 from django.utils import timezone
 
 counter = itertools.count(1)

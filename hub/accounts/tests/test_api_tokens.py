@@ -9,9 +9,11 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer
+from conftest import client_for
 from hub.accounts.models import ApiToken
-from hub.accounts.services import api_token_create, hash_secret
+from hub.accounts.services import api_token_create
+from hub.accounts.services import hash_secret
 from hub.core.errors import ValidationFailed
 
 

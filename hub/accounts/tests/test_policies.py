@@ -7,7 +7,8 @@ import datetime
 from django.utils import timezone
 
 from conftest import as_viewer
-from hub.accounts.models import ApiToken, User
+from hub.accounts.models import ApiToken
+from hub.accounts.models import User
 from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
 

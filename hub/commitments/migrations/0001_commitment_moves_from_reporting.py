@@ -5,7 +5,8 @@ commitments_commitment): no row is copied or lost. The content type keeps its id
 changed), so the audit history of each commitment stays attached to it.
 """
 
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 from hub.core.migration_ops import content_type_move
 

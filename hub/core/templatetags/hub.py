@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from django import forms, template
+from django import forms
+from django import template
 from django.utils.safestring import SafeString
 
 register = template.Library()

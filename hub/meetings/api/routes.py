@@ -5,91 +5,91 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import File, Form, Query, Router, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import File
+from ninja import Form
+from ninja import Query
+from ninja import Router
+from ninja import UploadedFile
+from ninja.pagination import PageNumberPagination
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitments_by_number
-from hub.core.api import caller, with_attributes, writer
+from hub.core.api import caller
+from hub.core.api import with_attributes
+from hub.core.api import writer
 from hub.core.errors import NotFound
 from hub.core.policies import policy_for
-from hub.core.viewer import ANONYMOUS, Viewer
-from hub.meetings.api.schemas import (
-    ActionItemIn,
-    ActionItemOut,
-    ActionQuery,
-    AgendaItemIn,
-    AgendaItemOut,
-    ApproveMinutesIn,
-    AttendanceIn,
-    CommentIn,
-    CommentOut,
-    DecisionIn,
-    DecisionOut,
-    DocumentOut,
-    InputIn,
-    InputOut,
-    InviteIn,
-    MeetingDetailOut,
-    MeetingIn,
-    MeetingOut,
-    MeetingPatch,
-    MinutesIn,
-    ObjectionIn,
-    ProcedureIn,
-    ProcedureOut,
-    ProgressIn,
-    ProgressOut,
-    ResponseIn,
-)
-from hub.meetings.models import (
-    ActionItem,
-    ActionItemUpdate,
-    AgendaItem,
-    Decision,
-    Meeting,
-    MeetingDocument,
-    MinutesComment,
-    OutsideInput,
-    WrittenProcedure,
-)
-from hub.meetings.selectors import (
-    ActionFilters,
-    action_item_get,
-    action_item_list,
-    action_item_updates,
-    action_owner_get,
-    decision_get,
-    decision_list,
-    meeting_get,
-    meeting_list,
-    meeting_page,
-    procedure_get,
-    procedure_list,
-    procedure_objections,
-)
-from hub.meetings.services import (
-    AgendaItemInput,
-    MeetingInput,
-    action_item_create,
-    action_item_progress,
-    agenda_item_add,
-    attendance_record,
-    decision_adopt,
-    meeting_document_add,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-    minutes_approve_at_meeting,
-    minutes_comment,
-    minutes_save,
-    objection_record,
-    outside_input_respond,
-    outside_input_submit,
-    written_procedure_conclude,
-    written_procedure_start,
-)
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import Viewer
+from hub.meetings.api.schemas import ActionItemIn
+from hub.meetings.api.schemas import ActionItemOut
+from hub.meetings.api.schemas import ActionQuery
+from hub.meetings.api.schemas import AgendaItemIn
+from hub.meetings.api.schemas import AgendaItemOut
+from hub.meetings.api.schemas import ApproveMinutesIn
+from hub.meetings.api.schemas import AttendanceIn
+from hub.meetings.api.schemas import CommentIn
+from hub.meetings.api.schemas import CommentOut
+from hub.meetings.api.schemas import DecisionIn
+from hub.meetings.api.schemas import DecisionOut
+from hub.meetings.api.schemas import DocumentOut
+from hub.meetings.api.schemas import InputIn
+from hub.meetings.api.schemas import InputOut
+from hub.meetings.api.schemas import InviteIn
+from hub.meetings.api.schemas import MeetingDetailOut
+from hub.meetings.api.schemas import MeetingIn
+from hub.meetings.api.schemas import MeetingOut
+from hub.meetings.api.schemas import MeetingPatch
+from hub.meetings.api.schemas import MinutesIn
+from hub.meetings.api.schemas import ObjectionIn
+from hub.meetings.api.schemas import ProcedureIn
+from hub.meetings.api.schemas import ProcedureOut
+from hub.meetings.api.schemas import ProgressIn
+from hub.meetings.api.schemas import ProgressOut
+from hub.meetings.api.schemas import ResponseIn
+from hub.meetings.models import ActionItem
+from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MinutesComment
+from hub.meetings.models import OutsideInput
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.selectors import ActionFilters
+from hub.meetings.selectors import action_item_get
+from hub.meetings.selectors import action_item_list
+from hub.meetings.selectors import action_item_updates
+from hub.meetings.selectors import action_owner_get
+from hub.meetings.selectors import decision_get
+from hub.meetings.selectors import decision_list
+from hub.meetings.selectors import meeting_get
+from hub.meetings.selectors import meeting_list
+from hub.meetings.selectors import meeting_page
+from hub.meetings.selectors import procedure_get
+from hub.meetings.selectors import procedure_list
+from hub.meetings.selectors import procedure_objections
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import action_item_progress
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import attendance_record
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_document_add
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.meetings.services import minutes_approve_at_meeting
+from hub.meetings.services import minutes_comment
+from hub.meetings.services import minutes_save
+from hub.meetings.services import objection_record
+from hub.meetings.services import outside_input_respond
+from hub.meetings.services import outside_input_submit
+from hub.meetings.services import written_procedure_conclude
+from hub.meetings.services import written_procedure_start
 from hub.members.models import Member
 from hub.members.selectors import member_get
 

@@ -4,10 +4,13 @@ name the attribute path, `resolve_*` the computed values."""
 import datetime
 
 from django.urls import reverse
-from ninja import Field, Schema
+from ninja import Field
+from ninja import Schema
 
 from hub.core.models import Visibility
-from hub.meetings.models import ActionItem, Decision, MeetingDocument
+from hub.meetings.models import ActionItem
+from hub.meetings.models import Decision
+from hub.meetings.models import MeetingDocument
 from hub.meetings.selectors import action_owner_name
 
 

@@ -1,7 +1,8 @@
 """Decisions and action items now link to the commitments app's Commitment (state only: the link tables
 and their rows stay as they are)."""
 
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 
 class Migration(migrations.Migration):

@@ -4,23 +4,35 @@ with progress; imported from CSV or XLSX; reminded before and after they fall du
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import NotFound, PermissionDenied, Problem, raise_problems, require_text
+from hub.core.audit import acting_as
+from hub.core.audit import audit_bulk
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import Problem
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.meetings.models import ActionItem, ActionItemUpdate, Decision, Meeting, ReminderSent
-from hub.members.models import Member, Role
+from hub.meetings.models import ActionItem
+from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import ReminderSent
+from hub.members.models import Member
+from hub.members.models import Role
 
 
 def _origin_date(decision: Decision | None, meeting: Meeting | None) -> datetime.date | None:

@@ -10,14 +10,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems, require_text
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.meetings.models import Decision, Meeting, Objection, WrittenProcedure
-from hub.meetings.services.meetings import mark_minutes_approved, require_manager
-from hub.members.models import Member, Role
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import Objection
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.services.meetings import mark_minutes_approved
+from hub.meetings.services.meetings import require_manager
+from hub.members.models import Member
+from hub.members.models import Role
 
 
 def _next_decision(source: Meeting | WrittenProcedure) -> tuple[int, str]:

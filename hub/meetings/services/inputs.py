@@ -10,18 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import (
-    Conflict,
-    NotFound,
-    PermissionDenied,
-    Problem,
-    ValidationFailed,
-    raise_problems,
-    require_text,
-)
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.meetings.models import AgendaItem, CalendarFeed, OutsideInput
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import CalendarFeed
+from hub.meetings.models import OutsideInput
 
 
 def outside_input_submit(

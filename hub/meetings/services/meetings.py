@@ -11,13 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems
-from hub.core.inputs import UNSET, Unset, given
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.inputs import UNSET
+from hub.core.inputs import Unset
+from hub.core.inputs import given
 from hub.core.policies import policy_for
-from hub.core.uploads import content_type_of, sha256_of
+from hub.core.uploads import content_type_of
+from hub.core.uploads import sha256_of
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MinutesComment
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MeetingInvitation
+from hub.meetings.models import MinutesComment
 from hub.members.models import Member
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024

@@ -11,16 +11,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import AgendaItem, Meeting, MeetingDocument, WrittenProcedure
-from hub.meetings.services import (
-    MeetingInput,
-    meeting_document_add,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-    minutes_save,
-    written_procedure_start,
-)
+from hub.meetings.models import AgendaItem
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import meeting_document_add
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.meetings.services import minutes_save
+from hub.meetings.services import written_procedure_start
 from hub.members.models import Member
 
 NOW = timezone.now()

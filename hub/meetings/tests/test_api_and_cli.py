@@ -12,9 +12,18 @@ from django.test import Client
 from conftest import as_viewer
 from hub.accounts.services import api_token_create
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import ActionItem, Decision, Meeting, WrittenProcedure
-from hub.meetings.services import AgendaItemInput, MeetingInput, decision_adopt, meeting_update
-from hub.meetings.tests.helpers import NOW, D, held, schedule
+from hub.meetings.models import ActionItem
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_update
+from hub.meetings.tests.helpers import NOW
+from hub.meetings.tests.helpers import D
+from hub.meetings.tests.helpers import held
+from hub.meetings.tests.helpers import schedule
 
 
 def auth(user) -> dict[str, str]:
@@ -151,7 +160,8 @@ def test_demo_meetings_involve_fictional_members_only(db):
 def test_documents_and_minutes_comments_through_the_api(secretariat, member_a, official_a, official_b):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from hub.meetings.services import agenda_item_add, minutes_save
+    from hub.meetings.services import agenda_item_add
+    from hub.meetings.services import minutes_save
 
     meeting = schedule("Docs", members=[member_a])
     item = agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Budget"))

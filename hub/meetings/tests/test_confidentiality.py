@@ -8,20 +8,25 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from conftest import as_viewer, client_for, make_member, pdf_text
+from conftest import as_viewer
+from conftest import client_for
+from conftest import make_member
+from conftest import pdf_text
 from hub.core.errors import Conflict
 from hub.core.viewer import SYSTEM
-from hub.meetings.services import (
-    AgendaItemInput,
-    action_item_create,
-    agenda_item_add,
-    decision_adopt,
-    meeting_invite,
-    minutes_save,
-    written_procedure_conclude,
-    written_procedure_start,
-)
-from hub.meetings.tests.helpers import NOW, held, minutes_procedure, paper, past_deadline
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import minutes_save
+from hub.meetings.services import written_procedure_conclude
+from hub.meetings.services import written_procedure_start
+from hub.meetings.tests.helpers import NOW
+from hub.meetings.tests.helpers import held
+from hub.meetings.tests.helpers import minutes_procedure
+from hub.meetings.tests.helpers import paper
+from hub.meetings.tests.helpers import past_deadline
 from hub.members.models import Member
 
 

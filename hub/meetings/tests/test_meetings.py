@@ -10,34 +10,47 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from conftest import as_viewer, client_for, pdf_text
-from hub.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from conftest import as_viewer
+from conftest import client_for
+from conftest import pdf_text
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import ValidationFailed
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import ActionItem, Meeting, ReminderSent, WrittenProcedure
+from hub.meetings.models import ActionItem
+from hub.meetings.models import Meeting
+from hub.meetings.models import ReminderSent
+from hub.meetings.models import WrittenProcedure
 from hub.meetings.selectors import cadence_warnings
-from hub.meetings.services import (
-    AgendaItemInput,
-    MeetingInput,
-    action_item_create,
-    action_item_progress,
-    agenda_item_add,
-    attendance_record,
-    calendar_feed_create,
-    calendar_feed_revoke,
-    decision_adopt,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-    minutes_approve_at_meeting,
-    minutes_save,
-    objection_record,
-    outside_input_respond,
-    outside_input_submit,
-    reminders_send,
-    written_procedure_conclude,
-    written_procedure_start,
-)
-from hub.meetings.tests.helpers import NOW, D, H, held, minutes_procedure, paper, past_deadline, schedule
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import action_item_progress
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import attendance_record
+from hub.meetings.services import calendar_feed_create
+from hub.meetings.services import calendar_feed_revoke
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.meetings.services import minutes_approve_at_meeting
+from hub.meetings.services import minutes_save
+from hub.meetings.services import objection_record
+from hub.meetings.services import outside_input_respond
+from hub.meetings.services import outside_input_submit
+from hub.meetings.services import reminders_send
+from hub.meetings.services import written_procedure_conclude
+from hub.meetings.services import written_procedure_start
+from hub.meetings.tests.helpers import NOW
+from hub.meetings.tests.helpers import D
+from hub.meetings.tests.helpers import H
+from hub.meetings.tests.helpers import held
+from hub.meetings.tests.helpers import minutes_procedure
+from hub.meetings.tests.helpers import paper
+from hub.meetings.tests.helpers import past_deadline
+from hub.meetings.tests.helpers import schedule
 
 
 def test_meetings_are_numbered_per_year_and_the_code_is_stable(db):

@@ -10,23 +10,28 @@ from django.utils import timezone
 
 from conftest import as_viewer
 from hub.core.models import Visibility
-from hub.core.policies import navigation_for, policy_for
+from hub.core.policies import navigation_for
+from hub.core.policies import policy_for
 from hub.core.viewer import SYSTEM
-from hub.meetings.models import (
-    ActionItem,
-    CalendarFeed,
-    Decision,
-    Meeting,
-    MeetingDocument,
-    MeetingInvitation,
-    MinutesComment,
-    Objection,
-    OutsideInput,
-    ReminderSent,
-    WrittenProcedure,
-)
-from hub.meetings.selectors import ActionFilters, action_item_list, cadence_warnings
-from hub.meetings.services import AgendaItemInput, MeetingInput, agenda_item_add, meeting_invite, meeting_schedule
+from hub.meetings.models import ActionItem
+from hub.meetings.models import CalendarFeed
+from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MeetingInvitation
+from hub.meetings.models import MinutesComment
+from hub.meetings.models import Objection
+from hub.meetings.models import OutsideInput
+from hub.meetings.models import ReminderSent
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.selectors import ActionFilters
+from hub.meetings.selectors import action_item_list
+from hub.meetings.selectors import cadence_warnings
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
 
 NOW = timezone.now()
 DAY = datetime.timedelta(days=1)

@@ -6,40 +6,49 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from hub.core.errors import HubError, NotFound
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import viewer_for
-from hub.core.web import export_response, form_page, form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import export_response
+from hub.core.web import form_page
+from hub.core.web import form_status
+from hub.core.web import public_page
+from hub.core.web import run_form
+from hub.core.web import viewer
+from hub.core.web import viewer_required
 from hub.meetings.calendar import feed_ics
-from hub.meetings.forms import ObjectionForm, ProcedureForm, ProgressForm
-from hub.meetings.models import ActionItem, Meeting, WrittenProcedure
-from hub.meetings.selectors import (
-    ActionFilters,
-    action_item_get,
-    action_item_list,
-    action_item_updates,
-    action_owner_name,
-    decision_list,
-    meeting_list,
-    procedure_get,
-    procedure_list,
-    procedure_objections,
-)
-from hub.meetings.services import (
-    action_item_progress,
-    calendar_feed_create,
-    calendar_feed_owner,
-    calendar_feed_revoke,
-    objection_record,
-    written_procedure_conclude,
-    written_procedure_start,
-)
+from hub.meetings.forms import ObjectionForm
+from hub.meetings.forms import ProcedureForm
+from hub.meetings.forms import ProgressForm
+from hub.meetings.models import ActionItem
+from hub.meetings.models import Meeting
+from hub.meetings.models import WrittenProcedure
+from hub.meetings.selectors import ActionFilters
+from hub.meetings.selectors import action_item_get
+from hub.meetings.selectors import action_item_list
+from hub.meetings.selectors import action_item_updates
+from hub.meetings.selectors import action_owner_name
+from hub.meetings.selectors import decision_list
+from hub.meetings.selectors import meeting_list
+from hub.meetings.selectors import procedure_get
+from hub.meetings.selectors import procedure_list
+from hub.meetings.selectors import procedure_objections
+from hub.meetings.services import action_item_progress
+from hub.meetings.services import calendar_feed_create
+from hub.meetings.services import calendar_feed_owner
+from hub.meetings.services import calendar_feed_revoke
+from hub.meetings.services import objection_record
+from hub.meetings.services import written_procedure_conclude
+from hub.meetings.services import written_procedure_start
 from hub.members.selectors import member_list_acting_for
 
 

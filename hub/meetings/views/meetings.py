@@ -5,62 +5,68 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 
 from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import file_response, form_page, form_status, public_page, run_form, viewer, viewer_required
+from hub.core.web import file_response
+from hub.core.web import form_page
+from hub.core.web import form_status
+from hub.core.web import public_page
+from hub.core.web import run_form
+from hub.core.web import viewer
+from hub.core.web import viewer_required
 from hub.meetings.calendar import meeting_ics
-from hub.meetings.forms import (
-    ActionItemForm,
-    AgendaItemForm,
-    ApproveMinutesForm,
-    AttendanceForm,
-    CommentForm,
-    DecisionForm,
-    DocumentForm,
-    InputForm,
-    InviteForm,
-    MeetingForm,
-    MeetingStatusForm,
-    MinutesForm,
-    ResponseForm,
-)
-from hub.meetings.models import Meeting, MinutesComment, OutsideInput
+from hub.meetings.forms import ActionItemForm
+from hub.meetings.forms import AgendaItemForm
+from hub.meetings.forms import ApproveMinutesForm
+from hub.meetings.forms import AttendanceForm
+from hub.meetings.forms import CommentForm
+from hub.meetings.forms import DecisionForm
+from hub.meetings.forms import DocumentForm
+from hub.meetings.forms import InputForm
+from hub.meetings.forms import InviteForm
+from hub.meetings.forms import MeetingForm
+from hub.meetings.forms import MeetingStatusForm
+from hub.meetings.forms import MinutesForm
+from hub.meetings.forms import ResponseForm
+from hub.meetings.models import Meeting
+from hub.meetings.models import MinutesComment
+from hub.meetings.models import OutsideInput
 from hub.meetings.pdf import meeting_pdf
-from hub.meetings.selectors import (
-    action_owner_get,
-    cadence_warnings,
-    decision_get,
-    document_get,
-    meeting_get,
-    meeting_list,
-    meeting_page,
-)
-from hub.meetings.services import (
-    AgendaItemInput,
-    MeetingInput,
-    action_item_create,
-    agenda_item_add,
-    attendance_record,
-    decision_adopt,
-    meeting_document_add,
-    meeting_invite,
-    meeting_schedule,
-    meeting_update,
-    minutes_approve_at_meeting,
-    minutes_comment,
-    minutes_save,
-    outside_input_respond,
-    outside_input_submit,
-)
+from hub.meetings.selectors import action_owner_get
+from hub.meetings.selectors import cadence_warnings
+from hub.meetings.selectors import decision_get
+from hub.meetings.selectors import document_get
+from hub.meetings.selectors import meeting_get
+from hub.meetings.selectors import meeting_list
+from hub.meetings.selectors import meeting_page
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
+from hub.meetings.services import action_item_create
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import attendance_record
+from hub.meetings.services import decision_adopt
+from hub.meetings.services import meeting_document_add
+from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_schedule
+from hub.meetings.services import meeting_update
+from hub.meetings.services import minutes_approve_at_meeting
+from hub.meetings.services import minutes_comment
+from hub.meetings.services import minutes_save
+from hub.meetings.services import outside_input_respond
+from hub.meetings.services import outside_input_submit
 from hub.members.models import Member
-from hub.members.selectors import member_list, member_list_acting_for
+from hub.members.selectors import member_list
+from hub.members.selectors import member_list_acting_for
 
 
 @require_safe

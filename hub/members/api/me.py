@@ -3,9 +3,12 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field
+from ninja import Router
+from ninja import Schema
 
-from hub.core.api import caller, with_attributes
+from hub.core.api import caller
+from hub.core.api import with_attributes
 from hub.members.models import Role
 from hub.members.selectors import role_list_for_user
 

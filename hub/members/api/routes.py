@@ -2,71 +2,69 @@
 the selectors, every write through the services."""
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Query
+from ninja import Router
+from ninja import Schema
+from ninja.pagination import PageNumberPagination
+from ninja.pagination import paginate
 from ninja.responses import Status
 
-from hub.core.api import ApiCaller, caller, writer
+from hub.core.api import ApiCaller
+from hub.core.api import caller
+from hub.core.api import writer
 from hub.core.errors import Conflict
 from hub.core.policies import policy_for
 from hub.core.web import rate_limited
-from hub.members.api.schemas import (
-    AllianceCheckIn,
-    FigureIn,
-    FigureOut,
-    JoinReceiptOut,
-    JoinRequestIn,
-    JoinRequestOut,
-    MemberDetailOut,
-    MemberIn,
-    MemberOut,
-    MemberQuery,
-    NoteIn,
-    NoteOut,
-    QuestionIn,
-    ReasonIn,
-    StatusChangeOut,
-    StatusIn,
-    TaskforceRoleIn,
-    TaskforceRoleOut,
-)
-from hub.members.models import (
-    AllianceFigure,
-    JoinRequest,
-    Member,
-    MemberNote,
-    MemberStatusChange,
-    TaskforceRole,
-)
-from hub.members.selectors import (
-    MemberFilters,
-    alliance_figure_list,
-    join_request_get,
-    join_request_list,
-    member_get,
-    member_list,
-    member_notes,
-    member_status_history,
-)
-from hub.members.services import (
-    MemberInput,
-    alliance_figure_record,
-    join_request_approve,
-    join_request_ask_more,
-    join_request_record_alliance_check,
-    join_request_reject,
-    join_request_submit,
-    member_create,
-    member_note_create,
-    member_status_change,
-    member_update,
-    taskforce_role_assign,
-)
+from hub.members.api.schemas import AllianceCheckIn
+from hub.members.api.schemas import FigureIn
+from hub.members.api.schemas import FigureOut
+from hub.members.api.schemas import JoinReceiptOut
+from hub.members.api.schemas import JoinRequestIn
+from hub.members.api.schemas import JoinRequestOut
+from hub.members.api.schemas import MemberDetailOut
+from hub.members.api.schemas import MemberIn
+from hub.members.api.schemas import MemberOut
+from hub.members.api.schemas import MemberQuery
+from hub.members.api.schemas import NoteIn
+from hub.members.api.schemas import NoteOut
+from hub.members.api.schemas import QuestionIn
+from hub.members.api.schemas import ReasonIn
+from hub.members.api.schemas import StatusChangeOut
+from hub.members.api.schemas import StatusIn
+from hub.members.api.schemas import TaskforceRoleIn
+from hub.members.api.schemas import TaskforceRoleOut
+from hub.members.models import AllianceFigure
+from hub.members.models import JoinRequest
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import MemberStatusChange
+from hub.members.models import TaskforceRole
+from hub.members.selectors import MemberFilters
+from hub.members.selectors import alliance_figure_list
+from hub.members.selectors import join_request_get
+from hub.members.selectors import join_request_list
+from hub.members.selectors import member_get
+from hub.members.selectors import member_list
+from hub.members.selectors import member_notes
+from hub.members.selectors import member_status_history
+from hub.members.services import MemberInput
+from hub.members.services import alliance_figure_record
+from hub.members.services import join_request_approve
+from hub.members.services import join_request_ask_more
+from hub.members.services import join_request_record_alliance_check
+from hub.members.services import join_request_reject
+from hub.members.services import join_request_submit
+from hub.members.services import member_create
+from hub.members.services import member_note_create
+from hub.members.services import member_status_change
+from hub.members.services import member_update
+from hub.members.services import taskforce_role_assign
 
 T = TypeVar("T")
 

@@ -3,10 +3,14 @@ name the attribute path, `resolve_*` the computed values."""
 
 import datetime
 
-from ninja import Field, Schema
+from ninja import Field
+from ninja import Schema
 
 from hub.core.models import Visibility
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberNote
+from hub.members.models import JoinRequest
+from hub.members.models import JoinRequestMessage
+from hub.members.models import Member
+from hub.members.models import MemberNote
 from hub.members.selectors import join_request_messages
 
 

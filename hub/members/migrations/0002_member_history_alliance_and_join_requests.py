@@ -3,7 +3,8 @@
 import django.db.models.deletion
 import django_countries.fields
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 
 class Migration(migrations.Migration):

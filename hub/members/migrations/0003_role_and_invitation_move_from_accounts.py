@@ -8,7 +8,8 @@ accounts_invitation to members_invitation): no row is copied or lost. The conten
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 from hub.core.migration_ops import content_type_move
 

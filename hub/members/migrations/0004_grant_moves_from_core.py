@@ -4,7 +4,8 @@ that asks for granted records). The state is moved with SeparateDatabaseAndState
 
 import django.db.models.deletion
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 from hub.core.migration_ops import content_type_move
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 from django.db import transaction
@@ -11,13 +12,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import Problem, raise_problems
+from hub.core.audit import acting_as
+from hub.core.audit import audit_bulk
+from hub.core.errors import Problem
+from hub.core.errors import raise_problems
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
-from hub.core.tabular import Row, read_table
+from hub.core.tabular import Row
+from hub.core.tabular import read_table
 from hub.core.viewer import Viewer
-from hub.members.models import Member, MemberStatusChange
+from hub.members.models import Member
+from hub.members.models import MemberStatusChange
 from hub.members.services.reference import m49_regions
 
 COLUMNS = [

@@ -19,20 +19,26 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
-from hub.core.errors import (
-    Conflict,
-    NotFound,
-    PermissionDenied,
-    Problem,
-    ValidationFailed,
-    raise_problems,
-)
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
-from hub.core.uploads import PDF, content_type_of, sha256_of
+from hub.core.uploads import PDF
+from hub.core.uploads import content_type_of
+from hub.core.uploads import sha256_of
 from hub.core.validation import full_clean
-from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
-from hub.members.models import JoinRequest, JoinRequestMessage, Member, MemberStatusChange, Role
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SYSTEM
+from hub.core.viewer import Viewer
+from hub.members.models import JoinRequest
+from hub.members.models import JoinRequestMessage
+from hub.members.models import Member
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
 from hub.members.services.people import invitation_create
 from hub.members.services.reference import m49_regions
 

@@ -17,20 +17,19 @@ from django.utils.translation import gettext as _
 from hub.accounts.models import User
 from hub.accounts.services import hash_secret
 from hub.core.audit import acting_as
-from hub.core.errors import (
-    Conflict,
-    NotFound,
-    PermissionDenied,
-    Problem,
-    ValidationFailed,
-    raise_problems,
-    require_text,
-)
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.members.models import Invitation, Role
+from hub.members.models import Invitation
+from hub.members.models import Role
 
 
 def invitation_create(

@@ -18,9 +18,14 @@ from django_countries import countries
 from hub.core.audit import acting_as
 from hub.core.errors import Problem
 from hub.core.models import Visibility
-from hub.core.reference import LoadReport, Outcome, reference_load, reference_rows
+from hub.core.reference import LoadReport
+from hub.core.reference import Outcome
+from hub.core.reference import reference_load
+from hub.core.reference import reference_rows
 from hub.core.validation import full_clean
-from hub.members.models import AllianceFigure, Member, TaskforceRole
+from hub.members.models import AllianceFigure
+from hub.members.models import Member
+from hub.members.models import TaskforceRole
 from hub.members.services.registry import member_status_history_start
 
 LAUNCH_DATE = datetime.date(2022, 6, 2)  # seed 000: press release of 2 June 2022

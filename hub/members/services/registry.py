@@ -6,7 +6,8 @@ Each service runs in one transaction, asks the policy and is audited (the actor 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from dataclasses import fields
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,13 +16,25 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
-from hub.core.errors import NotFound, PermissionDenied, Problem, ValidationFailed, raise_problems, require_text
-from hub.core.inputs import UNSET, Unset, given
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
+from hub.core.inputs import UNSET
+from hub.core.inputs import Unset
+from hub.core.inputs import given
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.members.models import AllianceFigure, Member, MemberNote, MemberStatusChange, Role, TaskforceRole
+from hub.members.models import AllianceFigure
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.test import Client
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer
+from conftest import client_for
 from hub.accounts.services import api_token_create
-from hub.members.models import Member, MemberNote
+from hub.members.models import Member
+from hub.members.models import MemberNote
 
 
 def token_client(user, scope="read-write") -> tuple[Client, dict[str, str]]:

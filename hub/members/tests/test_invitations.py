@@ -11,11 +11,17 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer
+from conftest import client_for
 from hub.accounts.models import User
-from hub.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from hub.members.models import Invitation, Role
-from hub.members.services import invitation_accept, invitation_create
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import ValidationFailed
+from hub.members.models import Invitation
+from hub.members.models import Role
+from hub.members.services import invitation_accept
+from hub.members.services import invitation_create
 
 
 def invite(secretariat, member, email="new.official@alphaland.example.org", kind=Role.Kind.OFFICIAL):

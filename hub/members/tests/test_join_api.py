@@ -6,8 +6,11 @@ from django.test import Client
 
 from conftest import as_viewer
 from hub.accounts.services import api_token_create
-from hub.members.models import Invitation, JoinRequest, Member
-from hub.members.services import join_request_token, join_request_verify
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import Member
+from hub.members.services import join_request_token
+from hub.members.services import join_request_verify
 
 
 def bearer(user) -> dict[str, str]:

@@ -9,19 +9,22 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from conftest import as_viewer, client_for
-from hub.core.errors import Conflict, NotFound, ValidationFailed
-from hub.members.models import Invitation, JoinRequest, Member
-from hub.members.services import (
-    join_request_answer,
-    join_request_approve,
-    join_request_ask_more,
-    join_request_record_alliance_check,
-    join_request_reject,
-    join_request_submit,
-    join_request_token,
-    join_request_verify,
-)
+from conftest import as_viewer
+from conftest import client_for
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import ValidationFailed
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import Member
+from hub.members.services import join_request_answer
+from hub.members.services import join_request_approve
+from hub.members.services import join_request_ask_more
+from hub.members.services import join_request_record_alliance_check
+from hub.members.services import join_request_reject
+from hub.members.services import join_request_submit
+from hub.members.services import join_request_token
+from hub.members.services import join_request_verify
 
 PDF = b"%PDF-1.4\n% a letter\n"
 
@@ -87,7 +90,8 @@ def test_a_letter_over_the_size_limit_is_refused_before_reading(db):
 
 
 def test_a_government_that_is_already_a_member_is_told_so(member_a, secretariat):
-    from hub.members.services import MemberInput, member_update
+    from hub.members.services import MemberInput
+    from hub.members.services import member_update
 
     member_update(viewer=as_viewer(secretariat), member=member_a, data=MemberInput(country="DE"))
     with pytest.raises(ValidationFailed) as exc:

@@ -9,20 +9,21 @@ from django.utils import timezone
 
 from conftest import as_viewer
 from hub.core.models import Visibility
-from hub.core.policies import navigation_for, policy_for
-from hub.core.viewer import ANONYMOUS, SYSTEM
-from hub.members.models import (
-    AllianceFigure,
-    Invitation,
-    JoinRequest,
-    Member,
-    MemberNote,
-    MemberStatusChange,
-    Role,
-    TaskforceRole,
-)
+from hub.core.policies import navigation_for
+from hub.core.policies import policy_for
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SYSTEM
+from hub.members.models import AllianceFigure
+from hub.members.models import Invitation
+from hub.members.models import JoinRequest
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
 from hub.members.selectors import member_list_acting_for
-from hub.members.services import member_status_change, taskforce_role_assign
+from hub.members.services import member_status_change
+from hub.members.services import taskforce_role_assign
 
 
 def test_officials_are_shown_to_the_taskforce_and_secretariat_notes_to_the_secretariat(

@@ -8,7 +8,8 @@ import pytest
 from django.utils import translation
 
 from hub.core.errors import ValidationFailed
-from hub.members.models import Member, TaskforceRole
+from hub.members.models import Member
+from hub.members.models import TaskforceRole
 from hub.members.services import reference_members_load
 
 

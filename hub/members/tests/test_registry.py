@@ -6,18 +6,24 @@ import datetime
 
 import pytest
 
-from conftest import as_viewer, client_for, make_person
-from hub.core.errors import NotFound, PermissionDenied, ValidationFailed
-from hub.members.models import Invitation, Member, MemberStatusChange, Role, TaskforceRole
-from hub.members.services import (
-    MemberInput,
-    invitation_accept,
-    invitation_create,
-    member_create,
-    member_status_change,
-    member_update,
-    taskforce_role_assign,
-)
+from conftest import as_viewer
+from conftest import client_for
+from conftest import make_person
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import ValidationFailed
+from hub.members.models import Invitation
+from hub.members.models import Member
+from hub.members.models import MemberStatusChange
+from hub.members.models import Role
+from hub.members.models import TaskforceRole
+from hub.members.services import MemberInput
+from hub.members.services import invitation_accept
+from hub.members.services import invitation_create
+from hub.members.services import member_create
+from hub.members.services import member_status_change
+from hub.members.services import member_update
+from hub.members.services import taskforce_role_assign
 
 D = datetime.date
 

@@ -8,9 +8,11 @@ import json
 import openpyxl
 import pytest
 
-from conftest import as_viewer, client_for
+from conftest import as_viewer
+from conftest import client_for
 from hub.core.models import Visibility
-from hub.members.models import Member, MemberNote
+from hub.members.models import Member
+from hub.members.models import MemberNote
 from hub.members.services import member_note_create
 
 

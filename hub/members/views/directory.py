@@ -5,28 +5,37 @@ from __future__ import annotations
 import gzip
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 
-from hub.core.errors import HubError, NotFound
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import export_response, public_page, viewer, viewer_required
-from hub.members.forms import DirectoryFilterForm, MemberNoteForm
+from hub.core.web import export_response
+from hub.core.web import public_page
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.members.forms import DirectoryFilterForm
+from hub.members.forms import MemberNoteForm
 from hub.members.map import map_svg_gzip
-from hub.members.models import Invitation, Member, MemberNote, collation_key
-from hub.members.selectors import (
-    MemberFilters,
-    member_get,
-    member_list,
-    member_map_members,
-    member_notes,
-    member_officials,
-    member_regions,
-    member_status_history,
-)
+from hub.members.models import Invitation
+from hub.members.models import Member
+from hub.members.models import MemberNote
+from hub.members.models import collation_key
+from hub.members.selectors import MemberFilters
+from hub.members.selectors import member_get
+from hub.members.selectors import member_list
+from hub.members.selectors import member_map_members
+from hub.members.selectors import member_notes
+from hub.members.selectors import member_officials
+from hub.members.selectors import member_regions
+from hub.members.selectors import member_status_history
 from hub.members.services import member_note_create
 
 

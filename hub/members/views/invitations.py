@@ -5,18 +5,29 @@ from __future__ import annotations
 from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.core.errors import HubError, NotFound
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
-from hub.core.web import public_page, viewer, viewer_required
-from hub.members.forms import AcceptInvitationForm, InvitationForm
-from hub.members.models import Invitation, Member
-from hub.members.selectors import invitation_list, member_list
-from hub.members.services import invitation_accept, invitation_create, invitation_for_token, invitation_revoke
+from hub.core.web import public_page
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.members.forms import AcceptInvitationForm
+from hub.members.forms import InvitationForm
+from hub.members.models import Invitation
+from hub.members.models import Member
+from hub.members.selectors import invitation_list
+from hub.members.selectors import member_list
+from hub.members.services import invitation_accept
+from hub.members.services import invitation_create
+from hub.members.services import invitation_for_token
+from hub.members.services import invitation_revoke
 
 
 def _invitation_form(request: HttpRequest, data: object = None) -> InvitationForm:

@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.core.errors import HubError, NotFound
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
-from hub.core.web import form_page, form_status, public_page, rate_limited, run_form, viewer, viewer_required
-from hub.members.forms import AllianceCheckForm, AskMoreForm, JoinAnswerForm, JoinRequestForm, RejectForm
+from hub.core.web import form_page
+from hub.core.web import form_status
+from hub.core.web import public_page
+from hub.core.web import rate_limited
+from hub.core.web import run_form
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.members.forms import AllianceCheckForm
+from hub.members.forms import AskMoreForm
+from hub.members.forms import JoinAnswerForm
+from hub.members.forms import JoinRequestForm
+from hub.members.forms import RejectForm
 from hub.members.models import JoinRequest
-from hub.members.selectors import join_request_get, join_request_list, join_request_messages
-from hub.members.services import (
-    join_request_answer,
-    join_request_approve,
-    join_request_ask_more,
-    join_request_for_token,
-    join_request_record_alliance_check,
-    join_request_reject,
-    join_request_submit,
-    join_request_verify,
-)
+from hub.members.selectors import join_request_get
+from hub.members.selectors import join_request_list
+from hub.members.selectors import join_request_messages
+from hub.members.services import join_request_answer
+from hub.members.services import join_request_approve
+from hub.members.services import join_request_ask_more
+from hub.members.services import join_request_for_token
+from hub.members.services import join_request_record_alliance_check
+from hub.members.services import join_request_reject
+from hub.members.services import join_request_submit
+from hub.members.services import join_request_verify
 
 
 @public_page

@@ -3,42 +3,42 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.core.errors import HubError, NotFound
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
-from hub.core.web import form_page, viewer, viewer_required
-from hub.members.forms import (
-    AllianceFigureForm,
-    MemberForm,
-    PersonInviteForm,
-    StatusChangeForm,
-    TaskforceRoleForm,
-)
-from hub.members.models import AllianceFigure, Invitation, Member
-from hub.members.selectors import (
-    alliance_figure_list,
-    member_get,
-    member_pending_invitations,
-    member_role_get,
-    member_roles,
-    member_status_history,
-)
-from hub.members.services import (
-    MemberInput,
-    alliance_figure_record,
-    invitation_create,
-    member_create,
-    member_status_change,
-    member_update,
-    role_end,
-    taskforce_role_assign,
-)
+from hub.core.web import form_page
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.members.forms import AllianceFigureForm
+from hub.members.forms import MemberForm
+from hub.members.forms import PersonInviteForm
+from hub.members.forms import StatusChangeForm
+from hub.members.forms import TaskforceRoleForm
+from hub.members.models import AllianceFigure
+from hub.members.models import Invitation
+from hub.members.models import Member
+from hub.members.selectors import alliance_figure_list
+from hub.members.selectors import member_get
+from hub.members.selectors import member_pending_invitations
+from hub.members.selectors import member_role_get
+from hub.members.selectors import member_roles
+from hub.members.selectors import member_status_history
+from hub.members.services import MemberInput
+from hub.members.services import alliance_figure_record
+from hub.members.services import invitation_create
+from hub.members.services import member_create
+from hub.members.services import member_status_change
+from hub.members.services import member_update
+from hub.members.services import role_end
+from hub.members.services import taskforce_role_assign
 
 
 def _secretariat_only(v: Viewer) -> None:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts.forms import ApiTokenForm
 from hub.accounts.selectors import api_token_list
-from hub.accounts.services import api_token_create, api_token_revoke
+from hub.accounts.services import api_token_create
+from hub.accounts.services import api_token_revoke
 from hub.core.errors import HubError
-from hub.core.web import viewer, viewer_required
-from hub.members.selectors import (
-    role_list_for_user,
-)
+from hub.core.web import viewer
+from hub.core.web import viewer_required
+from hub.members.selectors import role_list_for_user
 
 
 @viewer_required

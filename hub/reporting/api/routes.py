@@ -5,73 +5,72 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import File
+from ninja import Form
+from ninja import Router
+from ninja import UploadedFile
+from ninja.pagination import PageNumberPagination
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from hub.commitments.selectors import commitment_get
-from hub.core.api import caller, with_attributes, writer
+from hub.core.api import caller
+from hub.core.api import with_attributes
+from hub.core.api import writer
 from hub.core.policies import policy_for
 from hub.members.selectors import member_get
-from hub.reporting.api.schemas import (
-    AnswersIn,
-    CycleIn,
-    CycleOut,
-    CyclePatch,
-    DashboardOut,
-    EvidenceOut,
-    ExtensionIn,
-    ImportOut,
-    ReportCreateIn,
-    ReportDetailOut,
-    ReportOut,
-    ReturnIn,
-    ShowcaseIn,
-    ShowcaseOut,
-    VersionDetailOut,
-    VersionOut,
-)
-from hub.reporting.models import (
-    Evidence,
-    ProgressReport,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ShowcaseItem,
-)
+from hub.reporting.api.schemas import AnswersIn
+from hub.reporting.api.schemas import CycleIn
+from hub.reporting.api.schemas import CycleOut
+from hub.reporting.api.schemas import CyclePatch
+from hub.reporting.api.schemas import DashboardOut
+from hub.reporting.api.schemas import EvidenceOut
+from hub.reporting.api.schemas import ExtensionIn
+from hub.reporting.api.schemas import ImportOut
+from hub.reporting.api.schemas import ReportCreateIn
+from hub.reporting.api.schemas import ReportDetailOut
+from hub.reporting.api.schemas import ReportOut
+from hub.reporting.api.schemas import ReturnIn
+from hub.reporting.api.schemas import ShowcaseIn
+from hub.reporting.api.schemas import ShowcaseOut
+from hub.reporting.api.schemas import VersionDetailOut
+from hub.reporting.api.schemas import VersionOut
+from hub.reporting.models import Evidence
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ShowcaseItem
 from hub.reporting.pdf import evidence_response
-from hub.reporting.selectors import (
-    cycle_dashboard,
-    cycle_get,
-    cycle_list,
-    report_get,
-    report_list,
-    report_page,
-    showcase_list,
-    version_get,
-    version_list,
-    version_questions,
-)
-from hub.reporting.services import (
-    CycleInput,
-    cycle_create,
-    cycle_open,
-    cycle_transition,
-    cycle_update,
-    evidence_add,
-    evidence_file,
-    questionnaire_import,
-    report_accept,
-    report_create,
-    report_extend,
-    report_return,
-    report_save,
-    report_submit,
-    showcase_propose,
-    showcase_sign_off,
-    showcase_withdraw,
-)
+from hub.reporting.selectors import cycle_dashboard
+from hub.reporting.selectors import cycle_get
+from hub.reporting.selectors import cycle_list
+from hub.reporting.selectors import report_get
+from hub.reporting.selectors import report_list
+from hub.reporting.selectors import report_page
+from hub.reporting.selectors import showcase_list
+from hub.reporting.selectors import version_get
+from hub.reporting.selectors import version_list
+from hub.reporting.selectors import version_questions
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
+from hub.reporting.services import cycle_transition
+from hub.reporting.services import cycle_update
+from hub.reporting.services import evidence_add
+from hub.reporting.services import evidence_file
+from hub.reporting.services import questionnaire_import
+from hub.reporting.services import report_accept
+from hub.reporting.services import report_create
+from hub.reporting.services import report_extend
+from hub.reporting.services import report_return
+from hub.reporting.services import report_save
+from hub.reporting.services import report_submit
+from hub.reporting.services import showcase_propose
+from hub.reporting.services import showcase_sign_off
+from hub.reporting.services import showcase_withdraw
 
 questionnaires_router = Router(tags=["questionnaires"])
 cycles_router = Router(tags=["reporting cycles"])

@@ -5,12 +5,17 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from ninja import Field, Schema
+from ninja import Field
+from ninja import Schema
 from pydantic import ConfigDict
 
 from hub.core.api import with_attributes
-from hub.reporting.models import Evidence, Question, ShowcaseItem
-from hub.reporting.selectors import AnswerView, CommitmentCompletion, CycleDashboard
+from hub.reporting.models import Evidence
+from hub.reporting.models import Question
+from hub.reporting.models import ShowcaseItem
+from hub.reporting.selectors import AnswerView
+from hub.reporting.selectors import CommitmentCompletion
+from hub.reporting.selectors import CycleDashboard
 
 STATUS_SCALE = "no_evidence, not_started, limited, substantial or complete"
 

@@ -2,7 +2,8 @@
 the table itself was renamed by commitments.0001, with every row)."""
 
 import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 
 class Migration(migrations.Migration):

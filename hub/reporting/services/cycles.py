@@ -8,29 +8,36 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub.core.audit import acting_as, audit_bulk
-from hub.core.errors import Conflict, Problem, ValidationFailed, raise_problems
-from hub.core.inputs import UNSET, Unset, given
+from hub.core.audit import acting_as
+from hub.core.audit import audit_bulk
+from hub.core.errors import Conflict
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.inputs import UNSET
+from hub.core.inputs import Unset
+from hub.core.inputs import given
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.members.models import Member, Role
-from hub.reporting.models import (
-    Answer,
-    CycleReminder,
-    Evidence,
-    IndicatorValue,
-    ProgressReport,
-    Question,
-    QuestionnaireVersion,
-    ReportingCycle,
-)
-from hub.reporting.selectors import last_accepted_report, previous_answers
+from hub.members.models import Member
+from hub.members.models import Role
+from hub.reporting.models import Answer
+from hub.reporting.models import CycleReminder
+from hub.reporting.models import Evidence
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.selectors import last_accepted_report
+from hub.reporting.selectors import previous_answers
 
 CYCLE_FIELDS = ("name", "period_start", "period_end", "kind", "opens_on", "closes_on", "version")
 

@@ -12,7 +12,8 @@ again updates it; importing the same file twice changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 from django.db import transaction
@@ -20,11 +21,16 @@ from django.utils.translation import gettext as _
 
 from hub.commitments.models import Commitment
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, Problem, raise_problems, require_text
+from hub.core.errors import Conflict
+from hub.core.errors import Problem
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.viewer import Viewer
-from hub.reporting.models import Indicator, Question, QuestionnaireVersion
+from hub.reporting.models import Indicator
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
 
 QUESTIONNAIRE_COLUMNS = [
     "question",

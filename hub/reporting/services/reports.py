@@ -6,7 +6,8 @@ point signs them off."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from decimal import InvalidOperation
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -16,22 +17,25 @@ from django.utils.translation import gettext as _
 
 from hub.core import uploads
 from hub.core.audit import acting_as
-from hub.core.errors import Conflict, NotFound, Problem, ValidationFailed, raise_problems, require_text
+from hub.core.errors import Conflict
+from hub.core.errors import NotFound
+from hub.core.errors import Problem
+from hub.core.errors import ValidationFailed
+from hub.core.errors import raise_problems
+from hub.core.errors import require_text
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tasks import email_after_commit
 from hub.core.validation import full_clean
 from hub.core.viewer import Viewer
-from hub.reporting.models import (
-    Answer,
-    Evidence,
-    IndicatorValue,
-    ProgressReport,
-    ProgressStatus,
-    ReportingCycle,
-    ReviewComment,
-    ShowcaseItem,
-)
+from hub.reporting.models import Answer
+from hub.reporting.models import Evidence
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ProgressStatus
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ReviewComment
+from hub.reporting.models import ShowcaseItem
 from hub.reporting.services.cycles import focal_point_emails
 
 TEXT_FIELDS = ("narrative", "actions_taken", "planned_actions", "lead_institution")

@@ -12,19 +12,22 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from hub.core.viewer import SYSTEM, Viewer, focal_point_of
+from hub.core.viewer import SYSTEM
+from hub.core.viewer import Viewer
+from hub.core.viewer import focal_point_of
 from hub.members.models import Member
-from hub.reporting.models import Answer, ProgressReport, QuestionnaireVersion, ReportingCycle
-from hub.reporting.services import (
-    QUESTIONNAIRE_COLUMNS,
-    CycleInput,
-    cycle_create,
-    cycle_open,
-    questionnaire_import,
-    report_accept,
-    report_save,
-    report_submit,
-)
+from hub.reporting.models import Answer
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.services import QUESTIONNAIRE_COLUMNS
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
+from hub.reporting.services import questionnaire_import
+from hub.reporting.services import report_accept
+from hub.reporting.services import report_save
+from hub.reporting.services import report_submit
 
 STARTER = Path(settings.BASE_DIR) / "reference" / "questionnaire-starter.csv"
 # The starter questionnaire's questions: every one is required but the last.

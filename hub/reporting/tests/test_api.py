@@ -11,22 +11,28 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from conftest import as_viewer, discouraged_term, make_person
+from conftest import as_viewer
+from conftest import discouraged_term
+from conftest import make_person
 from hub.accounts.services import api_token_create
 from hub.commitments.services import reference_commitments_load
 from hub.members.models import Role
-from hub.reporting.models import (
-    Answer,
-    Evidence,
-    IndicatorValue,
-    ProgressReport,
-    Question,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ShowcaseItem,
-)
-from hub.reporting.services import CycleInput, cycle_create, cycle_open, questionnaire_import
-from hub.reporting.tests.helpers import REQUIRED_KEYS, STARTER, STARTER_KEYS, TODAY
+from hub.reporting.models import Answer
+from hub.reporting.models import Evidence
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ShowcaseItem
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
+from hub.reporting.services import questionnaire_import
+from hub.reporting.tests.helpers import REQUIRED_KEYS
+from hub.reporting.tests.helpers import STARTER
+from hub.reporting.tests.helpers import STARTER_KEYS
+from hub.reporting.tests.helpers import TODAY
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
@@ -542,7 +548,9 @@ def test_extension_and_return_errors(opened, secretariat, member_a, official_a, 
 def test_terminology_warnings_and_the_previous_accepted_answer_are_shown(
     opened, secretariat, member_a, official_a, focal_point_a
 ):
-    from hub.reporting.services import cycle_transition, report_accept, report_submit
+    from hub.reporting.services import cycle_transition
+    from hub.reporting.services import report_accept
+    from hub.reporting.services import report_submit
 
     report = report_a(opened, member_a)
     o = auth(official_a)
@@ -611,7 +619,9 @@ def test_read_only_tokens_and_anonymous_callers_cannot_write(opened, member_a, o
 
 def test_a_focal_point_of_another_member_cannot_sign_off(opened, secretariat, member_a, member_b, official_a):
     """Sign-off belongs to the reporting member's focal point."""
-    from hub.reporting.services import report_accept, report_save, report_submit
+    from hub.reporting.services import report_accept
+    from hub.reporting.services import report_save
+    from hub.reporting.services import report_submit
 
     focal_b = make_person("fred.focal@betaland.example.org", Role.Kind.FOCAL_POINT, member_b)
     focal_a = make_person("fay.focal@alphaland.example.org", Role.Kind.FOCAL_POINT, member_a)

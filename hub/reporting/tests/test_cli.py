@@ -13,20 +13,21 @@ from django.core.management.base import CommandError
 
 from conftest import as_viewer
 from hub.commitments.services import reference_commitments_load
-from hub.reporting.models import ProgressReport, Question, QuestionnaireVersion, ReportingCycle
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
 from hub.reporting.services import report_save
-from hub.reporting.tests.helpers import (
-    STARTER,
-    TODAY,
-    D,
-    as_csv,
-    focal_viewer,
-    import_version,
-    new_cycle,
-    report_of,
-    starter_rows,
-    submitted,
-)
+from hub.reporting.tests.helpers import STARTER
+from hub.reporting.tests.helpers import TODAY
+from hub.reporting.tests.helpers import D
+from hub.reporting.tests.helpers import as_csv
+from hub.reporting.tests.helpers import focal_viewer
+from hub.reporting.tests.helpers import import_version
+from hub.reporting.tests.helpers import new_cycle
+from hub.reporting.tests.helpers import report_of
+from hub.reporting.tests.helpers import starter_rows
+from hub.reporting.tests.helpers import submitted
 
 
 @pytest.fixture

@@ -11,9 +11,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from conftest import client_for, discouraged_term
+from conftest import client_for
+from conftest import discouraged_term
 from hub.commitments.services import reference_commitments_load
-from hub.reporting.models import Evidence, ProgressReport, ReportingCycle, ReviewComment, ShowcaseItem
+from hub.reporting.models import Evidence
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ReviewComment
+from hub.reporting.models import ShowcaseItem
 from hub.reporting.services import questionnaire_import
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from hub.core.policies import navigation_for, policy_for
-from hub.reporting.models import (
-    Answer,
-    Commitment,
-    CycleReminder,
-    Evidence,
-    ProgressReport,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ShowcaseItem,
-)
+from hub.core.policies import navigation_for
+from hub.core.policies import policy_for
+from hub.reporting.models import Answer
+from hub.reporting.models import Commitment
+from hub.reporting.models import CycleReminder
+from hub.reporting.models import Evidence
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ShowcaseItem
 
 DRAFT, SUBMITTED, RETURNED, ACCEPTED = (
     ProgressReport.Status.DRAFT,

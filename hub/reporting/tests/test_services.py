@@ -10,66 +10,68 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import as_viewer, discouraged_term, make_member, make_person
+from conftest import as_viewer
+from conftest import discouraged_term
+from conftest import make_member
+from conftest import make_person
 from hub.commitments.services import reference_commitments_load
-from hub.core.errors import Conflict, HubError, NotFound, PermissionDenied, ValidationFailed
+from hub.core.errors import Conflict
+from hub.core.errors import HubError
+from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import ValidationFailed
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.terminology import check_text
 from hub.core.textdiff import Segment
-from hub.core.viewer import ANONYMOUS, SYSTEM, Viewer
-from hub.members.models import Member, Role
-from hub.reporting.models import (
-    Answer,
-    CycleReminder,
-    Evidence,
-    IndicatorValue,
-    ProgressReport,
-    Question,
-    QuestionnaireVersion,
-    ReportingCycle,
-    ReviewComment,
-    ShowcaseItem,
-)
-from hub.reporting.selectors import (
-    answer_rows,
-    cycle_dashboard,
-    report_get,
-    report_page,
-    showcase_list,
-)
-from hub.reporting.services import (
-    CycleInput,
-    cycle_open,
-    cycle_reminders_send,
-    cycle_transition,
-    evidence_add,
-    report_accept,
-    report_create,
-    report_extend,
-    report_return,
-    report_save,
-    report_submit,
-    showcase_propose,
-    showcase_sign_off,
-    showcase_withdraw,
-)
-from hub.reporting.tests.helpers import (
-    PDF,
-    STARTER_KEYS,
-    TODAY,
-    D,
-    accepted,
-    answer_of,
-    as_csv,
-    focal_viewer,
-    full_answers,
-    import_version,
-    new_cycle,
-    report_of,
-    starter_rows,
-    submitted,
-)
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SYSTEM
+from hub.core.viewer import Viewer
+from hub.members.models import Member
+from hub.members.models import Role
+from hub.reporting.models import Answer
+from hub.reporting.models import CycleReminder
+from hub.reporting.models import Evidence
+from hub.reporting.models import IndicatorValue
+from hub.reporting.models import ProgressReport
+from hub.reporting.models import Question
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.models import ReviewComment
+from hub.reporting.models import ShowcaseItem
+from hub.reporting.selectors import answer_rows
+from hub.reporting.selectors import cycle_dashboard
+from hub.reporting.selectors import report_get
+from hub.reporting.selectors import report_page
+from hub.reporting.selectors import showcase_list
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_open
+from hub.reporting.services import cycle_reminders_send
+from hub.reporting.services import cycle_transition
+from hub.reporting.services import evidence_add
+from hub.reporting.services import report_accept
+from hub.reporting.services import report_create
+from hub.reporting.services import report_extend
+from hub.reporting.services import report_return
+from hub.reporting.services import report_save
+from hub.reporting.services import report_submit
+from hub.reporting.services import showcase_propose
+from hub.reporting.services import showcase_sign_off
+from hub.reporting.services import showcase_withdraw
+from hub.reporting.tests.helpers import PDF
+from hub.reporting.tests.helpers import STARTER_KEYS
+from hub.reporting.tests.helpers import TODAY
+from hub.reporting.tests.helpers import D
+from hub.reporting.tests.helpers import accepted
+from hub.reporting.tests.helpers import answer_of
+from hub.reporting.tests.helpers import as_csv
+from hub.reporting.tests.helpers import focal_viewer
+from hub.reporting.tests.helpers import full_answers
+from hub.reporting.tests.helpers import import_version
+from hub.reporting.tests.helpers import new_cycle
+from hub.reporting.tests.helpers import report_of
+from hub.reporting.tests.helpers import starter_rows
+from hub.reporting.tests.helpers import submitted
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()

@@ -6,10 +6,13 @@ import time
 from typing import Any
 
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import format_hotp_value
+from allauth.mfa.totp.internal.auth import hotp_value
 from allauth.mfa.utils import decrypt
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.core.management.base import CommandParser
 
 from hub.accounts.models import User
 

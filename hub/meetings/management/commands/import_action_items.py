@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hub.core.management.importing import ImportCommand
 from hub.core.viewer import SYSTEM
-from hub.meetings.services import IMPORT_COLUMNS, action_items_import
+from hub.meetings.services import IMPORT_COLUMNS
+from hub.meetings.services import action_items_import
 from hub.meetings.services.actions import ImportReport
 
 

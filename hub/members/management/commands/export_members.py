@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import tablib
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandParser
 
-from hub.core.viewer import ANONYMOUS, SYSTEM
+from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import SYSTEM
 from hub.members.selectors import member_list
 from hub.members.services.importing import COLUMNS
 

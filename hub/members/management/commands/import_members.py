@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from hub.core.management.importing import ImportCommand
 from hub.core.viewer import SYSTEM
-from hub.members.services.importing import COLUMNS, ImportReport, members_import
+from hub.members.services.importing import COLUMNS
+from hub.members.services.importing import ImportReport
+from hub.members.services.importing import members_import
 
 
 class Command(ImportCommand[ImportReport]):

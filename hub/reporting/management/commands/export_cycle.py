@@ -6,12 +6,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.core.management.base import CommandParser
 
 from hub.core.errors import HubError
-from hub.core.tabular import EXPORT_FORMATS, export_dataset
+from hub.core.tabular import EXPORT_FORMATS
+from hub.core.tabular import export_dataset
 from hub.core.viewer import SYSTEM
-from hub.reporting.selectors import EXPORT_HEADERS, answer_rows, cycle_get
+from hub.reporting.selectors import EXPORT_HEADERS
+from hub.reporting.selectors import answer_rows
+from hub.reporting.selectors import cycle_get
 
 
 class Command(BaseCommand):

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.core.management.base import CommandParser
 
 from hub.core.errors import HubError
 from hub.core.viewer import SYSTEM
-from hub.reporting.services import QUESTIONNAIRE_COLUMNS, questionnaire_import
+from hub.reporting.services import QUESTIONNAIRE_COLUMNS
+from hub.reporting.services import questionnaire_import
 
 
 class Command(BaseCommand):

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.core.management.base import CommandParser
 from django.db import transaction
 
-from hub.core.errors import HubError, Problem
+from hub.core.errors import HubError
+from hub.core.errors import Problem
 from hub.core.viewer import SYSTEM
-from hub.reporting.models import QuestionnaireVersion, ReportingCycle
-from hub.reporting.services import CycleInput, cycle_create, cycle_open
+from hub.reporting.models import QuestionnaireVersion
+from hub.reporting.models import ReportingCycle
+from hub.reporting.services import CycleInput
+from hub.reporting.services import cycle_create
+from hub.reporting.services import cycle_open
 
 DATES = ("period_start", "period_end", "opens_on", "closes_on")
 
