@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from hub.core.errors import HubError
+from hub.core.fields import text_problem
 
 
 class StyledFormMixin:
@@ -27,4 +28,11 @@ class StyledFormMixin:
 
 
 class HubForm(StyledFormMixin, forms.Form):
-    pass
+    def clean(self) -> dict[str, Any]:
+        """Text with control characters is refused on its field (hub.core.fields: the one input boundary)."""
+        data = super().clean() or {}
+        for name, value in list(data.items()):
+            found = text_problem(value)
+            if found:
+                self.add_error(name, found)
+        return data

@@ -21,6 +21,7 @@ from hub.core.errors import PermissionDenied
 from hub.core.errors import Problem
 from hub.core.errors import raise_problems
 from hub.core.errors import require_text
+from hub.core.fields import add_field_problems
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.tasks import email_after_commit
@@ -71,6 +72,7 @@ def _validate(values: dict[str, Any], problems: list[Problem], row: int | None =
     owner = values.get("owner_member")
     if owner is not None and owner.status == Member.Status.WITHDRAWN:
         problems.append(Problem(_("This member has withdrawn."), field="owner", row=row))
+    add_field_problems(problems, ActionItem(**values), row=row, columns={"owner_member": "owner"})
 
 
 def action_item_create(

@@ -16,6 +16,7 @@ from hub.core.audit import acting_as
 from hub.core.audit import audit_bulk
 from hub.core.errors import Problem
 from hub.core.errors import raise_problems
+from hub.core.fields import add_field_problems
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tabular import Row
@@ -39,6 +40,8 @@ COLUMNS = [
     "visibility",
 ]
 REQUIRED = ["name", "kind", "source"]
+# The column that fills each model field, to name a field rule's problem by its column.
+COLUMN_OF_FIELD = {"name_en": "name", "country": "iso3166"}
 KINDS = {k.value: k.value for k in Member.Kind} | {str(k.label).lower(): k.value for k in Member.Kind}
 KINDS["intergovernmental organisation"] = Member.Kind.INTERGOVERNMENTAL
 YES = {"yes", "true", "1", "y"}
@@ -155,6 +158,7 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
                         _("%(member)s already has this country.") % {"member": holder}, field="iso3166", row=row.number
                     )
                 )
+        add_field_problems(problems, Member(**values), row=row.number, columns=COLUMN_OF_FIELD)
         planned.append((row, values))
     raise_problems(problems, _("The file has errors; nothing was imported."))
     report = ImportReport(dry_run=dry_run)
