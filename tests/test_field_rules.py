@@ -135,3 +135,53 @@ def test_any_text_the_rules_accept_saves_reads_back_equal_and_exports(member_a, 
     assert workbook.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.content), read_only=True).active
     assert sheet is not None
+
+
+@pytest.mark.parametrize("text", ["2024-01-01garbage", "20240101", "2024-W01-1", "2024-1-1", "01/02/2024", ""])
+def test_dates_are_parsed_strictly(text):
+    from hub.core.fields import strict_date
+
+    with pytest.raises(ValueError):
+        strict_date(text)
+
+
+def test_a_date_written_in_full_or_by_a_spreadsheet_is_read():
+    from hub.core.fields import strict_date
+
+    assert strict_date("2024-02-29") == datetime.date(2024, 2, 29)
+    assert strict_date("2024-02-29 00:00:00") == datetime.date(2024, 2, 29)
+
+
+def test_an_import_refuses_a_date_with_trailing_garbage(secretariat):
+    from hub.members.services.importing import members_import
+
+    content = b"name,kind,source,joined_on\nGoodland,government,test,2024-01-01garbage\n"
+    with pytest.raises(ValidationFailed) as failed:
+        members_import(viewer=as_viewer(secretariat), name="members.csv", content=content)
+    assert [(p.row, p.field) for p in failed.value.problems] == [(2, "joined_on")]
+
+
+def api_meeting(secretariat, **changes):
+    body = {"title": "Plenary", "starts_at": "2026-03-01T10:00:00+01:00", "ends_at": "2026-03-01T12:00:00+01:00"}
+    return client_for(secretariat).post("/api/v1/meetings", {**body, **changes}, content_type="application/json")
+
+
+def test_a_meeting_takes_a_time_zone_from_the_iana_list_only(secretariat):
+    from hub.meetings.models import Meeting
+
+    refused = api_meeting(secretariat, time_zone="Mars/Olympus_Mons")
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["time_zone"]
+    assert not Meeting.objects.exists()
+    assert api_meeting(secretariat, time_zone="Europe/Brussels").status_code == 201
+
+
+def test_a_meeting_time_without_an_offset_or_far_in_the_future_is_refused(secretariat):
+    from hub.meetings.models import Meeting
+
+    naive = api_meeting(secretariat, starts_at="2026-03-01T10:00:00", ends_at="2026-03-01T12:00:00")
+    assert naive.status_code == 422
+    assert "starts_at" in [e["field"] for e in naive.json()["errors"]]
+    far = api_meeting(secretariat, starts_at="9999-03-01T10:00:00+00:00", ends_at="9999-03-01T12:00:00+00:00")
+    assert far.status_code == 422
+    assert not Meeting.objects.exists()

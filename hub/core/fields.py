@@ -15,10 +15,13 @@ runs it before the model's own validation, and `HubForm` runs the text rule on e
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+import zoneinfo
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +47,29 @@ INTEGER_RANGES: list[tuple[type[models.Field[Any, Any]], tuple[int, int]]] = [
 
 # Dates the platform takes unless a field says otherwise (`hub_window = (first, last)` on the field).
 DATE_WINDOW = (datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?")
+
+
+def strict_date(text: str) -> datetime.date:
+    """A date written YYYY-MM-DD (a spreadsheet's midnight " 00:00:00" is allowed), or ValueError:
+    `2024-01-01garbage`, `20240101` and week dates are refused."""
+    match = ISO_DATE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    return datetime.date(*(int(part) for part in match.groups()))
+
+
+def validate_time_zone(value: str) -> None:
+    """A model validator: a time zone from the IANA list (`Europe/Brussels`, `UTC`)."""
+    if value not in available_time_zones():
+        raise ValidationError(_("Choose a time zone from the IANA list, such as Europe/Brussels."), code="time_zone")
+
+
+@functools.cache
+def available_time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 def text_problem(value: Any) -> str | None:

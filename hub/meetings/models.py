@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.core.fields import validate_time_zone
 from hub.core.models import SyntheticModel
 from hub.core.models import TimestampedModel
 from hub.core.models import Visibility
@@ -40,7 +41,7 @@ class Meeting(VisibleModel):
     language = models.CharField(_("language of the texts"), max_length=8, default="en")
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True, help_text=_("Shown to invitees only."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)

@@ -22,6 +22,7 @@ from hub.core.errors import Problem
 from hub.core.errors import raise_problems
 from hub.core.errors import require_text
 from hub.core.fields import add_field_problems
+from hub.core.fields import strict_date
 from hub.core.policies import policy_for
 from hub.core.tabular import read_table
 from hub.core.tasks import email_after_commit
@@ -170,7 +171,7 @@ def action_items_import(*, viewer: Viewer, name: str, content: bytes, dry_run: b
                 problems.append(Problem(_("No member %(name)s.") % {"name": owner}, field="owner", row=n))
                 values["owner_secretariat"] = True  # avoid a second message about the owner
         try:
-            values["due_on"] = datetime.date.fromisoformat(row.get("due_on")) if row.get("due_on") else None
+            values["due_on"] = strict_date(row.get("due_on")) if row.get("due_on") else None
         except ValueError:
             problems.append(Problem(_("Write the date as YYYY-MM-DD."), field="due_on", row=n))
             values["due_on"] = timezone.localdate()

@@ -17,6 +17,7 @@ from hub.core.audit import audit_bulk
 from hub.core.errors import Problem
 from hub.core.errors import raise_problems
 from hub.core.fields import add_field_problems
+from hub.core.fields import strict_date
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.tabular import Row
@@ -73,7 +74,7 @@ def _date(row: Row, key: str, problems: list[Problem]) -> datetime.date | None:
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(value[:10])
+        return strict_date(value)
     except ValueError:
         problems.append(Problem(_("Write the date as YYYY-MM-DD."), field=key, row=row.number))
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -10,6 +9,7 @@ from django.core.management.base import CommandError
 from django.core.management.base import CommandParser
 
 from hub.core import registry
+from hub.core.fields import strict_date
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         day = None
         if today:
             try:
-                day = datetime.date.fromisoformat(today)
+                day = strict_date(today)
             except ValueError as exc:
                 raise CommandError("--today must be a date written YYYY-MM-DD.") from exc
         for job, count in registry.reminders_send_all(today=day):

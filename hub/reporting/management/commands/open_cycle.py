@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -12,6 +11,7 @@ from django.db import transaction
 
 from hub.core.errors import HubError
 from hub.core.errors import Problem
+from hub.core.fields import strict_date
 from hub.core.viewer import SYSTEM
 from hub.reporting.models import QuestionnaireVersion
 from hub.reporting.models import ReportingCycle
@@ -75,7 +75,7 @@ class Command(BaseCommand):
         for name in DATES:
             raw = options.get(name) or ""
             try:
-                values[name] = datetime.date.fromisoformat(raw)
+                values[name] = strict_date(raw)
             except ValueError:
                 problems.append(Problem("Give the date as YYYY-MM-DD.", field=name))
         code = (options.get("version_code") or "").strip().lower()
