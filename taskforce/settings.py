@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hub.api.middleware.ApiProblemMiddleware",  # first: every error under /api/ is problem+json
     "django.middleware.security.SecurityMiddleware",
     "hub.core.web.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
