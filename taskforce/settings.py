@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hub.api.middleware.ApiProblemMiddleware",  # first: every error under /api/ is problem+json
     "django.middleware.security.SecurityMiddleware",
     "hub.core.web.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,9 +133,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as an embedded database that does not lock up: readers never wait for a writer (WAL),
+    # a write waits up to SQLITE_TIMEOUT seconds for the lock, and a transaction that writes takes the
+    # lock when it begins (IMMEDIATE), so two never deadlock upgrading a read to a write.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -8,12 +8,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.accounts.models import ApiToken
 from hub.core.audit import acting_as
 from hub.core.audit import audit_event
+from hub.core.best_effort import best_effort_write
 from hub.core.errors import Problem
 from hub.core.errors import raise_problems
 from hub.core.errors import require_text
@@ -21,6 +23,7 @@ from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 
 TOKEN_PREFIX = "tfh_"  # noqa: S105 - a public prefix, not a secret
+LAST_USED_PRECISION = timedelta(minutes=1)  # a token's `last_used_at` is written at most once a minute
 
 
 def hash_secret(raw: str) -> str:
@@ -73,6 +76,11 @@ def api_token_authenticate(*, raw: str, remote_addr: str | None = None) -> ApiTo
         audit_event(actor=token.user, instance=token, event="api_token_refused", remote_addr=remote_addr)
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        # Bookkeeping: at most one write a minute per token, and never a reason for the request to fail.
+        stale = Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - LAST_USED_PRECISION)
+        best_effort_write(
+            lambda: ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now),
+            what=f"the last use of API token {token.pk}",
+        )
     return token

@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from hub.api import errors
 from hub.api.auth import AUTH
+from hub.api.openapi import HubOpenAPISchema
 
 
 class HubApi(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> OpenAPISchema:
+        """The document with the error contract (hub.api.openapi)."""
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return HubOpenAPISchema(self, path_prefix)
+
     def get_openapi_operation_id(self, operation: Any) -> str:
         """`<app>_api_<view>`, whichever module of the app's API package (`hub/<app>/api/`) holds the view."""
         package, dot_api, _module = operation.view_func.__module__.partition(".api.")
@@ -24,7 +32,9 @@ api = HubApi(
     description=(
         "The REST API of Taskforce Hub. Authenticate with a personal API token "
         "(`Authorization: Bearer tfh_…`, created on your profile page) or a signed-in browser session. "
-        "Records you may not see answer 404. Errors are application/problem+json."
+        "Records you may not see answer 404. Every error is application/problem+json (a `Problem`); each "
+        "operation lists those it can answer. Lists come in pages: `page_size` is 50 unless asked, at most 100. "
+        "Reads, and the writes that say so, also answer anonymous callers."
     ),
     auth=AUTH,
     urls_namespace="api",

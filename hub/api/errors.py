@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from hub.core.errors import HubError
+from hub.core.errors import RateLimited
 
 PROBLEM = "application/problem+json"
 logger = logging.getLogger("hub.api")
@@ -45,7 +46,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(HubError)
     def hub_error(request: HttpRequest, exc: HubError) -> HttpResponse:
         errors = [p.as_dict() for p in exc.problems]
-        return problem(api, request, status=exc.status, title=exc.title, detail=exc.message, errors=errors)
+        response = problem(api, request, status=exc.status, title=exc.title, detail=exc.message, errors=errors)
+        if isinstance(exc, RateLimited):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(NinjaValidationError)
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:

@@ -5,6 +5,8 @@
   `writer(request)`.
 - `with_attributes`: a model instance seen with the values a selector computed next to it, for a
   response schema that reads both.
+- `Pagination`: the page of a list, with a documented largest `page_size` (asking for more is a 422).
+- `anonymous_allowed`: marks a write that anonymous callers may make (the schema says so).
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from ninja import Field
+from ninja import Schema
+from ninja.pagination import PageNumberPagination
 from ninja.utils import check_csrf
 
 from hub.core.errors import AuthenticationFailed
 from hub.core.errors import PermissionDenied
+from hub.core.limits import PAGE_MAX
+from hub.core.limits import PAGE_SIZE
+from hub.core.limits import PAGE_SIZE_MAX
 from hub.core.viewer import ANONYMOUS
 from hub.core.viewer import Viewer
 from hub.core.viewer import request_viewer
@@ -77,3 +85,27 @@ class WithAttributes:
 def with_attributes(obj: object, **extra: Any) -> Any:
     """`obj` with `extra` as further attributes (the extra ones win), for a schema to read."""
     return WithAttributes(obj, **extra)
+
+
+class Pagination(PageNumberPagination):
+    """Pages of a list: `page` from 1, `page_size` up to PAGE_SIZE_MAX. Out of range is a 422, not a
+    silently smaller page."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=PAGE_MAX, description="The page, from 1.")
+        page_size: int | None = Field(
+            None,
+            ge=1,
+            le=PAGE_SIZE_MAX,
+            description=f"Items per page: {PAGE_SIZE} unless asked, at most {PAGE_SIZE_MAX}.",
+        )
+
+    def __init__(self, page_size: int = PAGE_SIZE, **kwargs: Any) -> None:
+        super().__init__(page_size=page_size, max_page_size=PAGE_SIZE_MAX, **kwargs)
+
+
+def anonymous_allowed(view: Any) -> Any:
+    """Mark a write endpoint that anonymous callers may use (reads all may); the schema lists an empty
+    security requirement for it."""
+    view.hub_anonymous = True
+    return view

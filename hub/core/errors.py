@@ -79,6 +79,17 @@ class AuthenticationFailed(HubError):
     title = "Authentication required"
 
 
+class RateLimited(HubError):
+    """Too many requests of one kind from one address: answered 429 with `Retry-After` (seconds)."""
+
+    status = 429
+    title = "Too many requests"
+
+    def __init__(self, message: str = "", *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))
+
+
 def require_text(problems: list[Problem], value: str, message: str, *, field: str) -> None:
     """Add a problem naming `field` when a required text is blank."""
     if not value.strip():

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from hub.core import registry
 from hub.core.errors import NotFound
 from hub.core.forms import HubForm
+from hub.core.limits import SEARCH_MAX_LENGTH
 from hub.core.policies import policy_for
 from hub.core.selectors import AuditFilters
 from hub.core.selectors import audit_entry_list
@@ -44,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 class AuditFilterForm(HubForm):
-    actor = forms.CharField(label=_("Actor e-mail contains"), required=False)
+    actor = forms.CharField(label=_("Actor e-mail contains"), required=False, max_length=SEARCH_MAX_LENGTH)
     model = forms.ChoiceField(label=_("Record type"), required=False)
     action = forms.TypedChoiceField(
         label=_("Action"),
@@ -83,9 +84,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     rows = audit_entry_rows(viewer=viewer(request), entries=page.object_list)
-    return render(
-        request, "core/audit_log.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
-    )
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "core/audit_log.html", context, status=400 if form.errors else 200)
 
 
 @require_safe

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
+from hub.core.errors import RateLimited
 from hub.core.tabular import export_dataset
 from hub.core.viewer import Viewer
 from hub.core.viewer import request_viewer
@@ -67,12 +68,15 @@ class HubErrorMiddleware:
         if isinstance(exception, PermissionDenied):
             return render(request, "403.html", {"message": exception.message}, status=403)
         if isinstance(exception, HubError):
-            return render(
+            response = render(
                 request,
                 "error.html",
                 {"message": exception.message, "problems": exception.problems},
                 status=exception.status,
             )
+            if isinstance(exception, RateLimited):
+                response["Retry-After"] = str(exception.retry_after)
+            return response
         return None
 
 
@@ -174,15 +178,24 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
-def rate_limited(request: HttpRequest, *, scope: str, limit: int, seconds: int) -> bool:
-    """True when this address has already made `limit` requests of this kind in the window."""
+def rate_limit(request: HttpRequest, *, scope: str, limit: int, seconds: int) -> None:
+    """Refuse (RateLimited: 429 with Retry-After, on pages and the API alike) once this address has
+    made `limit` requests of this kind in the window of `seconds` its first one opened."""
+    import time
+
     from django.core.cache import cache
 
     key = f"hub:rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    now = time.time()
+    cache.add(f"{key}:until", now + seconds, seconds)
     cache.add(key, 0, seconds)
     try:
         count = cache.incr(key)
     except ValueError:
         cache.set(key, 1, seconds)
         count = 1
-    return count > limit
+    if count > limit:
+        until = cache.get(f"{key}:until") or now + seconds
+        raise RateLimited(
+            _("Too many requests from this address; try again in an hour."), retry_after=int(until - now) + 1
+        )

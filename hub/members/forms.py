@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hub.core.forms import HubForm
+from hub.core.limits import SEARCH_MAX_LENGTH
 from hub.core.models import Visibility
 from hub.members.models import REGION_LABELS
 from hub.members.models import Member
@@ -14,7 +15,7 @@ from hub.members.models import TaskforceRole
 
 
 class DirectoryFilterForm(HubForm):
-    q = forms.CharField(label=_("Name contains"), required=False)
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=SEARCH_MAX_LENGTH)
     region = forms.ChoiceField(label=_("Region"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any"))] + list(Member.Kind.choices))
     role = forms.ChoiceField(

@@ -75,3 +75,21 @@ def test_token_input_is_validated_field_by_field(official_a):
     with pytest.raises(ValidationFailed) as exc:
         api_token_create(viewer=as_viewer(official_a), name="", scope="admin", days=0)
     assert {p.field for p in exc.value.problems} == {"name", "scope", "days"}
+
+
+def test_last_use_is_written_at_most_once_a_minute(official_a):
+    token, raw = api_token_create(viewer=as_viewer(official_a), name="t", scope="read", days=10)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at == start
+    with time_machine.travel(start + datetime.timedelta(seconds=59), tick=False):
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at == start
+    later = start + datetime.timedelta(seconds=61)
+    with time_machine.travel(later, tick=False):
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at == later

@@ -10,16 +10,17 @@ from ninja import Form
 from ninja import Query
 from ninja import Router
 from ninja import UploadedFile
-from ninja.pagination import PageNumberPagination
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitments_by_number
+from hub.core.api import Pagination
 from hub.core.api import caller
 from hub.core.api import with_attributes
 from hub.core.api import writer
 from hub.core.errors import NotFound
+from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
 from hub.core.viewer import Viewer
@@ -122,8 +123,8 @@ def _members(v: Viewer, slugs: list[str]) -> list[Member]:
 
 
 @router.get("", response=list[MeetingOut], summary="Meetings you may see")
-@paginate(PageNumberPagination, page_size=50)
-def list_meetings(request: HttpRequest, when: str = "") -> QuerySet[Meeting]:
+@paginate(Pagination)
+def list_meetings(request: HttpRequest, when: str = Query("", max_length=FILTER_MAX_LENGTH)) -> QuerySet[Meeting]:
     return meeting_list(viewer=caller(request).viewer, when=when)
 
 
@@ -253,7 +254,7 @@ def respond_input(request: HttpRequest, input_id: int, payload: ResponseIn) -> O
 
 
 @router.get("/decisions/all", response=list[DecisionOut], summary="Decisions you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_decisions(request: HttpRequest) -> QuerySet[Decision]:
     return decision_list(viewer=caller(request).viewer).order_by("-created_at")
 
@@ -262,7 +263,7 @@ def list_decisions(request: HttpRequest) -> QuerySet[Decision]:
 
 
 @actions_router.get("", response=list[ActionItemOut], summary="Action items you may see, overdue first")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_action_items(request: HttpRequest, filters: Query[ActionQuery]) -> QuerySet[ActionItem]:
     f = ActionFilters(mine=filters.mine, status=filters.status, owner=filters.owner, overdue=filters.overdue)
     return action_item_list(viewer=caller(request).viewer, filters=f)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from ninja import Field
 from ninja import Schema
 
+from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.models import Visibility
 from hub.meetings.models import ActionItem
 from hub.meetings.models import Decision
@@ -210,8 +211,8 @@ class ProgressOut(Schema):
 
 class ActionQuery(Schema):
     mine: bool = False
-    status: str = ""
-    owner: str = ""
+    status: str = Field("", max_length=FILTER_MAX_LENGTH)
+    owner: str = Field("", max_length=FILTER_MAX_LENGTH)
     overdue: bool = False
 
 

@@ -11,16 +11,17 @@ from django.http import HttpRequest
 from ninja import Query
 from ninja import Router
 from ninja import Schema
-from ninja.pagination import PageNumberPagination
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from hub.core.api import ApiCaller
+from hub.core.api import Pagination
+from hub.core.api import anonymous_allowed
 from hub.core.api import caller
 from hub.core.api import writer
-from hub.core.errors import Conflict
+from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.policies import policy_for
-from hub.core.web import rate_limited
+from hub.core.web import rate_limit
 from hub.members.api.schemas import AllianceCheckIn
 from hub.members.api.schemas import FigureIn
 from hub.members.api.schemas import FigureOut
@@ -86,7 +87,7 @@ _NULLABLE = {"mission_signed_on", "joined_on", "alliance_member", "alliance_memb
 
 
 @router.get("", response=list[MemberOut], summary="List members")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_members(request: HttpRequest, filters: Query[MemberQuery]) -> QuerySet[Member]:
     f = MemberFilters(q=filters.q, region=filters.region, kind=filters.kind, role=filters.role)
     return member_list(viewer=caller(request).viewer, filters=f)
@@ -135,7 +136,7 @@ def add_taskforce_role(request: HttpRequest, slug: str, payload: TaskforceRoleIn
 
 
 @router.get("/{slug}/notes", response=list[NoteOut], summary="Notes on a member you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_notes(request: HttpRequest, slug: str) -> list[MemberNote]:
     v = caller(request).viewer
     return member_notes(viewer=v, member=member_get(viewer=v, slug=slug))
@@ -150,13 +151,14 @@ def create_note(request: HttpRequest, slug: str, payload: NoteIn) -> Status[Memb
 
 
 @join_router.post("", response={202: JoinReceiptOut}, summary="Ask to join (no account needed)")
+@anonymous_allowed
 def submit_join_request(request: HttpRequest, payload: JoinRequestIn) -> Status[JoinReceiptOut]:
     """Files a request that waits for the requester to confirm their e-mail by the link sent to it.
     Signed in as the secretariat, the request is filed on the government's behalf at once."""
     c = caller(request)
     filed_by = c.viewer if c.can_write and policy_for(JoinRequest).can(c.viewer, "file") else None
-    if filed_by is None and rate_limited(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600):
-        raise Conflict("Too many requests from this address; try again in an hour.")
+    if filed_by is None:
+        rate_limit(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600)
     r = join_request_submit(
         government=payload.government,
         country=payload.country,
@@ -172,8 +174,10 @@ def submit_join_request(request: HttpRequest, payload: JoinRequestIn) -> Status[
 
 
 @join_router.get("", response=list[JoinRequestOut], summary="Join requests (secretariat)")
-@paginate(PageNumberPagination, page_size=50)
-def list_join_requests(request: HttpRequest, status: str = "") -> QuerySet[JoinRequest]:
+@paginate(Pagination)
+def list_join_requests(
+    request: HttpRequest, status: str = Query("", max_length=FILTER_MAX_LENGTH)
+) -> QuerySet[JoinRequest]:
     return join_request_list(viewer=caller(request).viewer, status=status)
 
 

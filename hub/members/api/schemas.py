@@ -6,6 +6,8 @@ import datetime
 from ninja import Field
 from ninja import Schema
 
+from hub.core.limits import FILTER_MAX_LENGTH
+from hub.core.limits import SEARCH_MAX_LENGTH
 from hub.core.models import Visibility
 from hub.members.models import JoinRequest
 from hub.members.models import JoinRequestMessage
@@ -51,10 +53,10 @@ class MemberDetailOut(MemberOut):
 
 
 class MemberQuery(Schema):
-    q: str = ""
-    region: str = ""
-    kind: str = ""
-    role: str = ""
+    q: str = Field("", max_length=SEARCH_MAX_LENGTH, description="Name contains.")
+    region: str = Field("", max_length=FILTER_MAX_LENGTH)
+    kind: str = Field("", max_length=FILTER_MAX_LENGTH)
+    role: str = Field("", max_length=FILTER_MAX_LENGTH)
 
 
 class MemberIn(Schema):

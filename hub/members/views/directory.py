@@ -64,6 +64,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
             "can_register": policy_for(Member).can(viewer(request), "manage"),
         },
+        status=400 if form.errors else 200,  # a filter out of bounds is named on its field
     )
 
 

@@ -17,7 +17,7 @@ from hub.core.policies import policy_for
 from hub.core.web import form_page
 from hub.core.web import form_status
 from hub.core.web import public_page
-from hub.core.web import rate_limited
+from hub.core.web import rate_limit
 from hub.core.web import run_form
 from hub.core.web import viewer
 from hub.core.web import viewer_required
@@ -44,10 +44,8 @@ from hub.members.services import join_request_verify
 def join(request: HttpRequest) -> HttpResponse:
     """The public form: no account needed; the e-mail is verified by a link before the request is filed."""
     form = JoinRequestForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and rate_limited(
-        request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600
-    ):
-        return HttpResponse(_("Too many requests from this address; try again in an hour."), status=429)
+    if request.method == "POST":
+        rate_limit(request, scope="join", limit=settings.JOIN_REQUESTS_PER_HOUR, seconds=3600)
 
     def submit(d: dict[str, object]) -> JoinRequest:
         return join_request_submit(

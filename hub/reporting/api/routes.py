@@ -12,11 +12,11 @@ from ninja import File
 from ninja import Form
 from ninja import Router
 from ninja import UploadedFile
-from ninja.pagination import PageNumberPagination
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from hub.commitments.selectors import commitment_get
+from hub.core.api import Pagination
 from hub.core.api import caller
 from hub.core.api import with_attributes
 from hub.core.api import writer
@@ -133,7 +133,7 @@ def _cycle_input(request: HttpRequest, given: dict[str, Any]) -> CycleInput:
 
 
 @cycles_router.get("", response=list[CycleOut], summary="Reporting cycles you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_cycles(request: HttpRequest) -> QuerySet[ReportingCycle]:
     return cycle_list(viewer=caller(request).viewer)
 
@@ -193,7 +193,7 @@ def get_dashboard(request: HttpRequest, cycle_id: int) -> object:
 
 
 @cycles_router.get("/{cycle_id}/reports", response=list[ReportOut], summary="The cycle's reports you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_cycle_reports(request: HttpRequest, cycle_id: int) -> QuerySet[ProgressReport]:
     v = caller(request).viewer
     return report_list(viewer=v, cycle=cycle_get(viewer=v, pk=cycle_id))
@@ -228,7 +228,7 @@ def _report_step(request: HttpRequest, report_id: int, step: Callable[..., objec
 
 
 @reports_router.get("/reports", response=list[ReportOut], summary="Progress reports you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_reports(request: HttpRequest) -> QuerySet[ProgressReport]:
     return report_list(viewer=caller(request).viewer)
 
@@ -299,7 +299,7 @@ def _showcase_item(request: HttpRequest, item: ShowcaseItem) -> ShowcaseItem:
 
 
 @showcase_router.get("/showcase", response=list[ShowcaseOut], summary="Published showcase items you may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination)
 def list_showcase(request: HttpRequest, commitment: int | None = None) -> QuerySet[ShowcaseItem]:
     v = caller(request).viewer
     chosen = commitment_get(viewer=v, number=commitment) if commitment is not None else None
