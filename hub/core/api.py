@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.http import HttpResponse
 from ninja.utils import check_csrf
 
+from hub.core.concurrency import etag
+from hub.core.concurrency import parse_if_match
 from hub.core.errors import AuthenticationFailed
 from hub.core.errors import PermissionDenied
 from hub.core.viewer import ANONYMOUS
@@ -77,3 +80,13 @@ class WithAttributes:
 def with_attributes(obj: object, **extra: Any) -> Any:
     """`obj` with `extra` as further attributes (the extra ones win), for a schema to read."""
     return WithAttributes(obj, **extra)
+
+
+def if_match(request: HttpRequest) -> str | None:
+    """The version an edit is based on, from its If-Match header (None: absent, the edit is not checked)."""
+    return parse_if_match(request.headers.get("If-Match"))
+
+
+def set_etag(response: HttpResponse, instance: object) -> None:
+    """Name the version of the record answered (send it back as If-Match with the next edit)."""
+    response["ETag"] = etag(instance)

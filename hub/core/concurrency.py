@@ -31,16 +31,13 @@ EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 VERSION_FIELD = "row_version"
 
 
-def locked(instance: M, *related: str) -> M:
-    """`instance`'s row as it is now, locked until the transaction ends; `related` rows are read with
-    it (not locked). Call inside `transaction.atomic()`."""
+def locked(instance: M) -> M:
+    """`instance` read again from its row, which stays locked until the transaction ends; refreshed in
+    place (its cached related records are read again when next used) and returned. Call inside
+    `transaction.atomic()`."""
     model = type(instance)
-    queryset = model._default_manager.all()
-    if related:
-        queryset = queryset.select_related(*related).select_for_update(of=("self",))
-    else:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=instance.pk)
+    instance.refresh_from_db(from_queryset=model._default_manager.select_for_update())
+    return instance
 
 
 def version_of(instance: Any) -> str:
@@ -102,10 +99,15 @@ def unique_or_conflict(message: str, *, field: str | None = None) -> Iterator[No
         raise Conflict(message, problems=problems) from exc
 
 
-def changed_meanwhile(instance: Any, state: str) -> Conflict:
-    """The loser of a race: the record is now in `state` (its label), so this step did not happen."""
+def changed_meanwhile(instance: Any) -> Conflict:
+    """The loser of a race (or a step taken from a stale page): the record is now in another state, so
+    this step did not happen. The message names that state."""
     return Conflict(
         _("This %(record)s was already %(state)s (state: %(code)s): nothing was done.")
-        % {"record": str(instance._meta.verbose_name), "state": state, "code": getattr(instance, "status", "")},
+        % {
+            "record": str(instance._meta.verbose_name),
+            "state": str(instance.get_status_display()).lower(),
+            "code": instance.status,
+        },
         problems=[Problem(_("Reload to see what changed."), field="status")],
     )

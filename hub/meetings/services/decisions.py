@@ -173,7 +173,7 @@ def written_procedure_conclude(
             problems=[Problem(_("Wait for the deadline for objections."), field="deadline")],
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        procedure = locked(procedure, "meeting")
+        procedure = locked(procedure)
         if procedure.status != WrittenProcedure.Status.OPEN:
             raise changed_meanwhile(procedure)
         objections = procedure.objections.count()

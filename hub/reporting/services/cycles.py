@@ -214,7 +214,7 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
     if cycle.includes_progress:
         body += " " + _("Your member's draft report is ready, prefilled from its last accepted report.")
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        cycle = locked(cycle, "version")
+        cycle = locked(cycle)
         if cycle.status != ReportingCycle.Status.DRAFT:
             raise changed_meanwhile(cycle)
         if cycle.version_id is None:

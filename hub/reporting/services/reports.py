@@ -57,7 +57,7 @@ def _report(viewer: Viewer, report_id: int) -> ProgressReport:
 
 def _locked(report: ProgressReport) -> ProgressReport:
     """The report as it is now, locked until the transaction ends, with its cycle read again."""
-    return locked(report, "cycle", "cycle__version", "member")
+    return locked(report)
 
 
 def _require_status(report: ProgressReport, allowed: tuple[str, ...]) -> None:
@@ -401,7 +401,7 @@ def showcase_propose(*, viewer: Viewer, answer_id: int, title: str, summary: str
         problems.append(Problem(_("This answer is already showcased or awaiting sign-off."), field="answer"))
     raise_problems(problems, _("The item was not proposed."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        answer = locked(answer, "report")
+        answer = locked(answer)
         if answer.showcase_items.exclude(status=ShowcaseItem.Status.WITHDRAWN).exists():
             raise Conflict(
                 _("The item was not proposed."),
@@ -431,7 +431,7 @@ def showcase_sign_off(*, viewer: Viewer, item_id: int, via: str = "web") -> Show
             _("Only an item awaiting sign-off can be signed off."), problems=[Problem(_("Not awaiting."), "status")]
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        item = locked(item, "answer__report")
+        item = locked(item)
         if item.status != ShowcaseItem.Status.PROPOSED:
             raise changed_meanwhile(item)
         item.status = ShowcaseItem.Status.PUBLISHED
@@ -449,7 +449,7 @@ def showcase_withdraw(*, viewer: Viewer, item_id: int, via: str = "web") -> Show
     if item.status == ShowcaseItem.Status.WITHDRAWN:
         raise Conflict(_("The item is already withdrawn."), problems=[Problem(_("Already withdrawn."), "status")])
     with transaction.atomic(), acting_as(viewer.user, via=via):
-        item = locked(item, "answer__report")
+        item = locked(item)
         if item.status == ShowcaseItem.Status.WITHDRAWN:
             raise changed_meanwhile(item)
         item.status = ShowcaseItem.Status.WITHDRAWN
