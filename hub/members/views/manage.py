@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
+from hub.core.forms import add_version_field
+from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import form_page
@@ -75,10 +77,11 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
     form = MemberForm(request.POST or None, initial=MemberForm.initial_for(member))
+    add_version_field(form, member)
     return form_page(
         request,
         form,
-        lambda _d: member_update(viewer=v, member=member, data=_member_input(form)),
+        lambda _d: member_update(viewer=v, member=member, data=_member_input(form), version=form_version(form)),
         success=_("Member saved."),
         next_url=lambda m: reverse("member_profile", args=[m.slug]),
         template="members/member_form.html",
