@@ -166,7 +166,7 @@ def written_procedure_conclude(
         viewer, "manage", procedure, message=_("Only the secretariat concludes a written procedure.")
     )
     if procedure.status != WrittenProcedure.Status.OPEN:
-        raise Conflict(_("This written procedure is already concluded."))
+        raise changed_meanwhile(procedure)
     if procedure.deadline > timezone.now():
         raise ValidationFailed(
             _("The written procedure was not concluded."),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hub.core.concurrency import VERSION_FIELD
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.forms import add_version_field
@@ -50,6 +51,7 @@ def _secretariat_only(v: Viewer) -> None:
 
 def _member_input(form: MemberForm) -> MemberInput:
     data = dict(form.cleaned_data)
+    data.pop(VERSION_FIELD, None)  # the version goes to the service on its own
     data["name_fr"] = data.get("name_fr") or ""
     data["name_es"] = data.get("name_es") or ""
     return MemberInput(**data)
