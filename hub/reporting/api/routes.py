@@ -252,8 +252,8 @@ def get_report(request: HttpRequest, response: HttpResponse, report_id: int) -> 
 
 @reports_router.patch("/reports/{report_id}/answers", response=ReportDetailOut, summary="Save answers of a draft")
 def save_answers(request: HttpRequest, response: HttpResponse, report_id: int, payload: AnswersIn) -> object:
-    """Send the report's ETag as If-Match: a save over a newer version is refused (409). Without
-    If-Match the save is not checked (the last save wins)."""
+    # Send the report's ETag as If-Match: a save over a newer version is refused (409). Without
+    # If-Match the save is not checked (the last save wins). Not in the OpenAPI document yet.
     answers = {key: given.dict(exclude_unset=True) for key, given in payload.answers.items()}
     return _report_step(request, response, report_id, report_save, answers=answers, version=if_match(request))
 
