@@ -191,3 +191,80 @@ def personas(
         "focal_point_suspended": as_viewer(focal_point_suspended),
         "contributor": as_viewer(contributor),
     }
+
+
+AUDIT_TRIGGERS = "hub.core.migrations.0002_audit_rows_append_only"
+
+
+def _audit_triggers_present(connection: Any) -> bool:
+    if connection.vendor == "postgresql":
+        sql = "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'auditlog_logentry_%'"
+    else:
+        sql = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'auditlog_logentry_%'"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return bool(cursor.fetchone()[0])
+
+
+@pytest.fixture
+def race_db(transactional_db: None) -> Any:
+    """A database that really commits, shared by the threads of a race test (mark the test
+    `django_db(transaction=True)`).
+
+    Such a test empties every table when it ends (Django's flush: DELETE on SQLite, TRUNCATE on
+    PostgreSQL), which the audit log's append-only triggers (core migration 0002) refuse. The flush of
+    this test alone runs with the triggers lifted: they are dropped just before it and created again
+    right after it, with the migration's own statements, and checked to be back, so every later test
+    meets an append-only audit log."""
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module(AUDIT_TRIGGERS)
+    ops = connection.ops
+    original = ops.execute_sql_flush
+
+    def run(statements: list[str]) -> None:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+    def flush_without_audit_triggers(sql_list: Any) -> None:
+        del ops.execute_sql_flush  # this flush only
+        postgres = connection.vendor == "postgresql"
+        run(migration.POSTGRES_BACKWARD if postgres else migration.SQLITE_BACKWARD)
+        try:
+            original(sql_list)
+        finally:
+            run(migration.POSTGRES_FORWARD if postgres else migration.SQLITE_FORWARD)
+        assert _audit_triggers_present(connection), "the audit log's triggers were not put back"
+
+    ops.execute_sql_flush = flush_without_audit_triggers
+    yield
+
+
+def race(*steps: Any) -> list[Any]:
+    """Run the steps in threads released together (a barrier); each thread has its own database
+    connection. Returns each step's result, or the exception it raised, in the order given."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(steps))
+    results: list[Any] = [None] * len(steps)
+
+    def run(i: int, step: Any) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results[i] = step()
+        except Exception as exc:  # noqa: BLE001 - the test looks at what each step met
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, s)) for i, s in enumerate(steps)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results

@@ -142,6 +142,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_TIMEOUT", 20),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if TESTING:
+        # A file, not memory: the race tests run two threads on two connections that must see one
+        # database (and queue on its write lock, BEGIN IMMEDIATE). pytest-xdist adds "_gw<n>" per worker.
+        (BASE_DIR / "var").mkdir(exist_ok=True)
+        DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.http import HttpResponse
 from ninja import Field
 from ninja import Schema
 from ninja.pagination import PageNumberPagination
 from ninja.utils import check_csrf
 
+from hub.core.concurrency import etag
+from hub.core.concurrency import parse_if_match
 from hub.core.errors import AuthenticationFailed
 from hub.core.errors import PermissionDenied
 from hub.core.limits import PAGE_MAX
@@ -109,3 +112,13 @@ def anonymous_allowed(view: Any) -> Any:
     security requirement for it."""
     view.hub_anonymous = True
     return view
+
+
+def if_match(request: HttpRequest) -> str | None:
+    """The version an edit is based on, from its If-Match header (None: absent, the edit is not checked)."""
+    return parse_if_match(request.headers.get("If-Match"))
+
+
+def set_etag(response: HttpResponse, instance: object) -> None:
+    """Name the version of the record answered (send it back as If-Match with the next edit)."""
+    response["ETag"] = etag(instance)

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from hub.core.concurrency import VERSION_FIELD
+from hub.core.concurrency import version_of
 from hub.core.errors import HubError
 from hub.core.fields import text_problem
 
@@ -20,7 +22,10 @@ class StyledFormMixin:
             form.add_error(None, exc.message)
         for problem in exc.problems:
             name = self.field_for_problem(problem.field or "")
-            form.add_error(name if name in form.fields else None, problem.message)
+            on_field = name in form.fields and not form.fields[name].widget.is_hidden
+            if problem.field == VERSION_FIELD:  # a stale edit: say what happened, then what to do
+                form.add_error(None, exc.message)
+            form.add_error(name if on_field else None, problem.message)
 
     def field_for_problem(self, path: str) -> str:
         """The form field a service's problem path names (a form may translate "answers.k.status")."""
@@ -36,3 +41,16 @@ class HubForm(StyledFormMixin, forms.Form):
             if found:
                 self.add_error(name, found)
         return data
+
+
+def add_version_field(form: forms.Form, instance: Any) -> None:
+    """A hidden field carrying the version of the record the form edits, so that a save based on a
+    version someone else has since changed is refused (409) instead of overwriting theirs."""
+    form.fields[VERSION_FIELD] = forms.CharField(
+        widget=forms.HiddenInput, required=False, initial=version_of(instance) if instance is not None else ""
+    )
+
+
+def form_version(form: forms.Form) -> str | None:
+    """The version a submitted form was based on (None when the post carried none)."""
+    return form.cleaned_data.get(VERSION_FIELD) or None

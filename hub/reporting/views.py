@@ -19,6 +19,8 @@ from django.views.decorators.http import require_safe
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
+from hub.core.forms import add_version_field
+from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import export_response
@@ -230,7 +232,7 @@ def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str
         "has_synthetic": report.is_synthetic,
     }
     if can_edit:
-        context["form"] = forms.get("form") or ReportForm(answers=page.answers, prefix="answers")
+        context["form"] = forms.get("form") or _report_form(None, report, page)
         context["evidence_form"] = forms.get("evidence_form") or EvidenceForm(answers=page.answers, prefix="evidence")
     if context["can_review"]:
         context["return_form"] = forms.get("return_form") or ReturnForm(answers=page.answers, prefix="review")
@@ -245,6 +247,13 @@ def _report_context(v: Viewer, report: ProgressReport, **forms: Any) -> dict[str
     return context
 
 
+def _report_form(data: Any, report: ProgressReport, page: ReportPage) -> ReportForm:
+    """The answers form, carrying the report's version (a save over a newer one is refused)."""
+    form = ReportForm(data, answers=page.answers, prefix="answers")
+    add_version_field(form, report)
+    return form
+
+
 @viewer_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The report: officials edit the draft here; everything typed is kept when it shows errors."""
@@ -257,11 +266,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not report.is_editable:  # the service refuses it with the reason (409), shown on the page
         return _post_only(request, pk, lambda v_, r: report_save(viewer=v_, report_id=r, answers={}), "")
     page = report_page(viewer=v, report=report)
-    form = ReportForm(request.POST, answers=page.answers, prefix="answers")
+    form = _report_form(request.POST, report, page)
     done = run_form(
         request,
         form,
-        lambda d: report_save(viewer=v, report_id=report.pk, answers=form.answers_payload()),
+        lambda d: report_save(
+            viewer=v, report_id=report.pk, answers=form.answers_payload(), version=form_version(form)
+        ),
         success=_("Report saved."),
         next_url=reverse("report_detail", args=[report.pk]),
     )

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.http import HttpResponse
 from ninja import File
 from ninja import Form
 from ninja import Query
@@ -17,6 +18,8 @@ from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitments_by_number
 from hub.core.api import Pagination
 from hub.core.api import caller
+from hub.core.api import if_match
+from hub.core.api import set_etag
 from hub.core.api import with_attributes
 from hub.core.api import writer
 from hub.core.errors import NotFound
@@ -136,16 +139,20 @@ def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[Any]:
 
 
 @router.get("/{meeting_id}", response=MeetingDetailOut, summary="One meeting")
-def get_meeting(request: HttpRequest, meeting_id: int) -> object:
-    return _detail(request, meeting_get(viewer=caller(request).viewer, pk=meeting_id))
+def get_meeting(request: HttpRequest, response: HttpResponse, meeting_id: int) -> object:
+    meeting = meeting_get(viewer=caller(request).viewer, pk=meeting_id)
+    set_etag(response, meeting)
+    return _detail(request, meeting)
 
 
 @router.patch("/{meeting_id}", response=MeetingDetailOut, summary="Change a meeting (secretariat)")
-def update_meeting(request: HttpRequest, meeting_id: int, payload: MeetingPatch) -> object:
+def update_meeting(request: HttpRequest, response: HttpResponse, meeting_id: int, payload: MeetingPatch) -> object:
     c = writer(request)
     meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
     data = MeetingInput(**payload.dict(exclude_unset=True))
-    return _detail(request, meeting_update(viewer=c.viewer, meeting=meeting, data=data, via=c.via))
+    meeting = meeting_update(viewer=c.viewer, meeting=meeting, data=data, version=if_match(request), via=c.via)
+    set_etag(response, meeting)
+    return _detail(request, meeting)
 
 
 @router.post("/{meeting_id}/agenda-items", response={201: AgendaItemOut}, summary="Add an agenda item")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
 from hub.core.audit import audit_bulk
+from hub.core.concurrency import locked
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
 from hub.core.errors import Problem
@@ -96,7 +97,9 @@ def action_item_create(
 def action_item_progress(
     *, viewer: Viewer, item_id: int, text: str, status: str, drop_reason: str = "", via: str = "web"
 ) -> ActionItemUpdate:
-    """An owner's progress update, with the status it leaves the item in. Dropping needs a reason."""
+    """An owner's progress update, with the status it leaves the item in. Dropping needs a reason.
+    Updates at the same moment are taken one after the other (the item is locked): the item's status
+    is always that of its latest update."""
     policy = policy_for(ActionItem)
     item = policy.get(viewer, item_id)
     if not policy.can(viewer, "update", item):
@@ -111,6 +114,9 @@ def action_item_progress(
         problems.append(Problem(_("Give the reason for dropping it."), field="drop_reason"))
     raise_problems(problems, _("The update was not saved."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        item = locked(item)
+        if not policy.can(viewer, "update", item):
+            raise PermissionDenied(_("Your member may not write at the moment."))
         update = ActionItemUpdate.objects.create(
             action_item=item, author=viewer.user, text=text.strip(), status=status, is_synthetic=item.is_synthetic
         )

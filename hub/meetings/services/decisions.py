@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
+from hub.core.concurrency import changed_meanwhile
+from hub.core.concurrency import locked
+from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
@@ -136,7 +139,13 @@ def objection_record(*, viewer: Viewer, procedure_id: int, member: Member, reaso
         raise Conflict(_("This member has already objected."))
     require_text(problems, reason, _("Give the reason for the objection."), field="reason")
     raise_problems(problems, _("The objection was not recorded."))
-    with transaction.atomic(), acting_as(viewer.user, via=via):
+    clash = _("This member has already objected.")
+    with unique_or_conflict(clash, field="member"), transaction.atomic(), acting_as(viewer.user, via=via):
+        procedure = locked(procedure)
+        if procedure.status != WrittenProcedure.Status.OPEN or procedure.deadline <= timezone.now():
+            raise Conflict(_("The deadline for objections has passed."))
+        if Objection.objects.filter(procedure=procedure, member=member).exists():
+            raise Conflict(clash)
         objection = Objection.objects.create(
             procedure=procedure,
             member=member,
@@ -157,14 +166,17 @@ def written_procedure_conclude(
         viewer, "manage", procedure, message=_("Only the secretariat concludes a written procedure.")
     )
     if procedure.status != WrittenProcedure.Status.OPEN:
-        raise Conflict(_("This written procedure is already concluded."))
+        raise changed_meanwhile(procedure)
     if procedure.deadline > timezone.now():
         raise ValidationFailed(
             _("The written procedure was not concluded."),
             problems=[Problem(_("Wait for the deadline for objections."), field="deadline")],
         )
-    objections = procedure.objections.count()
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        procedure = locked(procedure)
+        if procedure.status != WrittenProcedure.Status.OPEN:
+            raise changed_meanwhile(procedure)
+        objections = procedure.objections.count()
         procedure.concluded_at = timezone.now()
         if objections:
             procedure.status = WrittenProcedure.Status.NOT_ADOPTED
@@ -172,7 +184,8 @@ def written_procedure_conclude(
         else:
             procedure.status = WrittenProcedure.Status.ADOPTED
             procedure.outcome_note = _("Adopted: no objection by the deadline.")
-            meeting = procedure.meeting if procedure.subject == WrittenProcedure.Subject.MINUTES else None
+            minutes = procedure.subject == WrittenProcedure.Subject.MINUTES and procedure.meeting is not None
+            meeting = locked(procedure.meeting) if minutes and procedure.meeting else None
             if meeting is not None and meeting.minutes_status != Meeting.MinutesStatus.CIRCULATED:
                 procedure.status = WrittenProcedure.Status.NOT_ADOPTED
                 procedure.outcome_note = _("Not adopted: the minutes are no longer the circulated version.")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
+from hub.core.concurrency import check_version
+from hub.core.concurrency import locked
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
@@ -94,9 +96,19 @@ def meeting_schedule(*, viewer: Viewer, data: MeetingInput, via: str = "web") ->
 STATUS_ORDER = [Meeting.Status.PLANNED, Meeting.Status.CONVENED, Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED]
 
 
-def meeting_update(*, viewer: Viewer, meeting: Meeting, data: MeetingInput, via: str = "web") -> Meeting:
-    """Change a meeting's details or move its status forward (planned, convened, held)."""
+def meeting_update(
+    *, viewer: Viewer, meeting: Meeting, data: MeetingInput, version: str | None = None, via: str = "web"
+) -> Meeting:
+    """Change a meeting's details or move its status forward (planned, convened, held). `version` (the
+    meeting's version the edit was based on) refuses a change over a newer one (409)."""
     require_manager(viewer, meeting)
+    with transaction.atomic():
+        meeting = locked(meeting)
+        check_version(meeting, version)
+        return _meeting_change(viewer, meeting, data, via)
+
+
+def _meeting_change(viewer: Viewer, meeting: Meeting, data: MeetingInput, via: str) -> Meeting:
     values = given(data)
     problems: list[Problem] = []
     status = values.get("status", meeting.status)
@@ -113,7 +125,7 @@ def meeting_update(*, viewer: Viewer, meeting: Meeting, data: MeetingInput, via:
     full_clean(meeting)
     _check_agenda_fits(meeting)
     if changed:
-        with transaction.atomic(), acting_as(viewer.user, via=via):
+        with acting_as(viewer.user, via=via):
             meeting.save(update_fields=[*changed, "updated_at"])
     return meeting
 

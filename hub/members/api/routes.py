@@ -8,6 +8,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.http import HttpResponse
 from ninja import Query
 from ninja import Router
 from ninja import Schema
@@ -18,6 +19,8 @@ from hub.core.api import ApiCaller
 from hub.core.api import Pagination
 from hub.core.api import anonymous_allowed
 from hub.core.api import caller
+from hub.core.api import if_match
+from hub.core.api import set_etag
 from hub.core.api import writer
 from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.policies import policy_for
@@ -100,15 +103,20 @@ def create_member(request: HttpRequest, payload: MemberIn) -> Status[Member]:
 
 
 @router.get("/{slug}", response=MemberDetailOut, summary="One member")
-def get_member(request: HttpRequest, slug: str) -> Member:
-    return member_get(viewer=caller(request).viewer, slug=slug)
+def get_member(request: HttpRequest, response: HttpResponse, slug: str) -> Member:
+    member = member_get(viewer=caller(request).viewer, slug=slug)
+    set_etag(response, member)
+    return member
 
 
 @router.patch("/{slug}", response=MemberDetailOut, summary="Change a member's registry fields (secretariat)")
-def update_member(request: HttpRequest, slug: str, payload: MemberIn) -> Member:
+def update_member(request: HttpRequest, response: HttpResponse, slug: str, payload: MemberIn) -> Member:
     c = writer(request)
     member = member_get(viewer=c.viewer, slug=slug)
-    return member_update(viewer=c.viewer, member=member, data=_member_input(payload), via=c.via)
+    data = _member_input(payload)
+    member = member_update(viewer=c.viewer, member=member, data=data, version=if_match(request), via=c.via)
+    set_etag(response, member)
+    return member
 
 
 @router.get("/{slug}/status-history", response=list[StatusChangeOut], summary="A member's status history")

@@ -19,6 +19,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
+from hub.core.concurrency import changed_meanwhile
+from hub.core.concurrency import locked
+from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
@@ -179,6 +182,9 @@ def join_request_verify(*, token: str) -> JoinRequest:
     if join_request.status != JoinRequest.Status.UNVERIFIED:
         return join_request
     with transaction.atomic(), acting_as(None, via="requester"):
+        join_request = locked(join_request)
+        if join_request.status != JoinRequest.Status.UNVERIFIED:
+            return join_request  # verified meanwhile (the link opened twice): nothing more to do
         join_request.status = JoinRequest.Status.SUBMITTED
         join_request.email_verified_at = timezone.now()
         join_request.save(update_fields=["status", "email_verified_at", "updated_at"])
@@ -194,6 +200,9 @@ def join_request_answer(*, token: str, text: str, via: str = "requester") -> Joi
     if not text.strip():
         raise ValidationFailed(_("The answer is empty."), problems=[Problem(_("Write your answer."), field="text")])
     with transaction.atomic(), acting_as(None, via=via):
+        join_request = locked(join_request)
+        if join_request.status != JoinRequest.Status.MORE_INFORMATION:
+            raise changed_meanwhile(join_request)
         join_request.status = JoinRequest.Status.SUBMITTED
         join_request.save(update_fields=["status", "updated_at"])
         _message(join_request, event="answered", text=text.strip())
@@ -212,6 +221,15 @@ def _open_request(viewer: Viewer, request_id: int) -> JoinRequest:
     return join_request
 
 
+def _still_open(join_request: JoinRequest, *statuses: str) -> JoinRequest:
+    """The request as it is now, locked until the transaction ends; a step on a request decided (or
+    answered) meanwhile is refused, naming its state."""
+    join_request = locked(join_request)
+    if not join_request.is_open or (statuses and join_request.status not in statuses):
+        raise changed_meanwhile(join_request)
+    return join_request
+
+
 def join_request_record_alliance_check(
     *, viewer: Viewer, request_id: int, is_alliance_member: bool, source: str, via: str = "web"
 ) -> JoinRequest:
@@ -223,6 +241,7 @@ def join_request_record_alliance_check(
             problems=[Problem(_("Say where you checked Alliance membership."), field="source")],
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        join_request = _still_open(join_request)
         join_request.alliance_member = is_alliance_member
         join_request.alliance_source = source.strip()
         join_request.alliance_checked_by = viewer.user
@@ -252,6 +271,7 @@ def join_request_ask_more(*, viewer: Viewer, request_id: int, question: str, via
             _("The question was not sent."), problems=[Problem(_("Write your question."), field="question")]
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        join_request = _still_open(join_request)
         join_request.status = JoinRequest.Status.MORE_INFORMATION
         join_request.save(update_fields=["status", "updated_at"])
         _message(join_request, event="more_information_requested", text=question.strip(), author=viewer.user)
@@ -269,13 +289,14 @@ def join_request_reject(*, viewer: Viewer, request_id: int, reason: str, via: st
         raise ValidationFailed(
             _("The request was not rejected."), problems=[Problem(_("Give the reason."), field="reason")]
         )
-    text = reason.strip()
-    if join_request.alliance_member is False:
-        text += "\n\n" + _(
-            "Membership of the Taskforce is open to government members of WeProtect Global Alliance: "
-            "please join the Alliance first."
-        )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        join_request = _still_open(join_request)
+        text = reason.strip()
+        if join_request.alliance_member is False:
+            text += "\n\n" + _(
+                "Membership of the Taskforce is open to government members of WeProtect Global Alliance: "
+                "please join the Alliance first."
+            )
         join_request.status = JoinRequest.Status.REJECTED
         join_request.decision_reason = text
         join_request.decided_by = viewer.user
@@ -289,39 +310,43 @@ def join_request_reject(*, viewer: Viewer, request_id: int, reason: str, via: st
 def join_request_approve(
     *, viewer: Viewer, request_id: int, kind: str = Member.Kind.GOVERNMENT, via: str = "web"
 ) -> JoinRequest:
-    """Approve: the member becomes active and the contact person is invited as its focal point."""
+    """Approve: the member becomes active and the contact person is invited as its focal point. Two
+    approvals at the same moment: one approves, the other is told it was approved (409)."""
     join_request = _open_request(viewer, request_id)
-    problems: list[Problem] = []
-    if join_request.status != JoinRequest.Status.SUBMITTED:
-        problems.append(Problem(_("Wait for the requester's answer before deciding."), field="status"))
-    if join_request.alliance_member is None:
-        problems.append(Problem(_("Record the Alliance membership check first."), field="alliance_member"))
-    elif join_request.alliance_member is False:
-        problems.append(
-            Problem(
-                _("Only government members of the Alliance may join: reject with a reason."), field="alliance_member"
+    message = _("The request was not approved.")
+    with unique_or_conflict(message, field="government"), transaction.atomic(), acting_as(viewer.user, via=via):
+        join_request = _still_open(join_request)
+        problems: list[Problem] = []
+        if join_request.status != JoinRequest.Status.SUBMITTED:
+            problems.append(Problem(_("Wait for the requester's answer before deciding."), field="status"))
+        if join_request.alliance_member is None:
+            problems.append(Problem(_("Record the Alliance membership check first."), field="alliance_member"))
+        elif join_request.alliance_member is False:
+            problems.append(
+                Problem(
+                    _("Only government members of the Alliance may join: reject with a reason."),
+                    field="alliance_member",
+                )
             )
+        _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
+        raise_problems(problems, message)
+        region, subregion = m49_regions().get(str(join_request.country or ""), ("", ""))
+        today = timezone.localdate()
+        member = Member(
+            name=join_request.government,
+            name_en=join_request.government,
+            slug=_unique_slug(join_request.government),
+            kind=kind,
+            country=join_request.country,
+            region=region,
+            subregion=subregion,
+            joined_on=today,
+            alliance_member=True,
+            alliance_source=join_request.alliance_source,
+            source=_("Join request approved on %(date)s") % {"date": today.isoformat()},
+            is_synthetic=join_request.is_synthetic,
         )
-    _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
-    raise_problems(problems, _("The request was not approved."))
-    region, subregion = m49_regions().get(str(join_request.country or ""), ("", ""))
-    today = timezone.localdate()
-    member = Member(
-        name=join_request.government,
-        name_en=join_request.government,
-        slug=_unique_slug(join_request.government),
-        kind=kind,
-        country=join_request.country,
-        region=region,
-        subregion=subregion,
-        joined_on=today,
-        alliance_member=True,
-        alliance_source=join_request.alliance_source,
-        source=_("Join request approved on %(date)s") % {"date": today.isoformat()},
-        is_synthetic=join_request.is_synthetic,
-    )
-    full_clean(member)
-    with transaction.atomic(), acting_as(viewer.user, via=via):
+        full_clean(member)
         member.save()
         MemberStatusChange.objects.create(
             member=member,

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from hub.accounts.models import User
 from hub.accounts.services import hash_secret
 from hub.core.audit import acting_as
+from hub.core.concurrency import locked
+from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
@@ -104,8 +106,10 @@ def invitation_for_token(*, token: str) -> Invitation:
 
 
 def invitation_accept(*, token: str, full_name: str, password: str, existing_user: User | None = None) -> User:
-    """Accept an invitation: create the person (or use the signed-in one) and give them the role."""
-    with transaction.atomic():
+    """Accept an invitation: create the person (or use the signed-in one) and give them the role. Two
+    acceptances at the same moment: one account, and the other is told the link was used (409)."""
+    clash = _("This invitation could not be accepted: an account or role like it was saved at the same moment.")
+    with unique_or_conflict(clash), transaction.atomic():
         invitation = invitation_for_token(token=token)
         # Lock the row, then check it again: a revocation or an acceptance may have landed meanwhile.
         Invitation.objects.select_for_update().filter(pk=invitation.pk).exists()
@@ -154,6 +158,11 @@ def invitation_revoke(*, viewer: Viewer, invitation_id: int) -> Invitation:
     if invitation.accepted_at is not None:
         raise Conflict(_("This invitation has already been accepted."))
     with transaction.atomic(), acting_as(viewer.user):
+        invitation = locked(invitation)
+        if invitation.accepted_at is not None:
+            raise Conflict(_("This invitation has already been accepted."))
+        if invitation.revoked_at is not None:
+            return invitation  # revoked meanwhile: the outcome asked for
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at", "updated_at"])
     return invitation

@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from hub.core.audit import acting_as
+from hub.core.concurrency import check_version
+from hub.core.concurrency import locked
+from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
 from hub.core.errors import Problem
@@ -107,7 +110,8 @@ def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Mem
     _check_member_identity(member, problems)
     raise_problems(problems, _("The member could not be saved."))
     full_clean(member)
-    with transaction.atomic(), acting_as(viewer.user, via=via):
+    clash = _("A member with this name already exists.")
+    with unique_or_conflict(clash, field="name_en"), transaction.atomic(), acting_as(viewer.user, via=via):
         member.save()
         MemberStatusChange.objects.create(
             member=member,
@@ -120,9 +124,20 @@ def member_create(*, viewer: Viewer, data: MemberInput, via: str = "web") -> Mem
     return member
 
 
-def member_update(*, viewer: Viewer, member: Member, data: MemberInput, via: str = "web") -> Member:
-    """Change a member's registry fields (secretariat). The status changes only through its own service."""
+def member_update(
+    *, viewer: Viewer, member: Member, data: MemberInput, version: str | None = None, via: str = "web"
+) -> Member:
+    """Change a member's registry fields (secretariat). The status changes only through its own service.
+    `version` (the member's version the edit was based on) refuses a change over a newer one (409)."""
     _require_secretariat(viewer, policy_for(Member).can(viewer, "manage", member), member)
+    clash = _("A member with this name already exists.")
+    with unique_or_conflict(clash, field="name_en"), transaction.atomic():
+        member = locked(member)
+        check_version(member, version)
+        return _member_change(viewer, member, data, via)
+
+
+def _member_change(viewer: Viewer, member: Member, data: MemberInput, via: str) -> Member:
     values = given(data)
     changed = [k for k, v in values.items() if getattr(member, k) != v]
     for key in changed:
@@ -134,7 +149,7 @@ def member_update(*, viewer: Viewer, member: Member, data: MemberInput, via: str
     raise_problems(problems, _("The member could not be saved."))
     full_clean(member)
     if changed:
-        with transaction.atomic(), acting_as(viewer.user, via=via):
+        with acting_as(viewer.user, via=via):
             member.save(update_fields=[*changed, *(["name"] if "name_en" in changed else []), "updated_at"])
     return member
 

@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hub.core.concurrency import VERSION_FIELD
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
+from hub.core.forms import add_version_field
+from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.web import form_page
@@ -48,6 +51,7 @@ def _secretariat_only(v: Viewer) -> None:
 
 def _member_input(form: MemberForm) -> MemberInput:
     data = dict(form.cleaned_data)
+    data.pop(VERSION_FIELD, None)  # the version goes to the service on its own
     data["name_fr"] = data.get("name_fr") or ""
     data["name_es"] = data.get("name_es") or ""
     return MemberInput(**data)
@@ -75,10 +79,11 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
     form = MemberForm(request.POST or None, initial=MemberForm.initial_for(member))
+    add_version_field(form, member)
     return form_page(
         request,
         form,
-        lambda _d: member_update(viewer=v, member=member, data=_member_input(form)),
+        lambda _d: member_update(viewer=v, member=member, data=_member_input(form), version=form_version(form)),
         success=_("Member saved."),
         next_url=lambda m: reverse("member_profile", args=[m.slug]),
         template="members/member_form.html",

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
 from hub.core.audit import audit_bulk
+from hub.core.concurrency import changed_meanwhile
+from hub.core.concurrency import check_version
+from hub.core.concurrency import locked
 from hub.core.errors import Conflict
 from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
@@ -91,10 +94,20 @@ def cycle_create(*, viewer: Viewer, data: CycleInput, via: str = "web") -> Repor
     return cycle
 
 
-def cycle_update(*, viewer: Viewer, cycle_id: int, data: CycleInput, via: str = "web") -> ReportingCycle:
-    """Change a cycle while it is in draft; once open only its close date may move."""
+def cycle_update(
+    *, viewer: Viewer, cycle_id: int, data: CycleInput, version: str | None = None, via: str = "web"
+) -> ReportingCycle:
+    """Change a cycle while it is in draft; once open only its close date may move. `version` (the
+    cycle's version the edit was based on) refuses a change over someone else's newer one."""
     cycle = policy_for(ReportingCycle).get(viewer, cycle_id)
     _require_manager(viewer, cycle)
+    with transaction.atomic():
+        cycle = locked(cycle)
+        check_version(cycle, version)
+        return _cycle_change(viewer, cycle, data, via)
+
+
+def _cycle_change(viewer: Viewer, cycle: ReportingCycle, data: CycleInput, via: str) -> ReportingCycle:
     values = given(data)
     merged = {k: getattr(cycle, k) for k in CYCLE_FIELDS} | values
     if cycle.status != ReportingCycle.Status.DRAFT:
@@ -110,7 +123,7 @@ def cycle_update(*, viewer: Viewer, cycle_id: int, data: CycleInput, via: str = 
             )
     problems = _validate(merged)
     raise_problems(problems, _("The cycle was not changed."))
-    with transaction.atomic(), acting_as(viewer.user, via=via):
+    with acting_as(viewer.user, via=via):
         for k, v in values.items():
             setattr(cycle, k, v)
         full_clean(cycle)
@@ -193,7 +206,6 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
             _("A cycle opens only with a questionnaire version."),
             problems=[Problem(_("Choose the questionnaire version first."), field="version")],
         )
-    members = list(Member.objects.filter(status=Member.Status.ACTIVE, is_synthetic=cycle.is_synthetic))
     subject = _("Reporting cycle open: %(name)s") % {"name": cycle.name}
     body = _("The reporting cycle %(name)s is open until %(closes)s.") % {
         "name": cycle.name,
@@ -202,6 +214,15 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
     if cycle.includes_progress:
         body += " " + _("Your member's draft report is ready, prefilled from its last accepted report.")
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        cycle = locked(cycle)
+        if cycle.status != ReportingCycle.Status.DRAFT:
+            raise changed_meanwhile(cycle)
+        if cycle.version_id is None:
+            raise ValidationFailed(
+                _("A cycle opens only with a questionnaire version."),
+                problems=[Problem(_("Choose the questionnaire version first."), field="version")],
+            )
+        members = list(Member.objects.filter(status=Member.Status.ACTIVE, is_synthetic=cycle.is_synthetic))
         version = QuestionnaireVersion.objects.select_for_update().get(pk=int(cycle.version_id or 0))
         if version.frozen_at is None:
             version.frozen_at = timezone.now()
@@ -237,6 +258,9 @@ def cycle_transition(*, viewer: Viewer, cycle_id: int, action: str, via: str = "
             problems=[Problem(_("Not allowed from this status."), field="status")],
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        cycle = locked(cycle)
+        if cycle.status not in allowed:
+            raise changed_meanwhile(cycle)
         cycle.status = target
         cycle.save(update_fields=["status", "updated_at"])
     return cycle
@@ -312,4 +336,12 @@ def report_create(*, viewer: Viewer, cycle_id: int, member: Member, via: str = "
         )
     raise_problems(problems, _("No report was added."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        cycle = locked(cycle)
+        if cycle.status not in ReportingCycle.ACCEPTING:
+            raise changed_meanwhile(cycle)
+        if ProgressReport.objects.filter(cycle=cycle, member=member).exists():
+            raise Conflict(
+                _("%(member)s already has a report in this cycle.") % {"member": member},
+                problems=[Problem(_("One report per member per cycle."), field="member")],
+            )
         return _create_reports(cycle, [member], viewer)[0]

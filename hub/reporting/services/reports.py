@@ -17,6 +17,10 @@ from django.utils.translation import gettext as _
 
 from hub.core import uploads
 from hub.core.audit import acting_as
+from hub.core.concurrency import changed_meanwhile
+from hub.core.concurrency import check_version
+from hub.core.concurrency import locked
+from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
@@ -51,6 +55,17 @@ def _report(viewer: Viewer, report_id: int) -> ProgressReport:
     )
 
 
+def _locked(report: ProgressReport) -> ProgressReport:
+    """The report as it is now, locked until the transaction ends, with its cycle read again."""
+    return locked(report)
+
+
+def _require_status(report: ProgressReport, allowed: tuple[str, ...]) -> None:
+    """The loser of a race (or a stale page): the report is no longer in a state this step starts from."""
+    if report.status not in allowed:
+        raise changed_meanwhile(report)
+
+
 def _require_accepting(report: ProgressReport) -> None:
     if report.cycle.status not in ReportingCycle.ACCEPTING:
         raise Conflict(
@@ -78,23 +93,33 @@ def answer_key(answer: Answer | int, name: str) -> str:
     return f"answers.{key}.{name}"
 
 
-def report_save(
-    *, viewer: Viewer, report_id: int, answers: dict[str, dict[str, Any]], via: str = "web"
-) -> ProgressReport:
-    """Save answers of a draft or returned report. `answers` maps question keys to the parts given
-    (status, narrative, actions_taken, planned_actions, lead_institution, indicators {key: value or
-    None}). Any problem saves nothing and names each answer part."""
-    report = _report(viewer, report_id)
-    _may(viewer, "edit", report, _("Your member may not write at the moment."))
-    _require_editable(report)
-    current = {
+def _answers_now(report: ProgressReport) -> dict[str, Answer]:
+    return {
         a.question.key: a
         for a in report.answers.select_related("question").prefetch_related(
             "question__indicators", "indicator_values__indicator"
         )
     }
+
+
+def report_save(
+    *,
+    viewer: Viewer,
+    report_id: int,
+    answers: dict[str, dict[str, Any]],
+    version: str | None = None,
+    via: str = "web",
+) -> ProgressReport:
+    """Save answers of a draft or returned report. `answers` maps question keys to the parts given
+    (status, narrative, actions_taken, planned_actions, lead_institution, indicators {key: value or
+    None}). Any problem saves nothing and names each answer part. `version` (the report's version the
+    edit was based on) refuses a save over someone else's newer one; every save makes a new version."""
+    report = _report(viewer, report_id)
+    _may(viewer, "edit", report, _("Your member may not write at the moment."))
+    _require_editable(report)
+    current = _answers_now(report)
     problems: list[Problem] = []
-    planned: list[tuple[Answer, dict[str, Any], dict[str, Decimal | None]]] = []
+    planned: list[tuple[str, dict[str, Any], dict[str, Decimal | None]]] = []
     for key, given in answers.items():
         answer = current.get(key)
         if answer is None:
@@ -137,32 +162,52 @@ def report_save(
                 problems.append(Problem(_("Give a number."), answer_key(answer, f"indicators.{ind_key}")))
                 continue
             indicators[ind_key] = number
-        planned.append((answer, values, indicators))
+        planned.append((key, values, indicators))
     raise_problems(problems, _("The report was not saved."))
-    with transaction.atomic(), acting_as(viewer.user, via=via):
-        for answer, values, indicators in planned:
-            changed = [k for k, v in values.items() if getattr(answer, k) != v]
-            for k in changed:
-                setattr(answer, k, values[k])
-            if changed:
-                answer.save(update_fields=[*changed, "updated_at"])
-            existing = {v.indicator.key: v for v in answer.indicator_values.all()}
-            for ind_key, given_number in indicators.items():
-                value = existing.get(ind_key)
-                if given_number is None:
-                    if value is not None:
-                        value.delete()
-                elif value is None:
-                    IndicatorValue.objects.create(
-                        answer=answer, indicator=answer.question.indicators.get(key=ind_key), value=given_number
-                    )
-                elif value.value != given_number:
-                    value.value = given_number
-                    value.save(update_fields=["value"])
-        if report.started_at is None:
-            report.started_at = timezone.now()
-            report.save(update_fields=["started_at", "updated_at"])
+    with unique_or_conflict(_("The report was not saved."), field="answers"), transaction.atomic():
+        report = _locked(report)
+        _may(viewer, "edit", report, _("Your member may not write at the moment."))
+        _require_editable(report)
+        check_version(report, version)
+        now = _answers_now(report)  # read again under the lock: what the writes compare with
+        with acting_as(viewer.user, via=via):
+            _write_answers(report, now, planned)
     return report
+
+
+def _write_answers(
+    report: ProgressReport,
+    current: dict[str, Answer],
+    planned: list[tuple[str, dict[str, Any], dict[str, Decimal | None]]],
+) -> None:
+    for key, values, indicators in planned:
+        answer = current[key]
+        changed = [k for k, v in values.items() if getattr(answer, k) != v]
+        for k in changed:
+            setattr(answer, k, values[k])
+        if changed:
+            answer.save(update_fields=[*changed, "updated_at"])
+        existing = {v.indicator.key: v for v in answer.indicator_values.all()}
+        for ind_key, given_number in indicators.items():
+            value = existing.get(ind_key)
+            if given_number is None:
+                if value is not None:
+                    value.delete()
+            elif value is None:
+                IndicatorValue.objects.create(
+                    answer=answer, indicator=answer.question.indicators.get(key=ind_key), value=given_number
+                )
+            elif value.value != given_number:
+                value.value = given_number
+                value.save(update_fields=["value"])
+    # Every save makes a new version of the report, even one that changed nothing (the version alone
+    # is no change worth an audit row).
+    if report.started_at is None:
+        report.started_at = timezone.now()
+        report.save(update_fields=["started_at", "updated_at"])
+    else:
+        report.updated_at = timezone.now()
+        ProgressReport.objects.filter(pk=report.pk).update(updated_at=report.updated_at)
 
 
 def missing_answers(report: ProgressReport) -> list[Problem]:
@@ -185,13 +230,16 @@ def report_submit(*, viewer: Viewer, report_id: int, via: str = "web") -> Progre
     After the close date (or the extension) the submission is marked late."""
     report = _report(viewer, report_id)
     _may(viewer, "submit", report, _("Only your member's focal point submits the report."))
-    _require_editable(report)
-    problems = missing_answers(report)
-    if problems:
-        raise ValidationFailed(
-            _("The report is not complete: %(n)s answers are missing.") % {"n": len(problems)}, problems=problems
-        )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        report = _locked(report)
+        _may(viewer, "submit", report, _("Only your member's focal point submits the report."))
+        _require_status(report, ProgressReport.EDITABLE)
+        _require_editable(report)
+        problems = missing_answers(report)
+        if problems:
+            raise ValidationFailed(
+                _("The report is not complete: %(n)s answers are missing.") % {"n": len(problems)}, problems=problems
+            )
         report.status = ProgressReport.Status.SUBMITTED
         report.submitted_at = timezone.now()
         report.submitted_by = viewer.user
@@ -205,8 +253,7 @@ def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], v
     report = _report(viewer, report_id)
     _may(viewer, "review", report, _("Only the secretariat reviews reports."))
     _require_accepting(report)
-    if report.status != ProgressReport.Status.SUBMITTED:
-        raise Conflict(_("Only a submitted report can be returned."), problems=[Problem(_("Not submitted."), "status")])
+    _require_status(report, (ProgressReport.Status.SUBMITTED,))
     answers = {a.question.key: a for a in report.answers.select_related("question")}
     problems = [Problem(_("No question %(key)s.") % {"key": k}, f"comments.{k}") for k in comments if k not in answers]
     given = {k: v.strip() for k, v in comments.items() if k in answers and v and v.strip()}
@@ -214,6 +261,10 @@ def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], v
         problems.append(Problem(_("Say what needs changing: comment on at least one answer."), "comments"))
     raise_problems(problems, _("The report was not returned."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        report = _locked(report)
+        _may(viewer, "review", report, _("Only the secretariat reviews reports."))
+        _require_accepting(report)
+        _require_status(report, (ProgressReport.Status.SUBMITTED,))
         for key, text in given.items():
             ReviewComment.objects.create(
                 answer=answers[key], author=viewer.user, text=text, is_synthetic=report.is_synthetic
@@ -234,9 +285,10 @@ def report_return(*, viewer: Viewer, report_id: int, comments: dict[str, str], v
 def report_accept(*, viewer: Viewer, report_id: int, via: str = "web") -> ProgressReport:
     report = _report(viewer, report_id)
     _may(viewer, "review", report, _("Only the secretariat reviews reports."))
-    if report.status != ProgressReport.Status.SUBMITTED:
-        raise Conflict(_("Only a submitted report can be accepted."), problems=[Problem(_("Not submitted."), "status")])
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        report = _locked(report)
+        _may(viewer, "review", report, _("Only the secretariat reviews reports."))
+        _require_status(report, (ProgressReport.Status.SUBMITTED,))
         report.status = ProgressReport.Status.ACCEPTED
         report.accepted_at = timezone.now()
         report.accepted_by = viewer.user
@@ -261,6 +313,9 @@ def report_extend(
         problems.append(Problem(_("The report is already submitted."), field="status"))
     raise_problems(problems, _("No extension was granted."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        report = _locked(report)
+        _require_accepting(report)
+        _require_status(report, ProgressReport.EDITABLE)
         report.extension_until = until
         report.extension_reason = reason.strip()
         report.save(update_fields=["extension_until", "extension_reason", "updated_at"])
@@ -346,6 +401,12 @@ def showcase_propose(*, viewer: Viewer, answer_id: int, title: str, summary: str
         problems.append(Problem(_("This answer is already showcased or awaiting sign-off."), field="answer"))
     raise_problems(problems, _("The item was not proposed."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        answer = locked(answer)
+        if answer.showcase_items.exclude(status=ShowcaseItem.Status.WITHDRAWN).exists():
+            raise Conflict(
+                _("The item was not proposed."),
+                problems=[Problem(_("This answer is already showcased or awaiting sign-off."), field="answer")],
+            )
         return ShowcaseItem.objects.create(
             answer=answer,
             title=title.strip(),
@@ -370,6 +431,9 @@ def showcase_sign_off(*, viewer: Viewer, item_id: int, via: str = "web") -> Show
             _("Only an item awaiting sign-off can be signed off."), problems=[Problem(_("Not awaiting."), "status")]
         )
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        item = locked(item)
+        if item.status != ShowcaseItem.Status.PROPOSED:
+            raise changed_meanwhile(item)
         item.status = ShowcaseItem.Status.PUBLISHED
         item.signed_off_by = viewer.user
         item.published_at = timezone.now()
@@ -385,6 +449,9 @@ def showcase_withdraw(*, viewer: Viewer, item_id: int, via: str = "web") -> Show
     if item.status == ShowcaseItem.Status.WITHDRAWN:
         raise Conflict(_("The item is already withdrawn."), problems=[Problem(_("Already withdrawn."), "status")])
     with transaction.atomic(), acting_as(viewer.user, via=via):
+        item = locked(item)
+        if item.status == ShowcaseItem.Status.WITHDRAWN:
+            raise changed_meanwhile(item)
         item.status = ShowcaseItem.Status.WITHDRAWN
         item.withdrawn_at = timezone.now()
         item.save(update_fields=["status", "withdrawn_at", "updated_at"])
