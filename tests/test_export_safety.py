@@ -154,3 +154,13 @@ def test_the_api_serves_the_stored_record_as_json(nasty_member, secretariat, off
         response = Client().get("/api/v1/members/nastyland", HTTP_AUTHORIZATION=f"Bearer {raw}")
         assert response.status_code == 200
         assert json.loads(response.content)["name"] == "Nastyland"
+
+
+def test_the_audit_log_export(nasty_member, secretariat, official_a):
+    Member.objects.create(name=NASTY, name_en=NASTY, slug="nasty-2", kind=Member.Kind.GOVERNMENT, source="x")
+    response = client_for(secretariat).get("/audit/export.csv")
+    assert response.status_code == 200
+    values = cells(response.content, "csv")
+    assert any(v.startswith("Wordpaste\nline =HYPERLINK") for v in values), values  # the record's name
+    assert not any("\x00" in v or "\x0b" in v or v.startswith("=") for v in values)
+    assert client_for(official_a).get("/audit/export.csv").status_code == 404
