@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from conftest import as_viewer
@@ -33,7 +34,10 @@ from hub.reporting.tests.helpers import new_cycle
 from hub.reporting.tests.helpers import report_of
 
 FORMULA = '=HYPERLINK("http://example.invalid","click")'
-NASTY = f"Word\x00paste\x0bline {FORMULA}"  # stored as is, bypassing the input rules
+# Stored as is, bypassing the input rules. PostgreSQL cannot store NUL at all, so there the control
+# character is another that a worksheet cannot hold.
+CONTROL = "\x00" if connection.vendor == "sqlite" else "\x01"
+NASTY = f"Word{CONTROL}paste\x0bline {FORMULA}"
 GUARDED = "'" + FORMULA
 CLEAN = "Wordpaste\nline " + FORMULA
 
@@ -59,7 +63,7 @@ def check(body: bytes | str, fmt: str) -> None:
     values = cells(body, fmt)
     assert GUARDED in values, values
     assert CLEAN in values, values
-    assert not any("\x00" in v or "\x0b" in v for v in values)
+    assert not any(CONTROL in v or "\x0b" in v for v in values)
     assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
 
 
@@ -162,5 +166,5 @@ def test_the_audit_log_export(nasty_member, secretariat, official_a):
     assert response.status_code == 200
     values = cells(response.content, "csv")
     assert any(v.startswith("Wordpaste\nline =HYPERLINK") for v in values), values  # the record's name
-    assert not any("\x00" in v or "\x0b" in v or v.startswith("=") for v in values)
+    assert not any(CONTROL in v or "\x0b" in v or v.startswith("=") for v in values)
     assert client_for(official_a).get("/audit/export.csv").status_code == 404
