@@ -21,7 +21,7 @@ from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
 from hub.core.errors import RateLimited
-from hub.core.tabular import export_dataset
+from hub.core.tabular import export_body
 from hub.core.viewer import Viewer
 from hub.core.viewer import request_viewer
 
@@ -91,9 +91,9 @@ def export_response(*, headers: Sequence[str], rows: Sequence[Sequence[Any]], fm
     """A CSV, XLSX or JSON download of rows the viewer may see (the caller selected them)."""
     if fmt not in EXPORT_FORMATS:
         raise NotFound()
-    data = export_dataset(headers=headers, rows=rows)
     content_type, ext = EXPORT_FORMATS[fmt]
-    return file_response(data.export(ext), content_type=content_type, filename=f"{filename}.{ext}")
+    body = export_body(headers=headers, rows=rows, fmt=ext)
+    return file_response(body, content_type=content_type, filename=f"{filename}.{ext}")
 
 
 def file_response(body: Any, *, content_type: str, filename: str, inline: bool = False) -> HttpResponse:

@@ -58,7 +58,7 @@ def report_xlsx(rows: list[list[Any]], *, synthetic: bool) -> bytes:
     sheet.append([str(_("Visibility:")) + " " + str(Visibility.MEMBER.label)])
     sheet.append(EXPORT_HEADERS)
     for row in rows:
-        sheet.append([export_cell(v) for v in row])
+        sheet.append([export_cell(v, fmt="xlsx") for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import tablib
 from django.core.management.base import BaseCommand
 from django.core.management.base import CommandParser
 
+from hub.core.tabular import export_body
 from hub.core.viewer import ANONYMOUS
 from hub.core.viewer import SYSTEM
 from hub.members.selectors import member_list
@@ -26,9 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, format: str, output: Path | None, public: bool, **options: Any) -> None:
         viewer = ANONYMOUS if public else SYSTEM
-        data = tablib.Dataset(headers=[*COLUMNS, "status", "synthetic"])
+        rows = []
         for m in member_list(viewer=viewer):
-            data.append(
+            rows.append(
                 [
                     m.name_en or m.name,
                     m.kind,
@@ -45,12 +45,12 @@ class Command(BaseCommand):
                     "yes" if m.is_synthetic else "no",
                 ]
             )
-        body = data.export(format)
+        body = export_body(headers=[*COLUMNS, "status", "synthetic"], rows=rows, fmt=format)
         if output is not None:
             mode = "wb" if isinstance(body, bytes) else "w"
             with output.open(mode) as fh:
                 fh.write(body)
-            self.stdout.write(f"{len(data)} members written to {output}")
+            self.stdout.write(f"{len(rows)} members written to {output}")
         elif isinstance(body, bytes):
             sys.stdout.buffer.write(body)
         else:

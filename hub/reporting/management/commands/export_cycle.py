@@ -12,7 +12,7 @@ from django.core.management.base import CommandParser
 
 from hub.core.errors import HubError
 from hub.core.tabular import EXPORT_FORMATS
-from hub.core.tabular import export_dataset
+from hub.core.tabular import export_body
 from hub.core.viewer import SYSTEM
 from hub.reporting.selectors import EXPORT_HEADERS
 from hub.reporting.selectors import answer_rows
@@ -34,14 +34,14 @@ class Command(BaseCommand):
             cycle = cycle_get(viewer=SYSTEM, pk=cycle_id)
         except HubError as exc:
             raise CommandError(f"No reporting cycle {cycle_id}.") from exc
-        data = export_dataset(headers=EXPORT_HEADERS, rows=answer_rows(viewer=SYSTEM, cycle=cycle))
-        body = data.export(format)
+        rows = answer_rows(viewer=SYSTEM, cycle=cycle)
+        body = export_body(headers=EXPORT_HEADERS, rows=rows, fmt=format)
         if output is not None:
             if isinstance(body, bytes):
                 output.write_bytes(body)
             else:
                 output.write_text(body, encoding="utf-8")
-            self.stdout.write(f"{len(data)} answer(s) of {cycle.name} written to {output}")
+            self.stdout.write(f"{len(rows)} answer(s) of {cycle.name} written to {output}")
         elif isinstance(body, bytes):
             sys.stdout.buffer.write(body)
         else:

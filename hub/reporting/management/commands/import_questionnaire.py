@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from django.core.management.base import CommandError
 from django.core.management.base import CommandParser
 
-from hub.core.errors import HubError
+from hub.core.management.importing import refused_as_command_error
+from hub.core.tabular import check_import_size
 from hub.core.viewer import SYSTEM
 from hub.reporting.services import QUESTIONNAIRE_COLUMNS
 from hub.reporting.services import questionnaire_import
@@ -33,7 +34,8 @@ class Command(BaseCommand):
     ) -> None:
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
-        try:
+        with refused_as_command_error(self, file):
+            check_import_size(name=file.name, size=file.stat().st_size)
             report = questionnaire_import(
                 viewer=SYSTEM,
                 code=code,
@@ -44,10 +46,6 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 via="command",
             )
-        except HubError as exc:
-            for problem in exc.problems:
-                self.stderr.write(f"{file.name} {problem.location()}: {problem.message}")
-            raise CommandError(f"{exc.message} ({len(exc.problems)} problem(s))") from exc
         prefix = "[dry run] nothing written; would have: " if dry_run else ""
         action = "created" if report.created else "updated"
         self.stdout.write(
