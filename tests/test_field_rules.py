@@ -185,3 +185,14 @@ def test_a_meeting_time_without_an_offset_or_far_in_the_future_is_refused(secret
     far = api_meeting(secretariat, starts_at="9999-03-01T10:00:00+00:00", ends_at="9999-03-01T12:00:00+00:00")
     assert far.status_code == 422
     assert not Meeting.objects.exists()
+
+
+def test_a_null_where_the_column_holds_none_is_refused_not_a_server_error(secretariat):
+    created = api_meeting(secretariat)
+    assert created.status_code == 201
+    meeting_id = created.json()["id"]
+    response = client_for(secretariat).patch(
+        f"/api/v1/meetings/{meeting_id}", {"online_link": None, "place": None}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} >= {"online_link"}

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404
 from django.http import HttpRequest
 from django.http import HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import HttpError
@@ -65,6 +66,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return problem(api, request, status=404, title="Not found", detail="Not found")
+
+    @api.exception_handler(MultiPartParserError)
+    def malformed_body(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        """A multipart body that cannot be read (no boundary, cut short): the caller's mistake."""
+        return problem(api, request, status=400, title="Bad request", detail="The multipart body cannot be read.")
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:

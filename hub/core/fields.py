@@ -91,7 +91,10 @@ def _window(field: models.Field[Any, Any]) -> tuple[datetime.date, datetime.date
 
 
 def value_problem(field: models.Field[Any, Any], value: Any) -> str | None:
-    """Why `value` cannot be stored in `field`, or None. Empty values are the model's business."""
+    """Why `value` cannot be stored in `field`, or None. Empty values are the model's business, but for
+    a null where the column holds none (Django skips that check on fields that may be blank)."""
+    if value is None and not field.null and not field.primary_key:
+        return _("This field cannot be empty.")
     if value is None or value == "":
         return None
     if isinstance(field, models.CharField | models.TextField):

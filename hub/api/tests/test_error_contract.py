@@ -72,6 +72,13 @@ def test_a_body_that_is_not_json_is_a_400_problem(db):
     problem(Client().post("/api/v1/join-requests", "{not json", content_type="application/json"), 400)
 
 
+def test_a_multipart_body_without_a_boundary_is_a_400_problem(secretariat):
+    response = client_for(secretariat).post(
+        "/api/v1/answers/1/evidence", b"--x\r\n", content_type="multipart/form-data"
+    )
+    problem(response, 400)
+
+
 def test_a_server_error_under_the_api_is_a_500_problem():
     """What the 500 page would have answered (the error escaped everything else) becomes a problem."""
     middleware = ApiProblemMiddleware(server_error)
