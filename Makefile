@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/taskforce_ci
 
-.PHONY: gettext run test test-postgres lint typecheck migrations-check pytest policy-coverage browser-test install messages compilemessages chromium clean worker
+.PHONY: fuzz gettext run test test-postgres lint typecheck migrations-check pytest policy-coverage browser-test install messages compilemessages chromium clean worker
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -75,6 +75,10 @@ test: lint typecheck migrations-check pytest policy-coverage browser-test
 test-postgres: $(STAMP) compilemessages
 	psql "postgres://postgres@127.0.0.1:5432/postgres" -q -c "DROP DATABASE IF EXISTS taskforce_ci" -c "DROP DATABASE IF EXISTS test_taskforce_ci" -c "CREATE DATABASE taskforce_ci"
 	$(PYTEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser and not fuzz" -n 2 --create-db
+
+# The API fuzzing at length: every schemathesis phase, more examples (make test runs a short pass).
+fuzz: $(STAMP) compilemessages
+	$(PYTEST_ENV) FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} FUZZ_PHASES=examples,coverage,fuzzing,stateful $(BIN)/pytest -q tests/fuzz -n 2
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 var

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 from typing import Any
 
 from django.http import HttpRequest
@@ -25,6 +26,7 @@ from hub.core.concurrency import etag
 from hub.core.concurrency import parse_if_match
 from hub.core.errors import AuthenticationFailed
 from hub.core.errors import PermissionDenied
+from hub.core.fields import BIG
 from hub.core.limits import PAGE_MAX
 from hub.core.limits import PAGE_SIZE
 from hub.core.limits import PAGE_SIZE_MAX
@@ -122,3 +124,9 @@ def if_match(request: HttpRequest) -> str | None:
 def set_etag(response: HttpResponse, instance: object) -> None:
     """Name the version of the record answered (send it back as If-Match with the next edit)."""
     response["ETag"] = etag(instance)
+
+
+# Numbers an API body may carry, bounded by what their columns hold (hub.core.fields), so a huge number is a
+# 422 naming its field, never an overflow in a query.
+RecordId = Annotated[int, Field(ge=1, le=BIG[1], description="A record's id")]
+CommitmentNumber = Annotated[int, Field(ge=1, le=9, description="A commitment's number, 1 to 9")]

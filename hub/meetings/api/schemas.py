@@ -7,6 +7,9 @@ from django.urls import reverse
 from ninja import Field
 from ninja import Schema
 
+from hub.core.api import CommitmentNumber
+from hub.core.api import RecordId
+from hub.core.fields import SMALL
 from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.models import Visibility
 from hub.meetings.models import ActionItem
@@ -92,7 +95,7 @@ class AgendaItemIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
     presenter: str = ""
     starts_at: datetime.datetime | None = None
-    minutes_allotted: int | None = Field(None, ge=1)
+    minutes_allotted: int | None = Field(None, ge=1, le=SMALL[1])
     open_for_input: bool = False
 
 
@@ -115,7 +118,9 @@ class ApproveMinutesIn(Schema):
 
 class DecisionIn(Schema):
     text: str
-    commitments: list[int] = Field(default_factory=list, description="Commitment numbers, 1 to 9")
+    commitments: list[CommitmentNumber] = Field(
+        default_factory=list, max_length=9, description="Commitment numbers, 1 to 9"
+    )
 
 
 class DocumentOut(Schema):
@@ -190,11 +195,11 @@ class ActionItemOut(Schema):
 class ActionItemIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
     description: str = ""
-    decision_id: int | None = None
-    meeting_id: int | None = None
+    decision_id: RecordId | None = None
+    meeting_id: RecordId | None = None
     owner: str = Field(..., description="A member's short name, or 'secretariat'")
     due_on: datetime.date
-    commitments: list[int] = Field(default_factory=list)
+    commitments: list[CommitmentNumber] = Field(default_factory=list, max_length=9)
 
 
 class ProgressIn(Schema):
@@ -236,7 +241,7 @@ class ProcedureIn(Schema):
     proposal: str = Field(..., min_length=1)
     deadline: datetime.datetime
     subject: str = Field("decision", description="decision or minutes")
-    meeting_id: int | None = None
+    meeting_id: RecordId | None = None
     visibility: Visibility = Visibility.TASKFORCE
 
 

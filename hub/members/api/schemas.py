@@ -6,6 +6,7 @@ import datetime
 from ninja import Field
 from ninja import Schema
 
+from hub.core.fields import NORMAL
 from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.limits import SEARCH_MAX_LENGTH
 from hub.core.models import Visibility
@@ -205,6 +206,6 @@ class FigureOut(Schema):
 
 
 class FigureIn(Schema):
-    value: int = Field(..., ge=0)
+    value: int = Field(..., ge=0, le=NORMAL[1])
     as_of: datetime.date
     source: str = Field(..., min_length=1, max_length=300)

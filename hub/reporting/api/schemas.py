@@ -9,6 +9,7 @@ from ninja import Field
 from ninja import Schema
 from pydantic import ConfigDict
 
+from hub.core.api import RecordId
 from hub.core.api import with_attributes
 from hub.reporting.models import Evidence
 from hub.reporting.models import Question
@@ -139,7 +140,7 @@ class CycleIn(Schema):
     kind: str = Field("progress", description="progress, self_assessment or both")
     opens_on: datetime.date
     closes_on: datetime.date
-    version_id: int | None = None
+    version_id: RecordId | None = None
     is_synthetic: bool = Field(False, description="A demo cycle, involving fictional demo members only")
 
 
@@ -150,7 +151,7 @@ class CyclePatch(Schema):
     kind: str | None = Field(None, description="progress, self_assessment or both")
     opens_on: datetime.date | None = None
     closes_on: datetime.date | None = Field(None, description="The only field that may change once a cycle is open")
-    version_id: int | None = None
+    version_id: RecordId | None = None
 
 
 class ReportOut(Schema):
