@@ -20,6 +20,7 @@ from tests.e2e.conftest import Server
 pytestmark = pytest.mark.fuzz
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "fuzz"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,ignored_auth"
 # Read-only personas first, the secretariat (which writes most) last.
 PERSONAS = {
@@ -74,6 +75,7 @@ def test_the_api_keeps_its_contract_under_fuzzing(server: Server, persona: str, 
         env={**os.environ, "NO_COLOR": "1", "SCHEMATHESIS_HOOKS": ""},
     )
     report = done.stdout + done.stderr
-    (tmp_path / "schemathesis.txt").write_text(report)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{persona}.txt").write_text(report)  # kept for reading after the run
     assert done.returncode == 0, f"schemathesis as {persona} found failures:\n{report[-6000:]}"
     assert "Tested:" in report
