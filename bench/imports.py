@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,17 +57,10 @@ def workbook(rows: int) -> bytes:
 
 def bomb(inflated_mb: int) -> bytes:
     """A valid small workbook whose sheet is replaced by `inflated_mb` MB of blanks (deflates ~1000:1)."""
-    source = zipfile.ZipFile(io.BytesIO(workbook(1)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for entry in source.infolist():
-            if entry.filename != "xl/worksheets/sheet1.xml":
-                target.writestr(entry, source.read(entry))
-        with target.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            chunk = b" " * (1024 * 1024)
-            for _ in range(inflated_mb):
-                sheet.write(chunk)
-    return out.getvalue()
+    sys.path.insert(0, str(ROOT))
+    from hub.core.tests.hostile_files import bomb as hostile_bomb
+
+    return hostile_bomb(HEADER, inflated_bytes=inflated_mb * 1024 * 1024)
 
 
 def csv_file(rows: int) -> bytes:

@@ -46,29 +46,25 @@ def says(texts: list[str], hostile) -> None:
     assert any(hostile.name in t and hostile.says in t for t in texts), texts
 
 
-@pytest.mark.parametrize("hostile", hostile_files(MEMBERS), ids=lambda h: h.name)
-def test_the_members_import_refuses_and_writes_nothing(db, hostile):
+IMPORTS = {
+    "members": (MEMBERS, lambda name, content: members_import(viewer=SYSTEM, name=name, content=content)),
+    "action items": (ACTIONS, lambda name, content: action_items_import(viewer=SYSTEM, name=name, content=content)),
+    "questionnaire": (
+        QUESTIONS,
+        lambda name, content: questionnaire_import(viewer=SYSTEM, code="v9", title="V9", name=name, content=content),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "hostile"),
+    [(kind, h) for kind, (header, _run) in IMPORTS.items() for h in hostile_files(header)],
+    ids=lambda value: value if isinstance(value, str) else value.name,
+)
+def test_every_import_refuses_a_hostile_file_and_writes_nothing(db, kind, hostile):
     before = written()
     with pytest.raises(ValidationFailed) as caught:
-        members_import(viewer=SYSTEM, name=hostile.name, content=hostile.content)
-    says([caught.value.message, *(p.message for p in caught.value.problems)], hostile)
-    assert written() == before
-
-
-@pytest.mark.parametrize("hostile", hostile_files(ACTIONS), ids=lambda h: h.name)
-def test_the_action_items_import_refuses_and_writes_nothing(db, hostile):
-    before = written()
-    with pytest.raises(ValidationFailed) as caught:
-        action_items_import(viewer=SYSTEM, name=hostile.name, content=hostile.content)
-    says([caught.value.message, *(p.message for p in caught.value.problems)], hostile)
-    assert written() == before
-
-
-@pytest.mark.parametrize("hostile", hostile_files(QUESTIONS), ids=lambda h: h.name)
-def test_the_questionnaire_import_refuses_and_writes_nothing(db, hostile):
-    before = written()
-    with pytest.raises(ValidationFailed) as caught:
-        questionnaire_import(viewer=SYSTEM, code="v9", title="V9", name=hostile.name, content=hostile.content)
+        IMPORTS[kind][1](hostile.name, hostile.content)
     says([caught.value.message, *(p.message for p in caught.value.problems)], hostile)
     assert written() == before
 

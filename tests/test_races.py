@@ -206,19 +206,14 @@ def test_a_stale_report_edit_is_409_on_the_api_and_on_the_page(reporting):
     report = reporting["report"]
     client = client_for(reporting["official"])
     stale = client.get(f"/api/v1/reports/{report.pk}")["ETag"]
-    fresh = client.patch(
-        f"/api/v1/reports/{report.pk}/answers",
-        {"answers": {"c1-legal": {"narrative": "First"}}},
-        content_type=JSON,
-        HTTP_IF_MATCH=stale,
-    )
+
+    def save(narrative: str) -> Any:
+        body = {"answers": {"c1-legal": {"narrative": narrative}}}
+        return client.patch(f"/api/v1/reports/{report.pk}/answers", body, content_type=JSON, HTTP_IF_MATCH=stale)
+
+    fresh = save("First")
     assert fresh.status_code == 200
-    again = client.patch(
-        f"/api/v1/reports/{report.pk}/answers",
-        {"answers": {"c1-legal": {"narrative": "Over it"}}},
-        content_type=JSON,
-        HTTP_IF_MATCH=stale,
-    )
+    again = save("Over it")
     assert again.status_code == 409
     assert again["Content-Type"] == "application/problem+json"
     assert [e["field"] for e in again.json()["errors"]] == ["row_version"]
