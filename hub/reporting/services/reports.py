@@ -56,7 +56,10 @@ def _report(viewer: Viewer, report_id: int) -> ProgressReport:
 
 
 def _locked(report: ProgressReport) -> ProgressReport:
-    """The report as it is now, locked until the transaction ends, with its cycle read again."""
+    """The report as it is now, locked until the transaction ends, with its cycle read again and locked
+    first (the order a cycle step takes too): a report step and a cycle step (lock, close, publish) on
+    the same cycle never both go through on what the other is changing."""
+    locked(report.cycle)
     return locked(report)
 
 
