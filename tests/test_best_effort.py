@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 
 from hub.accounts.models import User
@@ -21,12 +20,12 @@ def test_a_refused_write_is_dropped_and_the_transaction_stays_usable(db):
 
 
 def test_the_lock_wait_is_restored_after_the_write(db):
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's busy timeout")
+    """SQLite's busy timeout, or PostgreSQL's lock timeout, is what it was before the write."""
+    setting = "PRAGMA busy_timeout" if connection.vendor == "sqlite" else "SHOW lock_timeout"
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA busy_timeout")
+        cursor.execute(setting)
         (before,) = cursor.fetchone()
     best_effort_write(lambda: None, what="nothing")
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA busy_timeout")
+        cursor.execute(setting)
         assert cursor.fetchone() == (before,)
