@@ -196,3 +196,20 @@ def test_a_null_where_the_column_holds_none_is_refused_not_a_server_error(secret
     )
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["errors"]} >= {"online_link"}
+
+
+def test_the_api_reads_dates_strictly(secretariat):
+    from hub.reporting.models import ReportingCycle
+
+    body = {
+        "name": "Cycle",
+        "kind": "progress",
+        "period_start": "2024-01-01garbage",
+        "period_end": "2024-12-31",
+        "opens_on": "2025-01-01",
+        "closes_on": "2025-03-01",
+    }
+    response = client_for(secretariat).post("/api/v1/cycles", body, content_type="application/json")
+    assert response.status_code == 422
+    assert "period_start" in response.json()["errors"][0]["field"]
+    assert not ReportingCycle.objects.exists()
