@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from typing import Any
 
-if TYPE_CHECKING:
-    from hub.core.reference import LoadReport
-    from hub.core.viewer import Viewer
+from hub.core.reference import LoadReport
+from hub.core.viewer import Viewer
 
 
 @dataclass(frozen=True)

@@ -69,14 +69,16 @@ def test_a_body_over_the_size_limit_is_a_413_problem(db, settings):
 
 
 def test_a_body_that_is_not_json_is_a_400_problem(db):
-    problem(Client().post("/api/v1/join-requests", "{not json", content_type="application/json"), 400)
+    body = problem(Client().post("/api/v1/join-requests", "{not json", content_type="application/json"), 400)
+    assert body["status"] == 400
+    assert JoinRequest.objects.count() == 0
 
 
 def test_a_multipart_body_without_a_boundary_is_a_400_problem(secretariat):
     response = client_for(secretariat).post(
         "/api/v1/answers/1/evidence", b"--x\r\n", content_type="multipart/form-data"
     )
-    problem(response, 400)
+    assert problem(response, 400)["detail"] == "The multipart body cannot be read."
 
 
 def test_a_server_error_under_the_api_is_a_500_problem():
