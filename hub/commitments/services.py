@@ -44,10 +44,9 @@ def _validate(translations: dict[str, dict[str, str]]) -> Any:
 
 def _upsert(planned: dict[str, Any]) -> Outcome:
     values = planned["values"]
-    exists = Commitment.objects.filter(number=planned["number"]).exists()
-    if not exists:
-        values = {**values, "short_title": values["short_title_en"], "text": values["text_en"]}
-    return upsert_by(Commitment, lookup={"number": planned["number"]}, values=values)
+    # A new commitment's untranslated fields take the English text; afterwards only the translations change.
+    on_create = {"short_title": values["short_title_en"], "text": values["text_en"]}
+    return upsert_by(Commitment, lookup={"number": planned["number"]}, values=values, on_create=on_create)
 
 
 def reference_commitments_load(*, dry_run: bool = False) -> LoadReport:

@@ -81,11 +81,18 @@ def reference_load(
     return report
 
 
-def upsert_by(model: type[models.Model], *, lookup: dict[str, Any], values: dict[str, Any]) -> Outcome:
-    """Create the record found by `lookup` with `values`, or update only the fields that differ."""
+def upsert_by(
+    model: type[models.Model],
+    *,
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    on_create: dict[str, Any] | None = None,
+) -> Outcome:
+    """Create the record found by `lookup` with `values` (and `on_create`, the values only a new record
+    takes), or update only the fields of `values` that differ."""
     record = model._default_manager.filter(**lookup).first()
     if record is None:
-        model._default_manager.create(**lookup, **values)
+        model._default_manager.create(**lookup, **values, **(on_create or {}))
         return Outcome.CREATED
     changed = [k for k, v in values.items() if getattr(record, k) != v]
     if not changed:

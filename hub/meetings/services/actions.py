@@ -67,8 +67,6 @@ def _validate(values: dict[str, Any], problems: list[Problem], row: int | None =
         )
     if not str(values.get("title", "")).strip():
         problems.append(Problem(_("Give the action item a title."), field="title", row=row))
-    elif len(str(values["title"])) > 300:
-        problems.append(Problem(_("At most 300 characters."), field="title", row=row))
     if decision is not None and meeting is not None and decision.meeting_id != meeting.pk:
         problems.append(Problem(_("The decision was not taken at that meeting."), field="meeting", row=row))
     owner = values.get("owner_member")

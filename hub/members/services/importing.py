@@ -134,8 +134,6 @@ def members_import(*, viewer: Viewer, name: str, content: bytes, dry_run: bool =
             problems.append(
                 Problem(_("The name needs Latin letters or digits for its address."), field="name", row=row.number)
             )
-        if len(values["name_en"]) > 200:
-            problems.append(Problem(_("At most 200 characters."), field="name", row=row.number))
         if slug in seen_names:
             problems.append(
                 Problem(_("Same name as row %(row)s.") % {"row": seen_names[slug]}, field="name", row=row.number)
