@@ -199,3 +199,48 @@ def rate_limit(request: HttpRequest, *, scope: str, limit: int, seconds: int) ->
         raise RateLimited(
             _("Too many requests from this address; try again in an hour."), retry_after=int(until - now) + 1
         )
+
+
+# --- irreversible steps ask once more -------------------------------------------------------------
+# A step's button posts to the step's address as before; the view calls `confirm_page` unless
+# `is_confirmed(request)`, so the person sees what will happen and confirms (or goes back) without
+# JavaScript. The confirmation page carries the posted fields on (hidden), so a step with input (a
+# reason, comments) keeps it. A step that fails redirects back to its record with the error shown,
+# never leaving the browser on the step's address.
+CONFIRM_FIELD = "confirmed"
+
+
+def is_confirmed(request: HttpRequest) -> bool:
+    return request.method == "POST" and request.POST.get(CONFIRM_FIELD) == "yes"
+
+
+def confirm_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    what_happens: Sequence[str],
+    button: str,
+    cancel_url: str,
+    danger: bool = False,
+) -> HttpResponse:
+    """The "are you sure" page of an irreversible step: what will happen, Confirm, and a way back."""
+    carried = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in {"csrfmiddlewaretoken", CONFIRM_FIELD}
+        for value in values
+    ]
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            "title": title,
+            "what_happens": what_happens,
+            "button": button,
+            "cancel_url": cancel_url,
+            "danger": danger,
+            "carried": carried,
+            "action": request.get_full_path(),
+            "confirm_field": CONFIRM_FIELD,
+        },
+    )
