@@ -70,3 +70,42 @@ def test_the_catalogue_is_current_with_the_code(tmp_path):
     new = {e["msgid"] for e in entries(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po")}
     assert len(new) > 100
     assert new - old == set(), f"strings missing from the catalogue (run make messages): {sorted(new - old)}"
+
+
+# French typography: a non-breaking space (U+00A0, or the narrow U+202F) before ; : ! ?
+# Not a colon of a URL ("https://") or of a time ("09:00"), nor the ";" that ends an HTML entity.
+FRENCH_SPACE = ("\u00a0", "\u202f")
+
+
+def french_spacing_faults(text: str) -> list[int]:
+    faults = []
+    for match in re.finditer(r"[;:!?]", text):
+        i, mark = match.start(), match.group()
+        before, after = text[i - 1 : i], text[i + 1 : i + 3]
+        if i == 0 or before in FRENCH_SPACE or (mark in "!?" and before in "!?"):
+            continue
+        if mark == ":" and (after.startswith("//") or (before.isdigit() and after[:1].isdigit())):
+            continue
+        if mark == ";" and re.search(r"&#?\w+$", text[:i]):
+            continue
+        if mark == "?" and not before.isspace() and re.match(r"[\w%]", after[:1] or " "):
+            continue  # a URL's query string
+        faults.append(i)
+    return faults
+
+
+def test_french_puts_a_non_breaking_space_before_double_punctuation():
+    faults = []
+    for e in entries(LOCALE / "fr" / "LC_MESSAGES" / "django.po"):
+        for key, text in e.items():
+            if key.startswith("msgstr") and french_spacing_faults(str(text)):
+                faults.append(str(text))
+    assert not faults, "French needs a non-breaking space before ; : ! ?:\n" + "\n".join(faults)
+
+
+@pytest.mark.parametrize(
+    ("text", "faults"),
+    [("Statut : ouvert", 1), ("Statut\u00a0: ouvert", 0), ("Voir https://example.org", 0), ("à 09:00", 0), ("Oui!", 1)],
+)
+def test_the_french_spacing_check_finds_what_it_should(text, faults):
+    assert len(french_spacing_faults(text)) == faults
