@@ -253,3 +253,55 @@ def test_pages_render_with_the_demo_data(db: Any) -> None:
     page = sec.get(f"/reporting/cycles/{ReportingCycle.objects.get(name__contains='2025').pk}/").content.decode()
     assert "Not enough responses" not in page  # ten members answered
     assert client_for(None).get("/commitments/1/").status_code == 200
+
+
+def test_a_section_saved_with_htmx_answers_the_section_alone(
+    version: Any, official_a: Any, official_b: Any, member_a: Any
+) -> None:
+    from hub.reporting.tests.helpers import new_cycle
+
+    cycle = new_cycle(version)
+    report = ProgressReport.objects.get(cycle=cycle, member=member_a)
+    off = client_for(official_a)
+    url = f"/reporting/reports/{report.pk}/sections/2/"
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    response = off.post(url, section_post(report, 2), **htmx)
+    body = response.content.decode()
+    assert response.status_code == 200 and body.startswith('<section class="hub-commitment-section" id="section-2"')
+    assert "Answers saved." in body and 'id="report-progress" hx-swap-oob="true"' in body
+    assert "1 of 9 questions answered" in body
+    # An error comes back in the section (200, so htmx swaps it in) with what was typed.
+    bad = section_post(report, 2, **{"c2-c2-resources-status": "excellent", "c2-c2-resources-narrative": "Kept"})
+    response = off.post(url, bad, **htmx)
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert "Kept" in response.content.decode() and "<html" not in response.content.decode()
+    # "Save and attach" without any evidence says what to give; nothing of member B's is reachable.
+    response = off.post(url, section_post(report, 2, then="attach"))
+    assert (
+        response.status_code == 422 and "Give the evidence a title, and a file or a link." in response.content.decode()
+    )
+    assert client_for(official_b).post(url, section_post(report, 2)).status_code == 404
+    assert off.post(f"/reporting/reports/{report.pk}/sections/12/", {}).status_code == 404
+
+
+def test_every_cycle_step_asks_first_and_impossible_steps_are_refused(version: Any, secretariat: Any) -> None:
+    from hub.reporting.tests.helpers import new_cycle
+
+    cycle = new_cycle(version)
+    sec = client_for(secretariat)
+    base = f"/reporting/cycles/{cycle.pk}"
+    page = sec.get(f"{base}/").content.decode()
+    assert f"{base}/close/" in page and f"{base}/publish/" not in page  # only possible steps are offered
+    for step, question in [
+        ("close", "Close the cycle?"),
+        ("lock", "Lock the cycle?"),
+        ("publish", "Publish the cycle?"),
+    ]:
+        asked = sec.post(f"{base}/{step}/")
+        assert asked.status_code == 200 and question in asked.content.decode()
+        assert sec.post(f"{base}/{step}/", YES).status_code == 302
+    cycle.refresh_from_db()
+    assert cycle.status == "published"
+    refused = sec.post(f"{base}/open/", YES, follow=True)
+    assert refused.redirect_chain[-1][0] == f"{base}/"
+    assert "This step is not possible in the cycle" in refused.content.decode()
