@@ -217,19 +217,29 @@ def test_a_stale_report_edit_is_409_on_the_api_and_on_the_page(reporting):
     assert again.status_code == 409
     assert again["Content-Type"] == "application/problem+json"
     assert [e["field"] for e in again.json()["errors"]] == ["row_version"]
-    # The page: a form opened before the first save carries the stale version in a hidden field.
+    # The page: each section carries the version of its answers; a section opened before the first
+    # save carries the stale one.
     from django.urls import reverse
 
+    answer = report.answers.get(question__key="c1-legal")
+    stale_answer = version_of(answer)
     url = reverse("report_detail", args=[report.pk])
-    shown = client.get(url)
-    assert f'name="answers-row_version" value="{version_of(ProgressReport.objects.get(pk=report.pk))}"' in (
-        shown.content.decode()
+    assert f'name="c1-c1-legal-version" value="{stale_answer}"' in client.get(url).content.decode()
+    assert save("Second").status_code == 409  # the API's ETag is still stale: nothing changed
+    assert (
+        client.patch(
+            f"/api/v1/reports/{report.pk}/answers",
+            {"answers": {"c1-legal": {"narrative": "Second"}}},
+            content_type=JSON,
+        ).status_code
+        == 200
     )
-    posted = client.post(url, {"answers-row_version": stale.strip('"'), "answers-c1-legal-narrative": "From page"})
+    section = reverse("report_section", args=[report.pk, 1])
+    posted = client.post(section, {"c1-c1-legal-version": stale_answer, "c1-c1-legal-narrative": "From page"})
     assert posted.status_code == 422
     assert "changed by someone else" in posted.content.decode()
-    answer = report.answers.get(question__key="c1-legal")
-    assert answer.narrative == "First"
+    answer.refresh_from_db()
+    assert answer.narrative == "Second"
 
 
 # --- reporting cycles ---------------------------------------------------------------------------

@@ -69,65 +69,139 @@ def answer_field_name(path: str) -> str:
     return path
 
 
+def _answer_fields(form: forms.Form, view: Any) -> None:
+    """The fields of one answer: "<key>-<part>" and "<key>-indicator-<indicator key>"."""
+    a, q = view.answer, view.question
+    key = q.key
+    form.fields[f"{key}-status"] = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Not answered yet")), *ProgressStatus.choices],
+        required=False,
+        initial=a.status,
+    )
+    form.fields[f"{key}-narrative"] = forms.CharField(
+        label=_("Narrative"), widget=forms.Textarea(attrs={"rows": 5}), required=False, initial=a.narrative
+    )
+    form.fields[f"{key}-actions_taken"] = forms.CharField(
+        label=_("Actions taken"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        initial=a.actions_taken,
+    )
+    form.fields[f"{key}-planned_actions"] = forms.CharField(
+        label=_("Planned actions"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        initial=a.planned_actions,
+    )
+    form.fields[f"{key}-lead_institution"] = forms.CharField(
+        label=_("Lead institution"), max_length=300, required=False, initial=a.lead_institution
+    )
+    for indicator in q.indicators.all():
+        value = view.values.get(indicator.key)
+        form.fields[f"{key}-indicator-{indicator.key}"] = forms.CharField(
+            label=str(indicator),
+            required=False,
+            max_length=40,
+            initial=value.value.normalize() if value else "",
+        )
+
+
+def _payload(data: dict[str, Any], answers: list[Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for view in answers:
+        key = view.question.key
+        given: dict[str, Any] = {part: data.get(f"{key}-{part}", "") for part in ANSWER_PARTS}
+        given["indicators"] = {i.key: data.get(f"{key}-indicator-{i.key}", "") for i in view.question.indicators.all()}
+        out[key] = given
+    return out
+
+
 class ReportForm(HubForm):
-    """Every answer of a report on one page: fields "<question key>-<part>" and
-    "<question key>-indicator-<indicator key>". Nothing typed is lost when the page shows errors."""
+    """Every answer of a report in one form (kept for callers that save the whole report at once):
+    fields "<question key>-<part>" and "<question key>-indicator-<indicator key>"."""
 
     def __init__(self, *args: Any, answers: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.answers = answers
         for view in answers:
-            a, q = view.answer, view.question
-            key = q.key
-            self.fields[f"{key}-status"] = forms.ChoiceField(
-                label=_("Status"),
-                choices=[("", _("Not answered yet")), *ProgressStatus.choices],
-                required=False,
-                initial=a.status,
-            )
-            self.fields[f"{key}-narrative"] = forms.CharField(
-                label=_("Narrative"), widget=forms.Textarea(attrs={"rows": 5}), required=False, initial=a.narrative
-            )
-            self.fields[f"{key}-actions_taken"] = forms.CharField(
-                label=_("Actions taken"),
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=False,
-                initial=a.actions_taken,
-            )
-            self.fields[f"{key}-planned_actions"] = forms.CharField(
-                label=_("Planned actions"),
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=False,
-                initial=a.planned_actions,
-            )
-            self.fields[f"{key}-lead_institution"] = forms.CharField(
-                label=_("Lead institution"), max_length=300, required=False, initial=a.lead_institution
-            )
-            for indicator in q.indicators.all():
-                value = view.values.get(indicator.key)
-                self.fields[f"{key}-indicator-{indicator.key}"] = forms.CharField(
-                    label=str(indicator),
-                    required=False,
-                    max_length=40,
-                    initial=value.value.normalize() if value else "",
-                )
+            _answer_fields(self, view)
 
     def fields_for(self, key: str) -> list[Any]:
         return [self[name] for name in self.fields if name.startswith(f"{key}-")]
 
     def answers_payload(self) -> dict[str, dict[str, Any]]:
-        data = self.cleaned_data
-        out: dict[str, dict[str, Any]] = {}
-        for view in self.answers:
-            key = view.question.key
-            given: dict[str, Any] = {part: data.get(f"{key}-{part}", "") for part in ANSWER_PARTS}
-            given["indicators"] = {
-                i.key: data.get(f"{key}-indicator-{i.key}", "") for i in view.question.indicators.all()
-            }
-            out[key] = given
-        return out
+        return _payload(self.cleaned_data, self.answers)
 
     def field_for_problem(self, path: str) -> str:
+        return answer_field_name(path)
+
+
+EVIDENCE_PARTS = ("title", "file", "url", "visibility", "question")
+
+
+class SectionForm(HubForm):
+    """One commitment's section of the report: its answers (each carrying the version it was based on,
+    "<key>-version", so two editors never silently overwrite each other) and, optionally, one piece
+    of evidence for one of its answers ("evidence-*"). Saved on its own: nothing typed in another
+    section is in play."""
+
+    def __init__(self, *args: Any, commitment: Any, answers: list[Any], versions: dict[str, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.answers = answers
+        for view in answers:
+            _answer_fields(self, view)
+            self.fields[f"{view.question.key}-version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=versions.get(view.question.key, "")
+            )
+        self.answer_ids = {v.question.key: int(v.answer.pk) for v in answers}
+        if len(answers) > 1:
+            self.fields["evidence-question"] = forms.ChoiceField(
+                label=_("Answer it supports"),
+                choices=[(v.question.key, v.question.prompt) for v in answers],
+                required=False,
+            )
+        self.fields["evidence-title"] = forms.CharField(label=_("Evidence title"), max_length=300, required=False)
+        self.fields["evidence-file"] = forms.FileField(
+            label=_("File (PDF, DOCX, XLSX, PNG or JPEG; at most 20 MB)"), required=False
+        )
+        self.fields["evidence-url"] = forms.URLField(
+            label=_("Or a link"), required=False, assume_scheme="https", max_length=500
+        )
+        self.fields["evidence-visibility"] = forms.ChoiceField(
+            label=_("Who else may see it once the answer is showcased"),
+            choices=[(v, label) for v, label in Visibility.choices if v != Visibility.SECRETARIAT],
+            initial=Visibility.MEMBER,
+            required=False,
+        )
+
+    def fields_for(self, key: str) -> list[Any]:
+        return [self[name] for name in self.fields if name.startswith(f"{key}-") and not name.endswith("-version")]
+
+    def evidence_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name.startswith("evidence-")]
+
+    def answers_payload(self) -> dict[str, dict[str, Any]]:
+        return _payload(self.cleaned_data, self.answers)
+
+    def versions(self) -> dict[str, str]:
+        return {k: v for k in self.answer_ids if (v := self.cleaned_data.get(f"{k}-version") or "")}
+
+    def evidence_given(self) -> bool:
+        d = self.cleaned_data
+        return bool((d.get("evidence-title") or "").strip() or d.get("evidence-file") or d.get("evidence-url"))
+
+    def evidence_answer_id(self) -> int:
+        key = self.cleaned_data.get("evidence-question") or self.answers[0].question.key
+        return self.answer_ids[key]
+
+    def field_for_problem(self, path: str) -> str:
+        if path in EVIDENCE_PARTS:
+            return f"evidence-{path}"
+        parts = path.split(".")
+        if len(parts) == 2 and parts[0] == "versions":
+            return f"{parts[1]}-version"
         return answer_field_name(path)
 
 
@@ -138,7 +212,7 @@ class ReturnForm(HubForm):
         super().__init__(*args, **kwargs)
         for view in answers:
             self.fields[f"comment-{view.question.key}"] = forms.CharField(
-                label=_("Comment on %(key)s") % {"key": view.question.key},
+                label=_("Comment on %(title)s") % {"title": view.question.commitment},
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
             )
@@ -164,24 +238,6 @@ class AnswerChoiceForm(HubForm):
 
     def answer_id(self) -> int:
         return self.answer_ids[self.cleaned_data["question"]]
-
-
-class EvidenceForm(AnswerChoiceForm):
-    question = forms.ChoiceField(label=_("Answer it supports"))
-    title = forms.CharField(label=_("Title"), max_length=300)
-    file = forms.FileField(label=_("File (PDF, DOCX, XLSX, PNG or JPEG; at most 20 MB)"), required=False)
-    url = forms.URLField(label=_("Or a link"), required=False, assume_scheme="https", max_length=500)
-    visibility = forms.ChoiceField(
-        label=_("Who else may see it once the answer is showcased"),
-        choices=[(v, label) for v, label in Visibility.choices if v != Visibility.SECRETARIAT],
-        initial=Visibility.MEMBER,
-    )
-
-    def __init__(self, *args: Any, answers: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, answers=answers, **kwargs)
-        self.fields["question"].choices = [  # type: ignore[attr-defined]
-            (v.question.key, f"{v.question.commitment.number}. {v.question.key}") for v in answers
-        ]
 
 
 class ShowcaseForm(AnswerChoiceForm):

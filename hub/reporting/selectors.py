@@ -158,8 +158,51 @@ class ReportPage:
     def warning_count(self) -> int:
         return sum(len(a.warnings) for a in self.answers)
 
+    @property
+    def answered_count(self) -> int:
+        return sum(1 for a in self.answers if answer_is_answered(a.answer))
+
 
 CHECKED_PARTS = ("narrative", "actions_taken", "planned_actions")
+# What a required question needs before the report can be submitted.
+REQUIRED_PARTS = ("status", "narrative")
+
+
+def answer_gaps(answer: Answer) -> list[str]:
+    """The parts a required answer still lacks ("status", "narrative"); nothing for an optional one."""
+    if not answer.question.required:
+        return []
+    gaps = []
+    if not answer.status:
+        gaps.append("status")
+    if not answer.narrative.strip():
+        gaps.append("narrative")
+    return gaps
+
+
+def answer_is_answered(answer: Answer) -> bool:
+    """Given a status and a narrative (what the progress summary counts)."""
+    return bool(answer.status and answer.narrative.strip())
+
+
+@dataclass
+class SectionCheck:
+    """One commitment on the "check your answers" page: its answers and what each still lacks."""
+
+    commitment: Commitment
+    answers: list[tuple[AnswerView, list[str]]]
+
+    @property
+    def complete(self) -> bool:
+        return not any(gaps for _, gaps in self.answers)
+
+
+def report_checklist(page: ReportPage) -> list[SectionCheck]:
+    """Each commitment of the report with its answers and the required parts each still lacks."""
+    return [
+        SectionCheck(commitment=c, answers=[(a, answer_gaps(a.answer)) for a in views])
+        for c, views in page.by_commitment
+    ]
 
 
 def answer_warnings(answer: Answer) -> list[TermWarning]:
@@ -188,14 +231,17 @@ def last_accepted_report(member_id: int, before: ReportingCycle) -> ProgressRepo
     )
 
 
-def previous_answers(report: ProgressReport, source: ProgressReport | None) -> dict[int, Answer]:
-    """For each question of `report`'s version, the answer of `source` to it or to a predecessor."""
+def previous_answers(
+    report: ProgressReport, source: ProgressReport | None, *, with_related: bool = True
+) -> dict[int, Answer]:
+    """For each question of `report`'s version, the answer of `source` to it or to a predecessor
+    (`with_related`: with its indicator values and evidence, which a diff does not read)."""
     if source is None or report.cycle.version is None:
         return {}
-    given = {
-        a.question_id: a
-        for a in source.answers.select_related("question").prefetch_related("indicator_values__indicator", "evidence")
-    }
+    answers = source.answers.all()
+    if with_related:
+        answers = answers.select_related("question").prefetch_related("indicator_values__indicator", "evidence")
+    given = {a.question_id: a for a in answers}
     out: dict[int, Answer] = {}
     for question in report.cycle.version.questions.select_related(
         *["predecessor" + "__predecessor" * i for i in range(3)]
@@ -227,7 +273,7 @@ def report_page(*, viewer: Viewer, report: ProgressReport, with_previous: bool =
         .order_by("question__order", "pk")
     )
     previous_report = last_accepted_report(report.member_id, report.cycle) if with_previous else None
-    before = previous_answers(report, previous_report) if previous_report else {}
+    before = previous_answers(report, previous_report, with_related=False) if previous_report else {}
     views = []
     for a in answers:
         a.report = report  # the policy reads an item's report through its answer: no query per answer

@@ -63,14 +63,31 @@ def answer(page: Any, prompt: re.Pattern[str]) -> Any:
     return main(page).locator(".hub-answer", has=page.get_by_text(prompt))
 
 
-def save_draft(page: Any, path: str) -> None:
-    submit(page, form_with_button(page, "Save the draft"), "Save the draft", path, "Report saved.")
+def save_section(page: Any, number: int, notice: str = "Answers saved.", button: str = "") -> None:
+    """Save one commitment's section: htmx swaps the section in with its notice (no page load)."""
+    section = main(page).locator(f"#section-{number}")
+    section.get_by_role("button", name=button or f"Save commitment {number}", exact=True).click()
+    main(page).locator(f"#section-{number} [role=status]", has_text=notice).wait_for()
+    check_axe(page)
+
+
+def confirmed(page: Any, form: Any, button: str, path: str, message: str, confirm: str = "") -> None:
+    """A step that asks once more: its page says what will happen, then the step is confirmed."""
+    with page.expect_navigation():
+        form.get_by_role("button", name=button, exact=True).click()
+    check_axe(page)
+    assert main(page).locator("ul, ol").first.inner_text().strip()  # what will happen
+    submit(page, form_with_button(page, confirm or button), confirm or button, path, message)
 
 
 def focal_submits(page: Any, path: str) -> None:
     assert report_fact(page, "Status") in ("Draft", "Returned with comments"), report_fact(page, "Status")
+    main(page).get_by_role("link", name="Check your answers and submit").click()
+    expect_path(page, f"{path}check/")
+    check_axe(page)
+    assert "Every required question is answered." in main(page).inner_text()
     form = form_with_button(page, "Submit the report")
-    submit(page, form, "Submit the report", path, "Report submitted to the secretariat.")
+    confirmed(page, form, "Submit the report", path, "Report submitted to the secretariat.")
     assert report_fact(page, "Status") == "Submitted"
 
 
@@ -100,7 +117,7 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     assert main(secretariat).get_by_role("heading", level=1).inner_text().startswith(CYCLE)
     assert report_fact(secretariat, "Status") == "Draft"
     form = form_with_button(secretariat, "Open the cycle")
-    submit(secretariat, form, "Open the cycle", cycle_path, "Cycle opened; draft reports created")
+    confirmed(secretariat, form, "Open the cycle", cycle_path, "Cycle opened; draft reports created")
     assert report_fact(secretariat, "Status") == "Open"
     per_member = main(secretariat).locator("table", has=secretariat.locator("caption", has_text="Reports per member"))
     assert "Draft" in per_member.locator("tbody tr", has_text="Demoland").inner_text()
@@ -124,7 +141,7 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
 
     # An outdated term is saved with a warning naming the preferred one.
     narrative.fill(CP_NARRATIVE)
-    save_draft(official, report_path)
+    save_section(official, 1)
     warning = answer(official, FIRST).locator(".hub-terminology")
     assert f'"{DISCOURAGED}": prefer "child sexual abuse material' in warning.inner_text(), warning.inner_text()
     assert labelled(answer(official, FIRST), "Narrative").input_value() == CP_NARRATIVE
@@ -133,11 +150,10 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     first = answer(official, FIRST)
     labelled(first, "Narrative").fill(NARRATIVE)
     labelled(first, LAWS).fill("lots")
-    with official.expect_navigation():
-        form_with_button(official, "Save the draft").get_by_role("button", name="Save the draft").click()
-    expect_path(official, report_path)
+    main(official).locator("#section-1").get_by_role("button", name="Save commitment 1").click()
+    summary = main(official).locator("#section-1 .hub-error-summary[role=alert]")
+    summary.wait_for()
     check_axe(official)
-    summary = main(official).locator(".hub-error-summary[role=alert]")
     assert f"{LAWS}: Give a number." in summary.inner_text(), summary.inner_text()
     first = answer(official, FIRST)
     assert labelled(first, "Narrative").input_value() == NARRATIVE
@@ -145,12 +161,20 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     summary.get_by_role("link", name=re.compile(re.escape(LAWS))).click()
     assert labelled(first, LAWS).evaluate("el => el === document.activeElement")
     labelled(first, LAWS).fill("3")
-    save_draft(official, report_path)
+    # Evidence attached beside the answer: the text typed with it is saved with it, never lost.
+    section = main(official).locator("#section-1")
+    labelled(section, "Evidence title").fill("E2E: the new law")
+    section.locator("input[type=file]").set_input_files(
+        files=[{"name": "law.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+    )
+    save_section(official, 1, "Evidence added and answers saved.", "Save and attach the evidence")
     first = answer(official, FIRST)
+    assert "E2E: the new law" in first.inner_text()
+    assert first.locator("details.hub-checksum summary").inner_text() == "Checksum"
     assert labelled(first, "Narrative").input_value() == NARRATIVE
     assert labelled(first, LAWS).input_value() == "3"
     assert first.locator(".hub-terminology").count() == 0
-    assert form_with_button(official, "Submit the report").count() == 0  # the focal point submits
+    assert main(official).get_by_role("link", name="Check your answers and submit").count() == 0  # the focal point's
 
     # 3. The focal point submits it.
     focal = new_context().new_page()
@@ -174,8 +198,8 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     assert changes.get_attribute("open") is not None  # open for the reviewer
     assert changes.locator("ins", has_text="E2E:").first.is_visible(), changes.inner_html()
     form = form_with_button(secretariat, "Return the report")
-    labelled(form, "Comment on c2-resources").fill(COMMENT)
-    submit(secretariat, form, "Return the report", report_path, "Report returned to the member with your comments.")
+    labelled(form, "Comment on 2. Resources and funding").fill(COMMENT)
+    confirmed(secretariat, form, "Return the report", report_path, "Report returned to the member with your comments.")
     assert report_fact(secretariat, "Status") == "Returned with comments"
 
     # 5. The official sees the comment, revises that answer; the focal point submits again.
@@ -186,7 +210,7 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     comments = second.locator(".hub-review-comments")
     assert "Comments of the secretariat" in comments.inner_text() and COMMENT in comments.inner_text()
     labelled(second, "Narrative").fill(FUNDING)
-    save_draft(official, report_path)
+    save_section(official, 2)
     assert labelled(answer(official, SECOND), "Narrative").input_value() == FUNDING
     focal.reload()
     check_axe(focal)
@@ -197,14 +221,14 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     check_axe(secretariat)
     assert FUNDING in answer(secretariat, SECOND).inner_text()
     form = form_with_button(secretariat, "Accept the report")
-    submit(secretariat, form, "Accept the report", report_path, "Report accepted.")
+    confirmed(secretariat, form, "Accept the report", report_path, "Report accepted.")
     assert report_fact(secretariat, "Status") == "Accepted"
 
     # 7. The official proposes two showcase items; the focal point signs both off.
     official.reload()
     check_axe(official)
     assert report_fact(official, "Status") == "Accepted"
-    assert form_with_button(official, "Save the draft").count() == 0  # no longer editable
+    assert form_with_button(official, "Save commitment 1").count() == 0  # no longer editable
     commitment_links = []
     for title, option in zip(ITEMS, (r"^1\. ", r"^2\. "), strict=True):
         form = form_with_button(official, "Propose for the public site")
@@ -223,7 +247,14 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     check_axe(focal)
     for title in ITEMS:
         form = form_with_button(focal, f'Sign off "{title}"')
-        submit(focal, form, f'Sign off "{title}"', report_path, "Signed off: the item is now on the public")
+        confirmed(
+            focal,
+            form,
+            f'Sign off "{title}"',
+            report_path,
+            "Signed off: the item is now on the public",
+            "Sign off and publish",
+        )
     showcase = main(focal).locator("h2:text-is('Showcase') ~ ul").first
     for title in ITEMS:
         assert f"{title}: Published" in showcase.inner_text(), showcase.inner_text()

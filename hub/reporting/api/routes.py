@@ -23,9 +23,13 @@ from hub.core.api import if_match
 from hub.core.api import set_etag
 from hub.core.api import with_attributes
 from hub.core.api import writer
+from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.members.selectors import member_get
+from hub.reporting.api.schemas import AnswerIn
+from hub.reporting.api.schemas import AnswerOut
 from hub.reporting.api.schemas import AnswersIn
+from hub.reporting.api.schemas import CheckOut
 from hub.reporting.api.schemas import CycleIn
 from hub.reporting.api.schemas import CycleOut
 from hub.reporting.api.schemas import CyclePatch
@@ -50,6 +54,7 @@ from hub.reporting.pdf import evidence_response
 from hub.reporting.selectors import cycle_dashboard
 from hub.reporting.selectors import cycle_get
 from hub.reporting.selectors import cycle_list
+from hub.reporting.selectors import report_checklist
 from hub.reporting.selectors import report_get
 from hub.reporting.selectors import report_list
 from hub.reporting.selectors import report_page
@@ -256,6 +261,65 @@ def save_answers(request: HttpRequest, response: HttpResponse, report_id: int, p
     # If-Match the save is not checked (the last save wins). Not in the OpenAPI document yet.
     answers = {key: given.dict(exclude_unset=True) for key, given in payload.answers.items()}
     return _report_step(request, response, report_id, report_save, answers=answers, version=if_match(request))
+
+
+def _answer_out(request: HttpRequest, response: HttpResponse, report_id: int, key: str) -> object:
+    v = caller(request).viewer
+    report = report_get(viewer=v, pk=report_id)
+    page = report_page(viewer=v, report=report)
+    view = next((a for a in page.answers if a.question.key == key), None)
+    if view is None:
+        raise NotFound(_("This report has no question %(key)s.") % {"key": key})
+    set_etag(response, view.answer)
+    previous_cycle = page.previous_report.cycle.name if page.previous_report else ""
+    return with_attributes(view, previous_cycle=previous_cycle)
+
+
+@reports_router.get("/reports/{report_id}/answers/{key}", response=AnswerOut, summary="One answer, with its version")
+def get_answer(request: HttpRequest, response: HttpResponse, report_id: int, key: str) -> object:
+    return _answer_out(request, response, report_id, key)
+
+
+@reports_router.patch(
+    "/reports/{report_id}/answers/{key}", response=AnswerOut, summary="Save one answer of a draft (If-Match: its ETag)"
+)
+def save_answer(request: HttpRequest, response: HttpResponse, report_id: int, key: str, payload: AnswerIn) -> object:
+    # Send the answer's ETag (or its "version") as If-Match: a save over someone else's newer save of
+    # this answer is refused (409); saves of other answers of the report never get in the way.
+    c = writer(request)
+    given = if_match(request)
+    report_save(
+        viewer=c.viewer,
+        report_id=report_id,
+        answers={key: payload.dict(exclude_unset=True)},
+        answer_versions={key: given} if given else {},
+        via=c.via,
+    )
+    return _answer_out(request, response, report_id, key)
+
+
+@reports_router.get("/reports/{report_id}/check", response=CheckOut, summary="What is missing before submission")
+def check_report(request: HttpRequest, report_id: int) -> object:
+    v = caller(request).viewer
+    page = report_page(viewer=v, report=report_get(viewer=v, pk=report_id), with_previous=False)
+    missing = [
+        {
+            "commitment": check.commitment.number,
+            "commitment_title": check.commitment.short_title,
+            "question": view.question.key,
+            "prompt": view.question.prompt,
+            "part": gap,
+        }
+        for check in report_checklist(page)
+        for view, gaps in check.answers
+        for gap in gaps
+    ]
+    return {
+        "answered": page.answered_count,
+        "questions": len(page.answers),
+        "complete": not missing,
+        "missing": missing,
+    }
 
 
 @reports_router.post("/reports/{report_id}/submit", response=ReportDetailOut, summary="Submit (focal point)")

@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from hub.core.api import RecordId
 from hub.core.api import with_attributes
+from hub.core.concurrency import version_of
 from hub.reporting.models import Evidence
 from hub.reporting.models import Question
 from hub.reporting.models import ShowcaseItem
@@ -266,6 +267,11 @@ class AnswerOut(Schema):
     warnings: list[TermWarningOut] = Field(..., description="Discouraged terms found in the texts")
     showcase: list[AnswerShowcaseOut]
     previous: PreviousOut | None = Field(None, description="The answer in the member's last accepted report")
+    version: str = Field(..., description="The answer's version: send it as If-Match to save this answer alone")
+
+    @staticmethod
+    def resolve_version(view: AnswerView) -> str:
+        return version_of(view.answer)
 
     @staticmethod
     def resolve_indicators(view: AnswerView) -> dict[str, float | None]:
@@ -292,6 +298,21 @@ class AnswerIn(Schema):
     planned_actions: str | None = None
     lead_institution: str | None = None
     indicators: dict[str, Decimal | None] | None = Field(None, description="Indicator key: a number, or null to clear")
+
+
+class MissingOut(Schema):
+    commitment: int = Field(..., description="The commitment's number")
+    commitment_title: str
+    question: str = Field(..., description="The question's key")
+    prompt: str = Field(..., description="The question's text")
+    part: str = Field(..., description="What is missing: status or narrative")
+
+
+class CheckOut(Schema):
+    answered: int = Field(..., description="Questions given a status and a narrative")
+    questions: int
+    complete: bool = Field(..., description="Every required question is answered: the report can be submitted")
+    missing: list[MissingOut]
 
 
 class AnswersIn(Schema):

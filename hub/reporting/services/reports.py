@@ -6,6 +6,7 @@ point signs them off."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Any
@@ -40,6 +41,7 @@ from hub.reporting.models import ProgressStatus
 from hub.reporting.models import ReportingCycle
 from hub.reporting.models import ReviewComment
 from hub.reporting.models import ShowcaseItem
+from hub.reporting.selectors import answer_gaps
 from hub.reporting.services.cycles import focal_point_emails
 
 TEXT_FIELDS = ("narrative", "actions_taken", "planned_actions", "lead_institution")
@@ -111,12 +113,15 @@ def report_save(
     report_id: int,
     answers: dict[str, dict[str, Any]],
     version: str | None = None,
+    answer_versions: dict[str, str] | None = None,
     via: str = "web",
 ) -> ProgressReport:
     """Save answers of a draft or returned report. `answers` maps question keys to the parts given
     (status, narrative, actions_taken, planned_actions, lead_institution, indicators {key: value or
     None}). Any problem saves nothing and names each answer part. `version` (the report's version the
-    edit was based on) refuses a save over someone else's newer one; every save makes a new version."""
+    edit was based on) refuses a save over someone else's newer one; every save makes a new version.
+    `answer_versions` (question key: the answer's version the edit was based on) does the same per
+    answer, so that people editing different sections of one report never block each other."""
     report = _report(viewer, report_id)
     _may(viewer, "edit", report, _("Your member may not write at the moment."))
     _require_editable(report)
@@ -173,6 +178,9 @@ def report_save(
         _require_editable(report)
         check_version(report, version)
         now = _answers_now(report)  # read again under the lock: what the writes compare with
+        for key, given_version in (answer_versions or {}).items():
+            if key in now:
+                check_version(now[key], given_version)
         with acting_as(viewer.user, via=via):
             _write_answers(report, now, planned)
     return report
@@ -188,21 +196,25 @@ def _write_answers(
         changed = [k for k, v in values.items() if getattr(answer, k) != v]
         for k in changed:
             setattr(answer, k, values[k])
-        if changed:
-            answer.save(update_fields=[*changed, "updated_at"])
         existing = {v.indicator.key: v for v in answer.indicator_values.all()}
+        figures_changed = False
         for ind_key, given_number in indicators.items():
             value = existing.get(ind_key)
             if given_number is None:
                 if value is not None:
                     value.delete()
+                    figures_changed = True
             elif value is None:
                 IndicatorValue.objects.create(
                     answer=answer, indicator=answer.question.indicators.get(key=ind_key), value=given_number
                 )
+                figures_changed = True
             elif value.value != given_number:
                 value.value = given_number
                 value.save(update_fields=["value"])
+                figures_changed = True
+        if changed or figures_changed:  # a new version of the answer (its figures are part of it)
+            answer.save(update_fields=[*changed, "updated_at"])
     # Every save makes a new version of the report, even one that changed nothing (the version alone
     # is no change worth an audit row).
     if report.started_at is None:
@@ -214,17 +226,15 @@ def _write_answers(
 
 
 def missing_answers(report: ProgressReport) -> list[Problem]:
+    """What the required answers still lack, each named by its commitment and answer part."""
     problems = []
     for answer in report.answers.select_related("question__commitment").order_by("question__order", "pk"):
-        if not answer.question.required:
-            continue
-        where = _("Commitment %(n)s (%(key)s)") % {"n": answer.question.commitment.number, "key": answer.question.key}
-        if not answer.status:
-            problems.append(Problem(_("%(where)s: choose a status.") % {"where": where}, answer_key(answer, "status")))
-        if not answer.narrative.strip():
-            problems.append(
-                Problem(_("%(where)s: write the narrative.") % {"where": where}, answer_key(answer, "narrative"))
-            )
+        where = str(answer.question.commitment)
+        for gap in answer_gaps(answer):
+            text = (_("%(where)s: choose a status.") if gap == "status" else _("%(where)s: write the narrative.")) % {
+                "where": where
+            }
+            problems.append(Problem(text, answer_key(answer, gap)))
     return problems
 
 
@@ -322,6 +332,52 @@ def report_extend(
         report.extension_until = until
         report.extension_reason = reason.strip()
         report.save(update_fields=["extension_until", "extension_reason", "updated_at"])
+    return report
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    """One piece of evidence: a file or a link, with its title and who else may see it."""
+
+    answer_id: int
+    title: str
+    upload: UploadedFile | None = None
+    url: str = ""
+    visibility: str = Visibility.MEMBER
+
+
+def report_section_save(
+    *,
+    viewer: Viewer,
+    report_id: int,
+    answers: dict[str, dict[str, Any]],
+    answer_versions: dict[str, str],
+    evidence: EvidenceInput | None = None,
+    via: str = "web",
+) -> ProgressReport:
+    """Save one section's answers (each checked against the version it was based on) and, when given,
+    attach one piece of evidence to one of them: both or nothing, so a refused file never costs the
+    text typed beside it, and the text is never saved without the evidence that was asked for."""
+    with transaction.atomic():
+        report = report_save(
+            viewer=viewer, report_id=report_id, answers=answers, answer_versions=answer_versions, via=via
+        )
+        if evidence is not None:
+            answer = policy_for(Answer).get(viewer, evidence.answer_id)
+            if answer.report_id != report.pk or answer.question.key not in answers:
+                raise ValidationFailed(
+                    _("The evidence was not added."),
+                    problems=[Problem(_("Choose an answer of this section."), field="question")],
+                )
+            evidence_add(
+                viewer=viewer,
+                answer_id=evidence.answer_id,
+                title=evidence.title,
+                upload=evidence.upload,
+                url=evidence.url,
+                visibility=evidence.visibility,
+                via=via,
+            )
     return report
 
 

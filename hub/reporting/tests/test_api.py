@@ -639,3 +639,43 @@ def test_a_focal_point_of_another_member_cannot_sign_off(opened, secretariat, me
     r = post(f"/api/v1/answers/{answer.pk}/showcase", {"title": "Again", "summary": "Twice"}, auth(official_a))
     assert r.status_code == 422 and fields(r) == ["answer"]
     assert ShowcaseItem.objects.count() == 1
+
+
+def test_one_answer_is_saved_alone_and_a_stale_version_of_it_is_refused(opened, member_a, official_a, official_b):
+    report = report_a(opened, member_a)
+    o = auth(official_a)
+    url = f"/api/v1/reports/{report.pk}/answers/c1-legal"
+    first = get(url, o)
+    assert first.status_code == 200 and first["ETag"] == f'"{first.json()["version"]}"'
+    assert get(url, auth(official_b)).status_code == 404
+    assert get(f"/api/v1/reports/{report.pk}/answers/c99-none", o).status_code == 404
+    r = Client().patch(url, {"narrative": "Mine"}, content_type="application/json", HTTP_IF_MATCH=first["ETag"], **o)
+    assert r.status_code == 200 and r.json()["narrative"] == "Mine" and r["ETag"] != first["ETag"]
+    # Another answer saved meanwhile does not get in the way; a save based on the old version of this one does.
+    other = Client().patch(
+        f"/api/v1/reports/{report.pk}/answers/c2-resources",
+        {"status": "limited"},
+        content_type="application/json",
+        HTTP_IF_MATCH=get(f"/api/v1/reports/{report.pk}/answers/c2-resources", o)["ETag"],
+        **o,
+    )
+    assert other.status_code == 200
+    stale = Client().patch(
+        url, {"narrative": "Over it"}, content_type="application/json", HTTP_IF_MATCH=first["ETag"], **o
+    )
+    assert stale.status_code == 409 and fields(stale) == ["row_version"]
+    assert report.answers.get(question__key="c1-legal").narrative == "Mine"
+
+
+def test_the_check_lists_what_is_missing_before_submission(opened, member_a, official_a, official_b):
+    report = report_a(opened, member_a)
+    o = auth(official_a)
+    r = get(f"/api/v1/reports/{report.pk}/check", o)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["complete"] is False and body["answered"] == 0 and body["questions"] == 9
+    assert {"commitment": 1, "question": "c1-legal", "part": "status"}.items() <= body["missing"][0].items()
+    assert len(body["missing"]) == 16  # eight required questions, each without a status and a narrative
+    assert patch(f"/api/v1/reports/{report.pk}/answers", {"answers": full_answers("Done")}, o).status_code == 200
+    assert get(f"/api/v1/reports/{report.pk}/check", o).json()["complete"] is True
+    assert get(f"/api/v1/reports/{report.pk}/check", auth(official_b)).status_code == 404
