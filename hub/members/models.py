@@ -363,6 +363,10 @@ class Role(TimestampedModel):
         today = timezone.localdate()
         return self.starts_on <= today and (self.ends_on is None or self.ends_on > today)
 
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_on is not None and self.ends_on <= timezone.localdate()
+
 
 class Invitation(TimestampedModel):
     """An invitation of an e-mail address to a role. The link works once and expires."""

@@ -203,16 +203,20 @@ def test_secretariat_approves_in_the_browser(secretariat):
         f"/join-requests/{request.pk}/alliance-check/", {"is_alliance_member": "true", "source": "Alliance register"}
     )
     assert response.status_code == 302
-    response = client.post(f"/join-requests/{request.pk}/approve/")
+    response = client.post(f"/join-requests/{request.pk}/approve/", {"confirmed": "yes"})
     assert response.status_code == 302
     assert Member.objects.filter(name="Deltaland", status="active").exists()
 
 
-def test_approving_without_the_check_shows_why_on_the_page(secretariat):
+def test_approving_without_the_check_goes_back_to_the_request_saying_why(secretariat):
     request = filed(secretariat)
-    response = client_for(secretariat).post(f"/join-requests/{request.pk}/approve/")
-    assert response.status_code == 422
-    assert "Record the Alliance membership check first." in response.content.decode()
+    client = client_for(secretariat)
+    response = client.post(f"/join-requests/{request.pk}/approve/", {"confirmed": "yes"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/join-requests/{request.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Record the Alliance membership check first." in page
+    assert not Member.objects.filter(name="Deltaland").exists()
 
 
 def test_the_secretariat_files_a_request_from_a_letter(secretariat):
