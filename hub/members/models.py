@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from hub.core.models import SyntheticModel
@@ -26,6 +27,33 @@ REGION_LABELS = {
     "Asia": _("Asia"),
     "Europe": _("Europe"),
     "Oceania": _("Oceania"),
+}
+
+# The UN M49 sub-regions of country_converter's table, for display (the stored value stays English).
+SUBREGION_LABELS = {
+    "Antarctica": pgettext_lazy("UN M49 sub-region", "Antarctica"),
+    "Australia and New Zealand": pgettext_lazy("UN M49 sub-region", "Australia and New Zealand"),
+    "Caribbean": pgettext_lazy("UN M49 sub-region", "Caribbean"),
+    "Central America": pgettext_lazy("UN M49 sub-region", "Central America"),
+    "Central Asia": pgettext_lazy("UN M49 sub-region", "Central Asia"),
+    "Eastern Africa": pgettext_lazy("UN M49 sub-region", "Eastern Africa"),
+    "Eastern Asia": pgettext_lazy("UN M49 sub-region", "Eastern Asia"),
+    "Eastern Europe": pgettext_lazy("UN M49 sub-region", "Eastern Europe"),
+    "Melanesia": pgettext_lazy("UN M49 sub-region", "Melanesia"),
+    "Micronesia": pgettext_lazy("UN M49 sub-region", "Micronesia"),
+    "Middle Africa": pgettext_lazy("UN M49 sub-region", "Middle Africa"),
+    "Northern Africa": pgettext_lazy("UN M49 sub-region", "Northern Africa"),
+    "Northern America": pgettext_lazy("UN M49 sub-region", "Northern America"),
+    "Northern Europe": pgettext_lazy("UN M49 sub-region", "Northern Europe"),
+    "Polynesia": pgettext_lazy("UN M49 sub-region", "Polynesia"),
+    "South America": pgettext_lazy("UN M49 sub-region", "South America"),
+    "South-eastern Asia": pgettext_lazy("UN M49 sub-region", "South-eastern Asia"),
+    "Southern Africa": pgettext_lazy("UN M49 sub-region", "Southern Africa"),
+    "Southern Asia": pgettext_lazy("UN M49 sub-region", "Southern Asia"),
+    "Southern Europe": pgettext_lazy("UN M49 sub-region", "Southern Europe"),
+    "Western Africa": pgettext_lazy("UN M49 sub-region", "Western Africa"),
+    "Western Asia": pgettext_lazy("UN M49 sub-region", "Western Asia"),
+    "Western Europe": pgettext_lazy("UN M49 sub-region", "Western Europe"),
 }
 
 
@@ -102,6 +130,10 @@ class Member(TimestampedModel, SyntheticModel):
     @property
     def region_label(self) -> str:
         return str(REGION_LABELS.get(self.region, self.region))
+
+    @property
+    def subregion_label(self) -> str:
+        return str(SUBREGION_LABELS.get(self.subregion, self.subregion))
 
     @property
     def member_id(self) -> int:
