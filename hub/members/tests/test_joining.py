@@ -75,6 +75,21 @@ def test_the_public_form_files_nothing_until_the_e_mail_is_confirmed(db, django_
     assert "E-mail confirmed" in page
 
 
+def test_the_join_page_s_we_have_sent_you_an_e_mail_is_true_the_mail_is_queued_for_the_worker(
+    db, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    form = {"government": "Deltaland", "contact_name": "Dora", "contact_email": "dora@deltaland.example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post("/join/", form, follow=True)
+    assert "We have sent you an e-mail" in response.content.decode()
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "hub.core.tasks.send_email_task"
+    assert queued.args_kwargs["kwargs"]["to"] == ["dora@deltaland.example.org"]
+
+
 def test_a_letter_that_is_not_a_pdf_is_refused_by_its_content(db):
     with pytest.raises(ValidationFailed) as exc:
         submit(letter=SimpleUploadedFile("letter.pdf", b"MZ\x90 not a pdf", content_type="application/pdf"))
