@@ -213,6 +213,13 @@ class MemberStatusChange(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.member}: {self.previous_status} -> {self.status}"
 
+    REFERENCE_REASON = "Reference table: "
+
+    @property
+    def reference_sources(self) -> str:
+        """The sources of a first entry written by the reference loader ("Reference table: seed 000")."""
+        return self.reason.removeprefix(self.REFERENCE_REASON) if self.reason.startswith(self.REFERENCE_REASON) else ""
+
 
 class AllianceFigure(TimestampedModel):
     """A dated figure about WeProtect Global Alliance (never a constant in code)."""

@@ -25,6 +25,7 @@ from hub.core.reference import reference_rows
 from hub.core.validation import full_clean
 from hub.members.models import AllianceFigure
 from hub.members.models import Member
+from hub.members.models import MemberStatusChange
 from hub.members.models import TaskforceRole
 from hub.members.services.registry import member_status_history_start
 
@@ -140,7 +141,7 @@ def _upsert(planned: tuple[dict[str, Any], str, str]) -> Outcome:
         role = TaskforceRole(member=member, role=ROLE_FROM_TABLE[launch_role], starts_on=LAUNCH_DATE, source=source)
         full_clean(role)
         role.save()
-    member_status_history_start(member, reason="Reference table: " + source)
+    member_status_history_start(member, reason=MemberStatusChange.REFERENCE_REASON + source)
     return outcome
 
 
