@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
@@ -97,7 +99,7 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _status_consequences(member: Member, status: str, reason: str, effective_on: object) -> list[str]:
+def _status_consequences(member: Member, status: str, reason: str, effective_on: datetime.date | None) -> list[str]:
     """What a status change does, in words, for its confirmation page."""
     names = {
         "name": member.name,
