@@ -8,7 +8,10 @@ same and rolls back.
 from __future__ import annotations
 
 import csv
+import datetime
 import enum
+import functools
+import re
 from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +22,9 @@ from typing import TypeVar
 from django.conf import settings
 from django.db import models
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hub.core.audit import acting_as
 from hub.core.errors import Problem
@@ -101,3 +106,84 @@ def upsert_by(
         setattr(record, k, values[k])
     record.save(update_fields=changed)
     return Outcome.UPDATED
+
+
+# --- sources: what the reference tables cite, by title and date ---------------------------------
+# reference/sources.csv names each source the tables cite ("seed 000", ...) with its kind,
+# publisher, title, date and link. A source text ("seed 000 (founding list); seed 001") is shown as
+# the sources it names; text that names none (a source the secretariat typed) is shown as written.
+
+SOURCE_KINDS = {
+    "press_release": gettext_lazy("press release of %(publisher)s"),
+    "statement": "",
+    "taskforce_page": gettext_lazy("the Taskforce's page on the website of %(publisher)s"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    publisher: str
+    title: str
+    date: datetime.date | None
+    url: str
+
+    @property
+    def label(self) -> str:
+        """The source in words, in the current language: its title, what it is, its date."""
+        parts = []
+        if self.title:
+            parts.append(_("“%(title)s”") % {"title": self.title})
+        what = str(SOURCE_KINDS[self.kind])
+        if what:
+            parts.append(what % {"publisher": self.publisher})
+        if self.date:
+            parts.append(date_format(self.date, "DATE_FORMAT"))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source a record cites: a known source, or the text as written."""
+
+    label: str
+    url: str = ""
+    source: Source | None = None
+
+
+@functools.cache
+def source_registry() -> dict[str, Source]:
+    """The sources of reference/sources.csv, by id (read once)."""
+    out: dict[str, Source] = {}
+    for row in reference_rows("sources.csv"):
+        if row["kind"] not in SOURCE_KINDS:
+            raise ValueError(f"reference/sources.csv: unknown kind {row['kind']!r} for {row['id']!r}")
+        day = datetime.date.fromisoformat(row["date"]) if row["date"] else None
+        out[row["id"]] = Source(row["id"], row["kind"], row["publisher"], row["title"], day, row["url"])
+    return out
+
+
+_TOP_LEVEL_SEMICOLON = re.compile(r";(?![^()]*\))")
+
+
+def _names(piece: str, key: str) -> bool:
+    """The piece starts with the id as a whole ("seed 000", "seed 000 (…)", "seed 000: …")."""
+    return piece.startswith(key) and (len(piece) == len(key) or not piece[len(key)].isalnum())
+
+
+def citations(*texts: str) -> list[Citation]:
+    """The sources named by source texts, each once, in order. A piece that starts with a known id
+    ("seed 000 (founding list, chair)") is that source; any other piece is kept as written."""
+    registry = source_registry()
+    found: list[Citation] = []
+    for text in texts:
+        for piece in _TOP_LEVEL_SEMICOLON.split(text or ""):
+            piece = piece.strip()
+            if not piece:
+                continue
+            source = next((s for key, s in registry.items() if _names(piece, key)), None)
+            citation = Citation(source.label, source.url, source) if source else Citation(piece)
+            if citation not in found:
+                found.append(citation)
+    return found

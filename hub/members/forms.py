@@ -80,9 +80,20 @@ class MemberForm(HubForm):
 
 
 class StatusChangeForm(HubForm):
+    """A new status (the current one is not offered), its date and reason; the page confirms it."""
+
     status = forms.ChoiceField(label=_("New status"), choices=Member.Status.choices)
     effective_on = forms.DateField(label=_("Effective on (YYYY-MM-DD)"), required=False)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason for the change.")},
+    )
+
+    def __init__(self, *args: Any, current: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(value, label) for value, label in Member.Status.choices if value != current]
+        self.fields["status"].choices = choices  # type: ignore[attr-defined]
 
 
 class TaskforceRoleForm(HubForm):

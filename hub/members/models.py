@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from hub.core.models import SyntheticModel
@@ -26,6 +27,33 @@ REGION_LABELS = {
     "Asia": _("Asia"),
     "Europe": _("Europe"),
     "Oceania": _("Oceania"),
+}
+
+# The UN M49 sub-regions of country_converter's table, for display (the stored value stays English).
+SUBREGION_LABELS = {
+    "Antarctica": pgettext_lazy("UN M49 sub-region", "Antarctica"),
+    "Australia and New Zealand": pgettext_lazy("UN M49 sub-region", "Australia and New Zealand"),
+    "Caribbean": pgettext_lazy("UN M49 sub-region", "Caribbean"),
+    "Central America": pgettext_lazy("UN M49 sub-region", "Central America"),
+    "Central Asia": pgettext_lazy("UN M49 sub-region", "Central Asia"),
+    "Eastern Africa": pgettext_lazy("UN M49 sub-region", "Eastern Africa"),
+    "Eastern Asia": pgettext_lazy("UN M49 sub-region", "Eastern Asia"),
+    "Eastern Europe": pgettext_lazy("UN M49 sub-region", "Eastern Europe"),
+    "Melanesia": pgettext_lazy("UN M49 sub-region", "Melanesia"),
+    "Micronesia": pgettext_lazy("UN M49 sub-region", "Micronesia"),
+    "Middle Africa": pgettext_lazy("UN M49 sub-region", "Middle Africa"),
+    "Northern Africa": pgettext_lazy("UN M49 sub-region", "Northern Africa"),
+    "Northern America": pgettext_lazy("UN M49 sub-region", "Northern America"),
+    "Northern Europe": pgettext_lazy("UN M49 sub-region", "Northern Europe"),
+    "Polynesia": pgettext_lazy("UN M49 sub-region", "Polynesia"),
+    "South America": pgettext_lazy("UN M49 sub-region", "South America"),
+    "South-eastern Asia": pgettext_lazy("UN M49 sub-region", "South-eastern Asia"),
+    "Southern Africa": pgettext_lazy("UN M49 sub-region", "Southern Africa"),
+    "Southern Asia": pgettext_lazy("UN M49 sub-region", "Southern Asia"),
+    "Southern Europe": pgettext_lazy("UN M49 sub-region", "Southern Europe"),
+    "Western Africa": pgettext_lazy("UN M49 sub-region", "Western Africa"),
+    "Western Asia": pgettext_lazy("UN M49 sub-region", "Western Asia"),
+    "Western Europe": pgettext_lazy("UN M49 sub-region", "Western Europe"),
 }
 
 
@@ -104,6 +132,10 @@ class Member(TimestampedModel, SyntheticModel):
         return str(REGION_LABELS.get(self.region, self.region))
 
     @property
+    def subregion_label(self) -> str:
+        return str(SUBREGION_LABELS.get(self.subregion, self.subregion))
+
+    @property
     def member_id(self) -> int:
         """Members own themselves, so the generic policy can treat them like other records."""
         return int(self.pk)
@@ -180,6 +212,13 @@ class MemberStatusChange(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.previous_status} -> {self.status}"
+
+    REFERENCE_REASON = "Reference table: "
+
+    @property
+    def reference_sources(self) -> str:
+        """The sources of a first entry written by the reference loader ("Reference table: seed 000")."""
+        return self.reason.removeprefix(self.REFERENCE_REASON) if self.reason.startswith(self.REFERENCE_REASON) else ""
 
 
 class AllianceFigure(TimestampedModel):
@@ -362,6 +401,10 @@ class Role(TimestampedModel):
     def is_active(self) -> bool:
         today = timezone.localdate()
         return self.starts_on <= today and (self.ends_on is None or self.ends_on > today)
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_on is not None and self.ends_on <= timezone.localdate()
 
 
 class Invitation(TimestampedModel):

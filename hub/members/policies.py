@@ -108,6 +108,25 @@ class JoinRequestPolicy(SecretariatPolicy[JoinRequest]):
     def can_file(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
         return viewer.is_secretariat
 
+    def can_decide(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
+        """Record the Alliance check, ask for more, reject: the secretariat, on an open request."""
+        if obj is None:
+            return False
+        if not self.can_review(viewer, obj):
+            return False
+        return obj.is_open
+
+    def can_approve(self, viewer: Viewer, obj: JoinRequest | None) -> bool:
+        """Approve only an open request that waits for no answer and whose government the recorded
+        check found to be an Alliance member (the Taskforce is open to Alliance government members)."""
+        if obj is None:
+            return False
+        if not self.can_decide(viewer, obj):
+            return False
+        if obj.status != JoinRequest.Status.SUBMITTED:
+            return False
+        return obj.alliance_member is True
+
 
 register_navigation("join_requests", lambda viewer: policy_for(JoinRequest).can(viewer, "review"))
 
@@ -142,7 +161,10 @@ class RolePolicy(OwnRecordsPolicy[Role]):
         return viewer.is_administrator
 
     def can_end(self, viewer: Viewer, obj: Role | None) -> bool:
-        """The secretariat ends any role; a focal point ends the member roles of their own member."""
+        """The secretariat ends any role; a focal point ends the member roles of their own member. A
+        role that has ended cannot be ended again."""
+        if obj is not None and obj.has_ended:
+            return False
         return viewer.is_secretariat or _is_focal_point_for(viewer, obj)
 
 

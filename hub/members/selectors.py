@@ -176,6 +176,11 @@ def member_pending_invitations(*, viewer: Viewer, member: Member) -> list[Invita
     )
 
 
+def invitation_get(*, viewer: Viewer, pk: Any) -> Invitation:
+    """One invitation the viewer may see, or NotFound."""
+    return policy_for(Invitation).get(viewer, pk)
+
+
 def member_role_get(*, viewer: Viewer, member: Member, pk: Any) -> Role:
     """One role held for this member, or NotFound."""
     return policy_for(Role).get(viewer, pk, Role.objects.filter(member=member))

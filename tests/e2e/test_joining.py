@@ -53,6 +53,16 @@ def steps(page: Any) -> str:
     return main(page).locator("ol.usa-process-list").inner_text()
 
 
+def check_axe_at_both_widths(page: Any) -> None:
+    """axe on the page as a phone (390 px) and a laptop (1280 px) show it."""
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        check_axe(page)
+
+
+APPROVE = "Approve: make the member active and invite its focal point"
+
+
 def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Server, tmp_path: Path) -> None:
     # An anonymous visitor follows "Ask to join the Taskforce" from the home page.
     requester = new_context().new_page()
@@ -103,13 +113,10 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     assert main(secretariat).get_by_role("heading", level=1).inner_text() == f"Join request: {GOVERNMENT}"
     assert "Portugal" in main(secretariat).inner_text()
 
-    # Approving before the Alliance check is refused, with the reason.
-    approve = main(secretariat).get_by_role("button", name="Approve: make the member active and invite its focal point")
-    approve.click()
-    expect_path(secretariat, f"{detail}approve/")
-    check_axe(secretariat)
-    alert = main(secretariat).locator(".usa-alert--error[role=alert]")
-    assert "Record the Alliance membership check first." in alert.inner_text()
+    # Approval is not offered before the Alliance check.
+    check_axe_at_both_widths(secretariat)
+    assert main(secretariat).get_by_role("button", name=APPROVE).count() == 0
+    assert "Approval is offered once the check above records" in main(secretariat).inner_text()
 
     # The Alliance check is recorded, with its source.
     form = main(secretariat).locator("form", has=secretariat.get_by_role("button", name="Record the check"))
@@ -117,9 +124,10 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     form.get_by_label("Source of the check").fill("Alliance register, checked today")
     form.get_by_role("button", name="Record the check").click()
     expect_path(secretariat, detail)
-    check_axe(secretariat)
+    check_axe_at_both_widths(secretariat)
     assert "Alliance membership check recorded." in status_message(secretariat)
     assert "Alliance register, checked today" in main(secretariat).locator("dl.hub-facts").inner_text()
+    assert main(secretariat).get_by_role("button", name=APPROVE).is_visible()
 
     # The secretariat asks for more information.
     form = main(secretariat).locator("form", has=secretariat.get_by_role("button", name="Send question"))
@@ -147,13 +155,27 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     assert "The requester answered" in steps(requester) and ANSWER in steps(requester)
     assert main(requester).locator("form").count() == 0
 
-    # The secretariat sees the answer and approves.
+    # The secretariat sees the answer and approves; the page asks once more, saying what will happen.
     secretariat.goto(detail)
     check_axe(secretariat)
     assert ANSWER in steps(secretariat)
-    main(secretariat).get_by_role("button", name="Approve: make the member active and invite its focal point").click()
+    main(secretariat).get_by_role("button", name=APPROVE).click()
+    expect_path(secretariat, f"{detail}approve/")
+    check_axe_at_both_widths(secretariat)
+    assert main(secretariat).get_by_role("heading", level=1).inner_text() == f"Approve the request of {GOVERNMENT}?"
+    consequences = main(secretariat).locator(".usa-alert").inner_text()
+    assert f"{GOVERNMENT} becomes an active member of the Taskforce" in consequences
+    assert f"Tessa Liaison ({CONTACT}), is invited by e-mail to Taskforce Hub as its focal point" in consequences
+    # Going back changes nothing; confirming approves.
+    main(secretariat).get_by_role("link", name="Go back").click()
     expect_path(secretariat, detail)
-    check_axe(secretariat)
+    assert "More information requested" not in main(secretariat).locator("dl.hub-facts").inner_text()
+    assert "Submitted" in main(secretariat).locator("dl.hub-facts").inner_text()
+    main(secretariat).get_by_role("button", name=APPROVE).click()
+    expect_path(secretariat, f"{detail}approve/")
+    main(secretariat).get_by_role("button", name="Approve the request").click()
+    expect_path(secretariat, detail)
+    check_axe_at_both_widths(secretariat)
     assert "Request approved: the member is active and its focal point is invited." in status_message(secretariat)
     assert "Approved" in main(secretariat).locator("dl.hub-facts").inner_text()
     assert main(secretariat).get_by_role("link", name=GOVERNMENT).get_attribute("href") == f"/members/{SLUG}/"
@@ -172,8 +194,9 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     row = main(secretariat).locator("tbody tr", has=secretariat.get_by_role("link", name=GOVERNMENT, exact=True))
     assert row.locator("td[data-label=Region]").inner_text() == "Europe"
 
-    # The member directory's map is an SVG image of its own.
-    response = secretariat.request.get("/members/map.svg")
+    # The member directory's map is an SVG image of its own, at an address that names the language.
+    assert main(secretariat).locator("figure.hub-map img").get_attribute("src") == "/members/map.svg?lang=en"
+    response = secretariat.request.get("/members/map.svg?lang=en")
     assert response.status == 200
     assert response.headers["content-type"].startswith("image/svg+xml"), response.headers["content-type"]
     assert response.body().lstrip().startswith((b"<?xml", b"<svg")), response.body()[:100]
@@ -184,11 +207,20 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     check_axe(secretariat)
     assert main(secretariat).get_by_role("heading", level=1).inner_text() == GOVERNMENT
     facts = main(secretariat).locator("dl.hub-facts").inner_text()
-    assert "Portugal (PT)" in facts and "Europe" in facts and "Alliance register, checked today" in facts
+    assert "Portugal (PT)" in facts and "Europe (Southern Europe)" in facts
+    assert "Alliance register, checked today" in facts
     main(secretariat).get_by_role("link", name="Change status").click()
     expect_path(secretariat, f"/members/{SLUG}/status/")
     check_axe(secretariat)
     assert "Join request approved" in main(secretariat).inner_text()
+
+    # A founding government is an Alliance member by the rule of the launch press release, cited by title.
+    secretariat.goto("/members/australia/")
+    check_axe(secretariat)
+    alliance = main(secretariat).locator("dl.hub-facts dd").nth(5).inner_text()
+    assert alliance.startswith("yes"), alliance
+    assert "“Global Taskforce on Child Sexual Abuse Online”, press release of WeProtect Global Alliance" in alliance
+    assert "seed 000" not in main(secretariat).inner_text()
 
     # The directory in French, then in Spanish.
     secretariat.goto("/members/")
@@ -203,3 +235,4 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
         check_axe(secretariat)
         assert main(secretariat).get_by_role("heading", level=1).inner_text() == heading
         assert main(secretariat).get_by_role("link", name=GOVERNMENT).is_visible()
+        assert main(secretariat).locator("figure.hub-map img").get_attribute("src") == f"/members/map.svg?lang={code}"

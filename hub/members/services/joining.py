@@ -330,6 +330,7 @@ def join_request_approve(
             )
         _check_not_already_member(join_request.government, str(join_request.country or ""), problems, viewer=SYSTEM)
         raise_problems(problems, message)
+        policy_for(JoinRequest).require(viewer, "approve", join_request, message=message)
         region, subregion = m49_regions().get(str(join_request.country or ""), ("", ""))
         today = timezone.localdate()
         member = Member(

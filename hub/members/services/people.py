@@ -192,6 +192,8 @@ def role_end(*, viewer: Viewer, role_id: int, ends_on: Any = None, via: str = "w
     """End a person's role on a date (today by default). The record stays, with its dates."""
     policy = policy_for(Role)
     role = policy.get(viewer, role_id)
+    if role.has_ended:
+        raise Conflict(_("This role has already ended."))
     policy.require(viewer, "end", role)
     day = ends_on or timezone.localdate()
     if day < role.starts_on:

@@ -25,10 +25,12 @@ from hub.core.reference import reference_rows
 from hub.core.validation import full_clean
 from hub.members.models import AllianceFigure
 from hub.members.models import Member
+from hub.members.models import MemberStatusChange
 from hub.members.models import TaskforceRole
 from hub.members.services.registry import member_status_history_start
 
 LAUNCH_DATE = datetime.date(2022, 6, 2)  # seed 000: press release of 2 June 2022
+LAUNCH_FIGURE_SOURCE = "seed 000 (“currently 99”)"
 
 KIND_FROM_TABLE = {
     "government": Member.Kind.GOVERNMENT,
@@ -93,6 +95,20 @@ def _validate(regions: dict[str, tuple[str, str]]) -> Any:
             "visibility": Visibility.PUBLIC,
             "is_synthetic": False,
         }
+        # Alliance membership, where a source says so (the seeds' rule: the Taskforce is open to
+        # Alliance government members). A row without it leaves what the secretariat recorded.
+        alliance = row.get("alliance_member", "").strip()
+        if alliance not in ("", "yes", "no"):
+            problems.append(Problem(_("Write yes, no or nothing."), field="alliance_member", row=number))
+            return None
+        if alliance and not row.get("alliance_source", "").strip():
+            problems.append(
+                Problem(_("Give the source of the Alliance membership."), field="alliance_source", row=number)
+            )
+            return None
+        if alliance:
+            values["alliance_member"] = alliance == "yes"
+            values["alliance_source"] = row["alliance_source"].strip()
         for lang in ("fr", "es"):
             if iso:
                 with translation.override(lang):
@@ -125,7 +141,7 @@ def _upsert(planned: tuple[dict[str, Any], str, str]) -> Outcome:
         role = TaskforceRole(member=member, role=ROLE_FROM_TABLE[launch_role], starts_on=LAUNCH_DATE, source=source)
         full_clean(role)
         role.save()
-    member_status_history_start(member, reason="Reference table: " + source)
+    member_status_history_start(member, reason=MemberStatusChange.REFERENCE_REASON + source)
     return outcome
 
 
@@ -135,8 +151,15 @@ def _alliance_figure_at_launch() -> None:
             kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS,
             value=99,
             as_of=LAUNCH_DATE,
-            source="seed 000: WeProtect Global Alliance press release of 2 June 2022 (“currently 99”)",
+            source=LAUNCH_FIGURE_SOURCE,
         )
+    else:
+        # Earlier loads wrote the source out in words; it is cited by its id now, like the tables.
+        for figure in AllianceFigure.objects.filter(
+            kind=AllianceFigure.Kind.GOVERNMENT_MEMBERS, as_of=LAUNCH_DATE, source__startswith="seed 000:"
+        ):
+            figure.source = LAUNCH_FIGURE_SOURCE
+            figure.save(update_fields=["source", "updated_at"])
 
 
 def reference_members_load(*, path: Path | None = None, dry_run: bool = False) -> LoadReport:

@@ -135,7 +135,7 @@ def test_focal_point_sees_their_members_invitations_but_not_others(secretariat, 
 
 def test_secretariat_withdraws_an_invitation_and_the_link_stops_working(secretariat, member_a):
     invitation, token = invite(secretariat, member_a)
-    response = client_for(secretariat).post(f"/invitations/{invitation.pk}/revoke/")
+    response = client_for(secretariat).post(f"/invitations/{invitation.pk}/revoke/", {"confirmed": "yes"})
     assert response.status_code == 302
     with pytest.raises(Conflict):
         invitation_accept(token=token, full_name="X", password="a-long-new-password-1")

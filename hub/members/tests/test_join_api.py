@@ -112,3 +112,20 @@ def test_alliance_figures_are_public_and_recorded_by_the_secretariat(secretariat
         == 403
     )
     assert Client().get("/api/v1/alliance-figures").json()[0]["value"] == 100
+
+
+def test_approving_before_the_alliance_check_is_refused_naming_the_reason(secretariat):
+    response = post(
+        "/api/v1/join-requests",
+        {"government": "Kappaland", "country": "AT", "contact_name": "K", "contact_email": "k@kappaland.example.org"},
+    )
+    assert response.status_code == 202
+    request = JoinRequest.objects.get()
+    join_request_verify(token=join_request_token(request))
+    r = post(f"/api/v1/join-requests/{request.pk}/approve", {}, **bearer(secretariat))
+    assert r.status_code == 422
+    assert r["Content-Type"] == "application/problem+json"
+    body = r.json()
+    assert body["detail"] == "The request was not approved."
+    assert body["errors"] == [{"field": "alliance_member", "message": "Record the Alliance membership check first."}]
+    assert not Member.objects.filter(name="Kappaland").exists()

@@ -75,6 +75,21 @@ def test_the_public_form_files_nothing_until_the_e_mail_is_confirmed(db, django_
     assert "E-mail confirmed" in page
 
 
+def test_the_join_page_s_we_have_sent_you_an_e_mail_is_true_the_mail_is_queued_for_the_worker(
+    db, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    form = {"government": "Deltaland", "contact_name": "Dora", "contact_email": "dora@deltaland.example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post("/join/", form, follow=True)
+    assert "We have sent you an e-mail" in response.content.decode()
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "hub.core.tasks.send_email_task"
+    assert queued.args_kwargs["kwargs"]["to"] == ["dora@deltaland.example.org"]
+
+
 def test_a_letter_that_is_not_a_pdf_is_refused_by_its_content(db):
     with pytest.raises(ValidationFailed) as exc:
         submit(letter=SimpleUploadedFile("letter.pdf", b"MZ\x90 not a pdf", content_type="application/pdf"))
@@ -203,16 +218,20 @@ def test_secretariat_approves_in_the_browser(secretariat):
         f"/join-requests/{request.pk}/alliance-check/", {"is_alliance_member": "true", "source": "Alliance register"}
     )
     assert response.status_code == 302
-    response = client.post(f"/join-requests/{request.pk}/approve/")
+    response = client.post(f"/join-requests/{request.pk}/approve/", {"confirmed": "yes"})
     assert response.status_code == 302
     assert Member.objects.filter(name="Deltaland", status="active").exists()
 
 
-def test_approving_without_the_check_shows_why_on_the_page(secretariat):
+def test_approving_without_the_check_goes_back_to_the_request_saying_why(secretariat):
     request = filed(secretariat)
-    response = client_for(secretariat).post(f"/join-requests/{request.pk}/approve/")
-    assert response.status_code == 422
-    assert "Record the Alliance membership check first." in response.content.decode()
+    client = client_for(secretariat)
+    response = client.post(f"/join-requests/{request.pk}/approve/", {"confirmed": "yes"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/join-requests/{request.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Record the Alliance membership check first." in page
+    assert not Member.objects.filter(name="Deltaland").exists()
 
 
 def test_the_secretariat_files_a_request_from_a_letter(secretariat):

@@ -40,5 +40,26 @@ def test_hidden_members_are_not_drawn(member_a):
 
 def test_the_directory_shows_the_map_with_a_text_alternative(member_a):
     page = Client().get("/members/").content.decode()
-    assert 'src="/members/map.svg"' in page
+    assert 'src="/members/map.svg?lang=en"' in page
     assert "The same members are listed in the table below" in page
+
+
+def test_the_map_address_names_the_language_of_the_page(member_a):
+    client = Client()
+    client.cookies["django_language"] = "fr"
+    assert 'src="/members/map.svg?lang=fr"' in client.get("/members/").content.decode()
+    client.cookies["django_language"] = "es"
+    assert 'src="/members/map.svg?lang=es"' in client.get("/members/").content.decode()
+
+
+def test_each_language_has_its_own_map_whatever_the_browser_sends(member_a):
+    Member.objects.filter(pk=member_a.pk).update(country="FR")
+    client = Client()
+    maps = {lang: client.get(f"/members/map.svg?lang={lang}") for lang in ("en", "fr", "es")}
+    assert len({r["ETag"] for r in maps.values()}) == 3
+    assert {lang: r["Content-Language"] for lang, r in maps.items()} == {"en": "en", "fr": "fr", "es": "es"}
+    # The address decides, not the cookie: a French page's map stays French after switching to Spanish.
+    client.cookies["django_language"] = "es"
+    assert client.get("/members/map.svg?lang=fr")["ETag"] == maps["fr"]["ETag"]
+    assert client.get("/members/map.svg?lang=xx")["Content-Language"] == "es"
+    assert "Accept-Language" in maps["en"]["Vary"]

@@ -105,6 +105,33 @@ def test_join_requests_are_the_secretariats(official_a, secretariat):
     assert not navigation_for(as_viewer(official_a))["join_requests"]
 
 
+def test_only_an_open_request_is_decided_and_only_by_the_secretariat(official_a, secretariat):
+    request = JoinRequest(government="Deltaland", status=JoinRequest.Status.SUBMITTED)
+    policy = policy_for(JoinRequest)
+    assert policy.can(as_viewer(secretariat), "decide", request)
+    assert not policy.can(as_viewer(official_a), "decide", request)
+    assert not policy.can(as_viewer(secretariat), "decide")
+    request.status = JoinRequest.Status.REJECTED
+    assert not policy.can(as_viewer(secretariat), "decide", request)
+
+
+def test_approval_is_possible_only_after_a_check_found_an_alliance_member(official_a, secretariat):
+    request = JoinRequest(government="Deltaland", status=JoinRequest.Status.SUBMITTED)
+    policy = policy_for(JoinRequest)
+    sam = as_viewer(secretariat)
+    assert not policy.can(sam, "approve", request)  # not checked
+    request.alliance_member = False
+    assert not policy.can(sam, "approve", request)  # checked: not an Alliance member
+    request.alliance_member = True
+    assert policy.can(sam, "approve", request)
+    assert not policy.can(as_viewer(official_a), "approve", request)
+    assert not policy.can(sam, "approve")
+    request.status = JoinRequest.Status.MORE_INFORMATION
+    assert not policy.can(sam, "approve", request)  # waiting for the requester's answer
+    request.status = JoinRequest.Status.APPROVED
+    assert not policy.can(sam, "approve", request)  # decided
+
+
 # --- people's roles and invitations ---------------------------------------------------------------
 
 LATER = timezone.now() + datetime.timedelta(days=30)
@@ -145,6 +172,13 @@ def test_a_focal_point_ends_roles_of_their_own_member_only(secretariat, focal_po
     assert not policy.can(as_viewer(focal_point_a), "end", Role(kind=Role.Kind.SECRETARIAT))
     assert not policy.can(as_viewer(focal_point_a), "end")
     assert policy.can(as_viewer(secretariat), "end", role_b)
+
+
+def test_an_ended_role_cannot_be_ended_again(secretariat, official_a):
+    role = Role.objects.get(user=official_a)
+    role.starts_on = timezone.localdate() - datetime.timedelta(days=5)
+    role.ends_on = timezone.localdate()
+    assert not policy_for(Role).can(as_viewer(secretariat), "end", role)
 
 
 def test_invitations_are_seen_by_the_secretariat_focal_points_and_administrators_for_non_members(

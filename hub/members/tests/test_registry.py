@@ -138,7 +138,7 @@ def test_people_page_is_for_the_secretariat_and_the_members_focal_point(
 
 def test_focal_point_ends_an_officials_role(member_a, focal_point_a, official_a):
     role = Role.objects.get(user=official_a)
-    response = client_for(focal_point_a).post(f"/members/alphaland/people/{role.pk}/end/")
+    response = client_for(focal_point_a).post(f"/members/alphaland/people/{role.pk}/end/", {"confirmed": "yes"})
     assert response.status_code == 302
     role.refresh_from_db()
     assert role.ends_on is not None
@@ -157,7 +157,9 @@ def test_registry_pages_are_the_secretariats(member_a, secretariat, official_a):
 
 
 def test_secretariat_changes_a_status_in_the_browser(member_a, secretariat):
-    response = client_for(secretariat).post("/members/alphaland/status/", {"status": "suspended", "reason": "dues"})
+    response = client_for(secretariat).post(
+        "/members/alphaland/status/", {"status": "suspended", "reason": "dues", "confirmed": "yes"}
+    )
     assert response.status_code == 302
     member_a.refresh_from_db()
     assert member_a.status == "suspended"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.http import require_safe
@@ -154,8 +156,15 @@ def note_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @public_page
 def member_map(request: HttpRequest) -> HttpResponse:
-    """The world map as its own cached, compressed SVG file (the directory table is its alternative)."""
-    key, body = map_svg_gzip(member_map_members(viewer=viewer(request)))
+    """The world map as its own cached, compressed SVG file (the directory table is its alternative).
+
+    Its address names the language (`?lang=fr`, as the directory links it), so a browser never shows
+    a map cached in another language; without it, the request's language is used."""
+    lang = request.GET.get("lang", "")
+    if lang not in dict(settings.LANGUAGES):
+        lang = translation.get_language()
+    with translation.override(lang):
+        key, body = map_svg_gzip(member_map_members(viewer=viewer(request)))
     etag = f'"{key}"'
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponse(status=304)
@@ -166,6 +175,7 @@ def member_map(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(gzip.decompress(body), content_type="image/svg+xml")
     response["ETag"] = etag
     response["Vary"] = "Accept-Encoding, Accept-Language, Cookie"
+    response["Content-Language"] = lang
     response["Cache-Control"] = "private, max-age=300"
     # The SVG carries its own <style>; as an image it runs no script.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

@@ -9,12 +9,15 @@ from django.http import HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.policies import policy_for
+from hub.core.web import confirm_page
+from hub.core.web import is_confirmed
 from hub.core.web import public_page
 from hub.core.web import viewer
 from hub.core.web import viewer_required
@@ -22,12 +25,14 @@ from hub.members.forms import AcceptInvitationForm
 from hub.members.forms import InvitationForm
 from hub.members.models import Invitation
 from hub.members.models import Member
+from hub.members.selectors import invitation_get
 from hub.members.selectors import invitation_list
 from hub.members.selectors import member_list
 from hub.members.services import invitation_accept
 from hub.members.services import invitation_create
 from hub.members.services import invitation_for_token
 from hub.members.services import invitation_revoke
+from hub.members.views.steps import step_failed
 
 
 def _invitation_form(request: HttpRequest, data: object = None) -> InvitationForm:
@@ -80,8 +85,28 @@ def invitations(request: HttpRequest) -> HttpResponse:
 @viewer_required
 def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
-    invitation_revoke(viewer=v, invitation_id=pk)
-    messages.success(request, _("Invitation withdrawn."))
+    invitation = invitation_get(viewer=v, pk=pk)
+    if not is_confirmed(request):
+        names = {"email": invitation.email, "role": invitation.get_kind_display()}
+        role = f"{names['role']}, {invitation.member}" if invitation.member else names["role"]
+        return confirm_page(
+            request,
+            title=_("Withdraw the invitation of %(email)s?") % names,
+            what_happens=[
+                _("The link sent to %(email)s stops working at once: it can no longer be accepted.") % names,
+                _("Invited as: %(role)s.") % {"role": role},
+                _("To invite them again, send a new invitation."),
+            ],
+            button=_("Withdraw the invitation"),
+            cancel_url=reverse("invitations"),
+            danger=True,
+        )
+    try:
+        invitation_revoke(viewer=v, invitation_id=invitation.pk)
+    except HubError as exc:
+        step_failed(request, exc)
+    else:
+        messages.success(request, _("Invitation withdrawn."))
     return redirect("invitations")
 
 

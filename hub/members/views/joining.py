@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.contrib import messages
 from django.http import FileResponse
 from django.http import HttpRequest
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.core.errors import HubError
+from hub.core.errors import Conflict
 from hub.core.errors import NotFound
+from hub.core.errors import PermissionDenied
+from hub.core.errors import ValidationFailed
 from hub.core.policies import policy_for
+from hub.core.web import confirm_page
 from hub.core.web import form_page
 from hub.core.web import form_status
+from hub.core.web import is_confirmed
 from hub.core.web import public_page
 from hub.core.web import rate_limit
 from hub.core.web import run_form
@@ -38,6 +46,7 @@ from hub.members.services import join_request_record_alliance_check
 from hub.members.services import join_request_reject
 from hub.members.services import join_request_submit
 from hub.members.services import join_request_verify
+from hub.members.views.steps import step_failed
 
 
 @public_page
@@ -175,13 +184,16 @@ def join_request_new(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, join_request: JoinRequest, **forms: object) -> HttpResponse:
+    v = viewer(request)
+    policy = policy_for(JoinRequest)
     context: dict[str, object] = {
         "join_request": join_request,
         "steps": join_request_messages(join_request=join_request),
+        "can_decide": policy.can(v, "decide", join_request),
+        "can_approve": policy.can(v, "approve", join_request),
         "check_form": forms.get("check_form") or AllianceCheckForm(),
         "ask_form": forms.get("ask_form") or AskMoreForm(),
         "reject_form": forms.get("reject_form") or RejectForm(),
-        "approve_errors": forms.get("approve_errors"),
         "has_synthetic": join_request.is_synthetic,
     }
     return render(request, "members/join_request_detail.html", context, status=form_status(request))
@@ -195,17 +207,32 @@ def join_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, join_request)
 
 
-def _action(request: HttpRequest, pk: int, form_name: str, form: object, action: object, success: str) -> HttpResponse:
-    join_request = join_request_get(viewer=viewer(request), pk=pk)
-    done = run_form(
-        request,
-        form,
-        action,  # type: ignore[arg-type]
-        success=success,
-        next_url=reverse("join_request_detail", args=[join_request.pk]),
-    )
-    if done:
-        return done
+def _action(
+    request: HttpRequest,
+    join_request: JoinRequest,
+    form_name: str,
+    form: object,
+    action: object,
+    success: str,
+    confirm: Callable[[dict[str, object]], HttpResponse] | None = None,
+) -> HttpResponse:
+    """A review step with a form: shown again with its errors; an irreversible one asks once more
+    (`confirm`) before it runs; a step refused by the service goes back to the request, saying why."""
+    detail_url = reverse("join_request_detail", args=[join_request.pk])
+    if form.is_valid():  # type: ignore[attr-defined]
+        data = form.cleaned_data  # type: ignore[attr-defined]
+        if confirm is not None and not is_confirmed(request):
+            return confirm(data)
+        try:
+            action(data)  # type: ignore[operator]
+        except ValidationFailed as exc:
+            form.add_hub_error(exc)  # type: ignore[attr-defined]
+        except (Conflict, PermissionDenied) as exc:
+            step_failed(request, exc)
+            return redirect(detail_url)
+        else:
+            messages.success(request, success)
+            return redirect(detail_url)
     join_request.refresh_from_db()
     return _detail(request, join_request, **{form_name: form})
 
@@ -214,12 +241,12 @@ def _action(request: HttpRequest, pk: int, form_name: str, form: object, action:
 @viewer_required
 def join_request_check(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
-    form = AllianceCheckForm(request.POST)
+    join_request = join_request_get(viewer=v, pk=pk)
     return _action(
         request,
-        pk,
+        join_request,
         "check_form",
-        form,
+        AllianceCheckForm(request.POST),
         lambda d: join_request_record_alliance_check(
             viewer=v, request_id=pk, is_alliance_member=d["is_alliance_member"], source=d["source"]
         ),
@@ -230,13 +257,14 @@ def join_request_check(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @viewer_required
 def join_request_ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asking for more is not irreversible: the request stays open and is decided after the answer."""
     v = viewer(request)
-    form = AskMoreForm(request.POST)
+    join_request = join_request_get(viewer=v, pk=pk)
     return _action(
         request,
-        pk,
+        join_request,
         "ask_form",
-        form,
+        AskMoreForm(request.POST),
         lambda d: join_request_ask_more(viewer=v, request_id=pk, question=d["question"]),
         _("Question sent to the requester."),
     )
@@ -246,14 +274,36 @@ def join_request_ask(request: HttpRequest, pk: int) -> HttpResponse:
 @viewer_required
 def join_request_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
-    form = RejectForm(request.POST)
+    join_request = join_request_get(viewer=v, pk=pk)
+
+    def confirm(d: dict[str, object]) -> HttpResponse:
+        names = {"government": join_request.government}
+        contact = {"name": join_request.contact_name, "email": join_request.contact_email}
+        what = [
+            _("The request of %(government)s is rejected and closed; it cannot be reopened.") % names,
+            _("%(name)s (%(email)s) is told by e-mail, with your reason:") % contact + f" “{d['reason']}”",
+        ]
+        if join_request.alliance_member is False:
+            what.append(
+                _("The e-mail adds that the Taskforce is open to government members of the Alliance: join it first.")
+            )
+        return confirm_page(
+            request,
+            title=_("Reject the request of %(government)s?") % names,
+            what_happens=what,
+            button=_("Reject the request"),
+            cancel_url=reverse("join_request_detail", args=[pk]),
+            danger=True,
+        )
+
     return _action(
         request,
-        pk,
+        join_request,
         "reject_form",
-        form,
+        RejectForm(request.POST),
         lambda d: join_request_reject(viewer=v, request_id=pk, reason=d["reason"]),
         _("Request rejected; the requester was told why."),
+        confirm=confirm,
     )
 
 
@@ -262,13 +312,29 @@ def join_request_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
 def join_request_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     v = viewer(request)
     join_request = join_request_get(viewer=v, pk=pk)
+    detail_url = reverse("join_request_detail", args=[join_request.pk])
+    if not is_confirmed(request):
+        names = {
+            "government": join_request.government,
+            "name": join_request.contact_name,
+            "email": join_request.contact_email,
+        }
+        return confirm_page(
+            request,
+            title=_("Approve the request of %(government)s?") % names,
+            what_happens=[
+                _("%(government)s becomes an active member of the Taskforce, listed in the member directory.") % names,
+                _("Its contact person, %(name)s (%(email)s), is invited by e-mail to Taskforce Hub as its focal point.")
+                % names,
+                _("The requester is told by e-mail that the request was approved; the request is closed.") % names,
+            ],
+            button=_("Approve the request"),
+            cancel_url=detail_url,
+        )
     try:
         join_request_approve(viewer=v, request_id=join_request.pk)
-    except HubError as exc:
-        join_request.refresh_from_db()
-        return _detail(request, join_request, approve_errors=exc)
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
-    messages.success(request, _("Request approved: the member is active and its focal point is invited."))
-    return redirect("join_request_detail", pk=join_request.pk)
+    except (Conflict, PermissionDenied, ValidationFailed) as exc:
+        step_failed(request, exc)
+    else:
+        messages.success(request, _("Request approved: the member is active and its focal point is invited."))
+    return redirect(detail_url)

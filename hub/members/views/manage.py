@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +21,9 @@ from hub.core.forms import add_version_field
 from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
+from hub.core.web import confirm_page
 from hub.core.web import form_page
+from hub.core.web import is_confirmed
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.members.forms import AllianceFigureForm
@@ -28,6 +34,7 @@ from hub.members.forms import TaskforceRoleForm
 from hub.members.models import AllianceFigure
 from hub.members.models import Invitation
 from hub.members.models import Member
+from hub.members.models import Role
 from hub.members.selectors import alliance_figure_list
 from hub.members.selectors import member_get
 from hub.members.selectors import member_pending_invitations
@@ -42,6 +49,7 @@ from hub.members.services import member_status_change
 from hub.members.services import member_update
 from hub.members.services import role_end
 from hub.members.services import taskforce_role_assign
+from hub.members.views.steps import step_failed
 
 
 def _secretariat_only(v: Viewer) -> None:
@@ -91,14 +99,50 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _status_consequences(member: Member, status: str, reason: str, effective_on: datetime.date | None) -> list[str]:
+    """What a status change does, in words, for its confirmation page."""
+    names = {
+        "name": member.name,
+        "status": Member.Status(status).label,
+        "previous": member.get_status_display(),
+        "date": date_format(effective_on or timezone.localdate(), "DATE_FORMAT"),
+    }
+    what = [
+        _("%(name)s's status changes from %(previous)s to %(status)s on %(date)s.") % names,
+        _("The change is kept in the status history with your reason:") + f" “{reason}”",
+    ]
+    if status == Member.Status.WITHDRAWN:
+        what.append(
+            _(
+                "The roles of all its officials, focal point and deputy end that day; they can no longer sign in "
+                "for it. Its records stay, visible to the secretariat only."
+            )
+        )
+    elif status == Member.Status.SUSPENDED:
+        what.append(_("Its officials keep reading their member's records but can no longer submit or write."))
+    return what
+
+
 @viewer_required
 def member_status(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     _secretariat_only(v)
     member = member_get(viewer=v, slug=slug)
+    form = StatusChangeForm(request.POST or None, current=member.status)
+    if form.is_valid() and not is_confirmed(request):
+        d = form.cleaned_data
+        return confirm_page(
+            request,
+            title=_("Change the status of %(name)s to %(status)s?")
+            % {"name": member.name, "status": Member.Status(d["status"]).label},
+            what_happens=_status_consequences(member, d["status"], d["reason"], d["effective_on"]),
+            button=_("Change the status"),
+            cancel_url=reverse("member_status", args=[member.slug]),
+            danger=d["status"] in (Member.Status.SUSPENDED, Member.Status.WITHDRAWN),
+        )
     return form_page(
         request,
-        StatusChangeForm(request.POST or None, initial={"status": member.status}),
+        form,
         lambda d: member_status_change(
             viewer=v, member=member, status=d["status"], reason=d["reason"], effective_on=d["effective_on"]
         ),
@@ -146,6 +190,7 @@ def member_people(request: HttpRequest, slug: str) -> HttpResponse:
     member = member_get(viewer=v, slug=slug)
     if not _may_manage_people(v, member):
         raise NotFound()
+    roles = member_roles(viewer=v, member=member)
     return form_page(
         request,
         PersonInviteForm(request.POST or None),
@@ -155,7 +200,8 @@ def member_people(request: HttpRequest, slug: str) -> HttpResponse:
         template="members/member_people.html",
         context=lambda: {
             "member": member,
-            "roles": member_roles(viewer=v, member=member),
+            "roles": roles,
+            "end_ids": {r.pk for r in roles if policy_for(Role).can(v, "end", r)},
             "invitations": member_pending_invitations(viewer=v, member=member),
             "has_synthetic": member.is_synthetic,
         },
@@ -170,13 +216,33 @@ def member_role_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not _may_manage_people(v, member):
         raise NotFound()
     role = member_role_get(viewer=v, member=member, pk=pk)
+    back = reverse("member_people", args=[member.slug])
+    if not is_confirmed(request):
+        names = {
+            "person": role.user.full_name or role.user.email,
+            "role": role.get_kind_display(),
+            "member": member.name,
+            "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+        }
+        return confirm_page(
+            request,
+            title=_("End the role of %(person)s?") % names,
+            what_happens=[
+                _("%(person)s is no longer %(role)s of %(member)s from %(date)s.") % names,
+                _("They keep their account, but no longer act or read for %(member)s.") % names,
+                _("The role stays in the list of past roles, with its dates."),
+            ],
+            button=_("End the role"),
+            cancel_url=back,
+            danger=True,
+        )
     try:
         role_end(viewer=v, role_id=role.pk)
     except HubError as exc:
-        messages.error(request, exc.message)
+        step_failed(request, exc)
     else:
         messages.success(request, _("Role ended."))
-    return redirect("member_people", slug=member.slug)
+    return redirect(back)
 
 
 @viewer_required
