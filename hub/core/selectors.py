@@ -362,6 +362,8 @@ def _changes(
         field = model_field(model, name)
         if (field is None and _reverse_relation(model, name)) or (field is not None and field.primary_key):
             continue  # a related manager's repr ("members.Role.None") or the record's own number
+        if name == "updated_at":
+            continue  # bookkeeping the audit leaves out of updates (audit_models), bulk creations aside
         label = field_label(model, name)
         if isinstance(value, dict):  # many-to-many: {"type": "m2m", "operation": "add", "objects": [...]}
             objects = ", ".join(str(o) for o in value.get("objects", []))

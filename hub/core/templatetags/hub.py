@@ -55,4 +55,3 @@ def datetime_zone(value: datetime.datetime | None, zone: str = "") -> str:
         tz = timezone.get_current_timezone()
     moment = timezone.localtime(value, tz) if timezone.is_aware(value) else value.replace(tzinfo=tz)
     return f"{formats.date_format(moment, 'DATETIME_FORMAT')} {moment.tzname() or zone}".strip()
-
