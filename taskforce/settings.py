@@ -199,6 +199,7 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["taskforce.formats"]  # dates in one style per language, read strictly
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

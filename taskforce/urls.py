@@ -16,6 +16,7 @@ urlpatterns = [
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("audit/export.csv", core_views.audit_export, name="audit_export"),
+    path("audit/records/<str:kind>/<str:pk>/", core_views.audit_record, name="audit_record"),
     path("", include("hub.members.urls")),
     path("", include("hub.commitments.urls")),
     path("", include("hub.meetings.urls")),

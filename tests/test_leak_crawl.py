@@ -225,6 +225,8 @@ def world(db: Any) -> World:
         "/api/v1/showcase/{item_id}/sign-off.item_id": [str(rep["published"].pk), str(rep["proposed"].pk)],
         "/api/v1/showcase/{item_id}/withdraw.item_id": [str(rep["published"].pk), str(rep["proposed"].pk)],
         "evidence_download.pk": [str(e.pk) for e in rep["evidence"]],
+        "audit_record.kind": ["members.membernote"],
+        "audit_record.pk": note_ids[:2],
         "evidence_id": [str(e.pk) for e in rep["evidence"]],
         "token": ["not-a-real-token"],
         "fmt": ["csv", "xlsx", "json"],

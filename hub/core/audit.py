@@ -20,6 +20,10 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.text import camel_case_to_spaces
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 Action = LogEntry.Action
 
@@ -115,3 +119,59 @@ def _entry(obj: models.Model, action: int, changes: dict[str, Any], user: Any, v
         actor_email=getattr(user, "email", None),
         additional_data={"via": via, "bulk": True},
     )
+
+
+# Words for the audit log's readers: what kind of record, which field. A model's and a field's
+# verbose_name are translatable (gettext_lazy) where the model declares them; a name Django made up
+# from the class or field name is looked up in the catalogue all the same, and otherwise shown as words.
+
+
+def _translated(name: Any) -> str:
+    """A lazy verbose name in the active language; a plain one looked up in the catalogue."""
+    if isinstance(name, Promise):
+        return str(name)
+    text = str(name)
+    return gettext(text) if text else text
+
+
+def words(name: str) -> str:
+    """ "ReminderSent" and "reminder_sent" as "reminder sent"."""
+    return camel_case_to_spaces(name).replace("_", " ").strip()
+
+
+def kind_label(model: type[models.Model] | None, fallback: str = "") -> str:
+    """The record kind as its readers call it: the model's verbose name, capitalised."""
+    if model is None:
+        return capfirst(words(fallback)) or gettext("Unknown record")
+    return capfirst(_translated(model._meta.verbose_name))
+
+
+def content_type_label(content_type: ContentType) -> str:
+    return kind_label(content_type.model_class(), content_type.model)
+
+
+def model_field(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
+    """The field an audit change names (auditlog uses the field's name; bulk rows its column)."""
+    if model is None:
+        return None
+    for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+        if name in (field.name, field.attname):
+            return field  # type: ignore[return-value]
+    return None
+
+
+def field_label(model: type[models.Model] | None, name: str) -> str:
+    """A field's verbose name; a relation that says no more than its target's name takes the target's
+    (translatable) name, so "meeting" reads "réunion" in French even where the field declares nothing."""
+    field = model_field(model, name)
+    if field is None:
+        return capfirst(words(name.removesuffix("_id")))
+    label: Any = field.verbose_name
+    related = field.related_model
+    if not isinstance(label, Promise) and isinstance(related, type):
+        target = words(related.__name__)
+        if words(field.name) == target:
+            label = related._meta.verbose_name
+        elif field.many_to_many and words(field.name) == f"{target}s":
+            label = related._meta.verbose_name_plural
+    return capfirst(_translated(label))

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import datetime
+import zoneinfo
+
 from django import forms
 from django import template
+from django.utils import formats
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -33,3 +38,20 @@ def uswds(field: forms.BoundField) -> SafeString:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+# --- Dates (audit helper): one style per language, from the format modules in taskforce/formats/ ---
+
+
+@register.filter
+def datetime_zone(value: datetime.datetime | None, zone: str = "") -> str:
+    """A moment in the language's style, in `zone` (an IANA name; the active zone when empty), with
+    the zone's abbreviation: "2 June 2022, 14:05 CEST", "2 juin 2022, 14:05 CEST"."""
+    if not isinstance(value, datetime.datetime):
+        return ""
+    try:
+        tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = timezone.get_current_timezone()
+    moment = timezone.localtime(value, tz) if timezone.is_aware(value) else value.replace(tzinfo=tz)
+    return f"{formats.date_format(moment, 'DATETIME_FORMAT')} {moment.tzname() or zone}".strip()
