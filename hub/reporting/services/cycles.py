@@ -11,6 +11,7 @@ from typing import Any
 from django.db import IntegrityError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
@@ -209,7 +210,7 @@ def cycle_open(*, viewer: Viewer, cycle_id: int, via: str = "web") -> ReportingC
     subject = _("Reporting cycle open: %(name)s") % {"name": cycle.name}
     body = _("The reporting cycle %(name)s is open until %(closes)s.") % {
         "name": cycle.name,
-        "closes": cycle.closes_on.isoformat(),
+        "closes": date_format(cycle.closes_on),
     }
     if cycle.includes_progress:
         body += " " + _("Your member's draft report is ready, prefilled from its last accepted report.")
@@ -303,9 +304,9 @@ def cycle_reminders_send(*, today: datetime.date | None = None) -> int:
                     email_after_commit(
                         to=recipients,
                         subject=_("Report due on %(date)s: %(cycle)s")
-                        % {"date": report.cycle.closes_on.isoformat(), "cycle": report.cycle.name},
+                        % {"date": date_format(report.cycle.closes_on), "cycle": report.cycle.name},
                         body=_("Your member's report for %(cycle)s is not submitted yet. The cycle closes on %(date)s.")
-                        % {"cycle": report.cycle.name, "date": report.cycle.closes_on.isoformat()},
+                        % {"cycle": report.cycle.name, "date": date_format(report.cycle.closes_on)},
                     )
         except IntegrityError:
             continue
