@@ -342,4 +342,4 @@ def meetings_summary() -> str:
 def seed_meetings_lines() -> list[str]:
     created = seed_meetings()
     lines = [f"Demo meetings: {created} created (synthetic, fictional members only)."] if created else []
-    return [*lines, meetings_summary()]
+    return [*lines, "summary: " + meetings_summary()]

@@ -321,15 +321,13 @@ def seed_reporting() -> int:
                 # focal point's sign-off, so it is not yet public.
                 demoland = next((r for r in reports if r.member.name == "Demoland"), None)
                 if demoland is not None:
-                    answer = (
-                        demoland.answers.select_related("question__commitment").order_by("-question__order").first()
-                    )
-                    if answer is not None:
+                    last = demoland.answers.select_related("question__commitment").order_by("-question__order").first()
+                    if last is not None:
                         showcase_propose(
                             viewer=persona("official.demoland"),
-                            answer_id=answer.pk,
-                            title=f"Demoland: {answer.question.commitment.short_title_en} (demo)",
-                            summary=answer.narrative,
+                            answer_id=last.pk,
+                            title=f"Demoland: {last.question.commitment.short_title_en} (demo)",
+                            summary=last.narrative,
                             via="seed_demo",
                         )
                 cycle_transition(viewer=secretariat, cycle_id=cycle.pk, action="close", via="seed_demo")
@@ -353,4 +351,4 @@ def seed_reporting_lines() -> list[str]:
     """The reporting seed, the last one: then the member status changes, and what the demo holds."""
     created = seed_reporting()
     lines = [f"Demo reporting cycles: {created} created (synthetic, fictional members only)."] if created else []
-    return [*lines, *seed_member_changes(), members_summary(), reporting_summary()]
+    return [*lines, *seed_member_changes(), "summary: " + members_summary(), "summary: " + reporting_summary()]
