@@ -105,6 +105,14 @@ OBSTACLES = [
     "Courts record cases under several offences, so the figures are incomplete.",
     "Two regions use different case-management systems.",
 ]
+TAKEN = [
+    "Consulted the ministries concerned",
+    "Commissioned a study of recent cases",
+    "Published guidance for front-line staff",
+    "Held quarterly meetings of the working group",
+    "Set up a shared register of cases",
+    "Ran an awareness campaign for parents and carers",
+]
 NEXT_STEPS = [
     "Review the measures with civil society next year.",
     "Publish a first statistics report.",
@@ -131,20 +139,23 @@ def answer_texts(member: Member, key: str, status: str, year: int) -> dict[str, 
     if status in ACTIONS:
         action = _pick(ACTIONS[status], member.slug, key, year)
         partner = _pick(PARTNERS, member.slug, key, year, "partner")
-        narrative = f"In {member.name}, the {lead} {action}, working {partner}."
+        if status == "not_started":
+            narrative = f"In {member.name}, the {lead} {action}; it means to work {partner}."
+        else:
+            narrative = f"In {member.name}, the {lead} {action}, working {partner}."
         if status != "complete":
             narrative += " " + _pick(OBSTACLES, member.slug, key, year, "obstacle")
         if member.region and status in ("substantial", "complete"):
             narrative += f" The approach was presented to members in {member.region}."
     else:
         narrative = f"{member.name} collected no information on this commitment in {year}."
-    joined = member.joined_on.year if member.joined_on else year
-    acted = status in ("limited", "substantial", "complete")
+    since = member.joined_on.strftime("%B %Y") if member.joined_on else str(year)
+    taken = ""
+    if status in ("limited", "substantial", "complete"):
+        taken = f"{_pick(TAKEN, member.slug, key, year, 'taken')}, led by the {lead} since {since} (synthetic)."
     return {
         "narrative": narrative + " (synthetic)",
-        "actions_taken": f"Since {member.name} joined in {joined}, the {lead} has led the work (synthetic)."
-        if acted
-        else "",
+        "actions_taken": taken,
         "planned_actions": _pick(NEXT_STEPS, member.slug, key, year, "next").removesuffix(".") + " (synthetic).",
         "lead_institution": lead,
     }
