@@ -154,7 +154,7 @@ def answer_texts(member: Member, key: str, status: str, year: int) -> dict[str, 
     if status in ("limited", "substantial", "complete"):
         taken = f"{_pick(TAKEN, member.slug, key, year, 'taken')}, led by the {lead} since {since} (synthetic)."
     return {
-        "narrative": narrative + " (synthetic)",
+        "narrative": narrative.removesuffix(".") + " (synthetic).",
         "actions_taken": taken,
         "planned_actions": _pick(NEXT_STEPS, member.slug, key, year, "next").removesuffix(".") + " (synthetic).",
         "lead_institution": lead,
