@@ -1,4 +1,7 @@
-"""Seed synthetic demo data: every app's registered demo seed, in INSTALLED_APPS order (idempotent)."""
+"""Seed synthetic demo data: every app's registered demo seed, in INSTALLED_APPS order (idempotent).
+
+A seed returns the lines to print; those starting with "summary: " say what the demo now holds and are
+printed together at the end, whatever the run created."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from django.core.management.base import CommandParser
 
 from hub.core import registry
 
+SUMMARY = "summary: "
+
 
 class Command(BaseCommand):
     help = "Seed synthetic demo data involving fictional members only. Safe to run twice."
@@ -21,6 +26,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, size: str, **options: Any) -> None:
         if not (settings.DEBUG or settings.TESTING):
             raise CommandError("seed_demo runs only with DEBUG on: demo accounts have a published password.")
+        summary = []
         for seed in registry.demo_seeds():
             for line in seed.seed():
-                self.stdout.write(line)
+                if line.startswith(SUMMARY):
+                    summary.append(line.removeprefix(SUMMARY))
+                else:
+                    self.stdout.write(line)
+        if summary:
+            self.stdout.write("The demo data holds (synthetic, fictional members only):")
+            for line in summary:
+                self.stdout.write(f"  {line}")
