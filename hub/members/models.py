@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -139,6 +140,9 @@ class Member(TimestampedModel, SyntheticModel):
     def member_id(self) -> int:
         """Members own themselves, so the generic policy can treat them like other records."""
         return int(self.pk)
+
+    def get_absolute_url(self) -> str:
+        return reverse("member_profile", args=[self.slug])
 
 
 class TaskforceRole(TimestampedModel):
@@ -301,6 +305,9 @@ class JoinRequest(TimestampedModel, SyntheticModel):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    def get_absolute_url(self) -> str:
+        return reverse("join_request_detail", args=[self.pk])
 
 
 class JoinRequestMessage(TimestampedModel):

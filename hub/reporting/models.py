@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -54,6 +55,9 @@ class QuestionnaireVersion(TimestampedModel):
     @property
     def is_frozen(self) -> bool:
         return self.frozen_at is not None
+
+    def get_absolute_url(self) -> str:
+        return reverse("questionnaire_detail", args=[self.pk])
 
 
 class Question(models.Model):
@@ -167,6 +171,9 @@ class ReportingCycle(TimestampedModel, SyntheticModel):
     def includes_progress(self) -> bool:
         return self.kind in (self.Kind.PROGRESS, self.Kind.BOTH)
 
+    def get_absolute_url(self) -> str:
+        return reverse("cycle_detail", args=[self.pk])
+
 
 class ProgressReport(TimestampedModel, SyntheticModel):
     """One member's report in one cycle. Seen by that member's officials and the secretariat only."""
@@ -221,6 +228,9 @@ class ProgressReport(TimestampedModel, SyntheticModel):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE and self.cycle.status in ReportingCycle.ACCEPTING
 
+    def get_absolute_url(self) -> str:
+        return reverse("report_detail", args=[self.pk])
+
 
 class Answer(TimestampedModel, SyntheticModel):
     """A report's answer to one question: the answer stays tied to the question (and so the version)."""
@@ -245,6 +255,9 @@ class Answer(TimestampedModel, SyntheticModel):
     @property
     def member_id(self) -> int:
         return int(self.report.member_id)
+
+    def get_absolute_url(self) -> str:
+        return reverse("report_detail", args=[self.report_id])
 
 
 class IndicatorValue(models.Model):
