@@ -33,3 +33,21 @@ def uswds(field: forms.BoundField) -> SafeString:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_under(path: str, url: str) -> bool:
+    """Whether the address `path` is `url` or, when `url` names a section ("/members/"), below it: the
+    navigation marks that link as the current page."""
+    return path == url or (url.endswith("/") and path.startswith(url))
+
+
+@register.filter
+def autofocus_first(form: forms.BaseForm) -> forms.BaseForm:
+    """The form, its first field with an error (else its first visible field) marked to have the focus when
+    the page opens: for a page that is its form (signing in, the second factor)."""
+    fields = form.visible_fields()
+    target = next((f for f in fields if f.errors), fields[0] if fields else None)
+    if target is not None:
+        target.field.widget.attrs["autofocus"] = True
+    return form
