@@ -12,7 +12,9 @@ CLASSES = [
     (forms.Select, "usa-select"),
     (forms.CheckboxInput, "usa-checkbox__input"),
     (forms.RadioSelect, "usa-radio__input"),
-    (forms.ClearableFileInput, "usa-file-input"),
+    # Not USWDS's "usa-file-input": its script (loaded for the menu) would replace the field's label with
+    # an English "Drag file here or choose from folder"; the browser's own file input keeps the label.
+    (forms.ClearableFileInput, "hub-file-input"),
 ]
 
 
