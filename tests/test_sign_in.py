@@ -135,3 +135,42 @@ def test_five_failures_on_one_account_do_not_lock_another_from_the_same_address(
 
 def test_e_mail_addresses_cannot_be_changed_by_their_owner(official_a):
     assert client_for(official_a).get("/accounts/email/").status_code == 404
+
+
+# --- the keyboard: the field that matters first, "Forgot your password?" after the password ----------
+
+
+def input_tag(page: str, element_id: str) -> str:
+    """The <input ...> tag with this id, as the page has it."""
+    at = page.index(f'id="{element_id}"')
+    return page[page.rindex("<input", 0, at) : page.index(">", at) + 1]
+
+
+def test_the_sign_in_page_opens_with_the_focus_in_the_email_field(db):
+    page = Client().get("/accounts/login/").content.decode()
+    assert "autofocus" in input_tag(page, "id_login")
+    assert page.count("autofocus") == 1
+
+
+def test_forgot_your_password_comes_after_the_password_field(db):
+    page = Client().get("/accounts/login/").content.decode()
+    email = page.index('id="id_login"')
+    password = page.index('id="id_password"')
+    forgot = page.index("Forgot your password?")
+    assert email < password < forgot
+    assert 'aria-describedby="id_password_helptext"' in input_tag(page, "id_password")  # it still names its hint
+
+
+def test_after_a_wrong_password_the_form_still_opens_on_the_email_field(secretariat):
+    page = sign_in_with_password(Client(), secretariat.email, "wrong-password").content.decode()
+    assert "not correct" in page
+    assert "autofocus" in input_tag(page, "id_login")
+    assert page.count("autofocus") == 1
+
+
+def test_the_second_factor_step_opens_with_the_focus_in_the_code_field(secretariat):
+    client = Client()
+    sign_in_with_password(client, secretariat.email)
+    page = client.get("/accounts/2fa/authenticate/").content.decode()
+    assert "autofocus" in input_tag(page, "id_code")
+    assert page.count("autofocus") == 1

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
 from ninja import NinjaAPI
+from ninja import Schema
 from ninja.openapi.schema import OpenAPISchema
 
 from hub.api import errors
@@ -75,3 +80,52 @@ ROUTERS = (
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)
+
+
+# --- the index at /api/v1/: where each section of the API starts --------------------------------
+
+
+class SectionOut(Schema):
+    name: str
+    url: str
+    summary: str
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    site: str
+    docs: str
+    openapi: str
+    sections: list[SectionOut]
+
+
+@cache
+def api_sections() -> tuple[tuple[str, str, str], ...]:
+    """(tag, path below the API's root, summary) of each tag's shortest list operation, in document order.
+
+    Read from the OpenAPI document, so a section added to a router appears here without a second list.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for path, methods in api.get_openapi_schema(path_prefix="").get("paths", {}).items():
+        get = methods.get("get")
+        if get is None or "{" in path:
+            continue
+        for tag in get.get("tags", []):
+            if tag not in found or len(path) < len(found[tag][0]):
+                found[tag] = (path, get.get("summary", ""))
+    return tuple((tag, path.lstrip("/"), summary) for tag, (path, summary) in found.items() if path != "/")
+
+
+@api.get("/", response=IndexOut, summary="Where each section of the API starts", tags=["index"])
+def index(request: HttpRequest) -> dict[str, Any]:
+    """The API's sections, each with the address of its list, and where the documentation is. Open to anyone."""
+    root = settings.SITE_URL + reverse("api:index")
+    return {
+        "title": api.title,
+        "version": api.version,
+        "site": settings.SITE_URL + reverse("home"),
+        "docs": settings.SITE_URL + reverse("api:openapi-view"),
+        "openapi": settings.SITE_URL + reverse("api:openapi-json"),
+        "sections": [{"name": tag, "url": root + path, "summary": summary} for tag, path, summary in api_sections()],
+    }

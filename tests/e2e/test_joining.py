@@ -101,6 +101,7 @@ def test_a_government_asks_to_join_and_is_approved(new_context: Any, server: Ser
     # The secretariat signs in and opens the request from "Join requests".
     secretariat = new_context().new_page()
     sign_in(secretariat, server, SECRETARIAT)
+    secretariat.get_by_role("navigation", name="Main").get_by_role("button", name="Secretariat").click()
     secretariat.get_by_role("navigation", name="Main").get_by_role("link", name="Join requests").click()
     expect_path(secretariat, "/join-requests/")
     check_axe(secretariat)

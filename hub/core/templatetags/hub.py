@@ -17,7 +17,9 @@ CLASSES = [
     (forms.Select, "usa-select"),
     (forms.CheckboxInput, "usa-checkbox__input"),
     (forms.RadioSelect, "usa-radio__input"),
-    (forms.ClearableFileInput, "usa-file-input"),
+    # Not USWDS's "usa-file-input": its script (loaded for the menu) would replace the field's label with
+    # an English "Drag file here or choose from folder"; the browser's own file input keeps the label.
+    (forms.ClearableFileInput, "hub-file-input"),
 ]
 
 
@@ -55,3 +57,21 @@ def datetime_zone(value: datetime.datetime | None, zone: str = "") -> str:
         tz = timezone.get_current_timezone()
     moment = timezone.localtime(value, tz) if timezone.is_aware(value) else value.replace(tzinfo=tz)
     return f"{formats.date_format(moment, 'DATETIME_FORMAT')} {moment.tzname() or zone}".strip()
+
+
+@register.filter
+def is_under(path: str, url: str) -> bool:
+    """Whether the address `path` is `url` or, when `url` names a section ("/members/"), below it: the
+    navigation marks that link as the current page."""
+    return path == url or (url.endswith("/") and path.startswith(url))
+
+
+@register.filter
+def autofocus_first(form: forms.BaseForm) -> forms.BaseForm:
+    """The form, its first field with an error (else its first visible field) marked to have the focus when
+    the page opens: for a page that is its form (signing in, the second factor)."""
+    fields = form.visible_fields()
+    target = next((f for f in fields if f.errors), fields[0] if fields else None)
+    if target is not None:
+        target.field.widget.attrs["autofocus"] = True
+    return form
