@@ -76,7 +76,7 @@ class ApiToken(TimestampedModel):
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens", verbose_name=_("person"))
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("prefix"), max_length=12, editable=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token hash"))
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.READ)
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)

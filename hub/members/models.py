@@ -236,7 +236,12 @@ class AllianceFigure(TimestampedModel):
     as_of = models.DateField(_("as of"))
     source = models.CharField(_("source"), max_length=300)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
 
     class Meta:
@@ -267,10 +272,12 @@ class JoinRequest(TimestampedModel, SyntheticModel):
     contact_email = models.EmailField(_("official e-mail address"))
     message = models.TextField(_("message"), blank=True)
     letter = models.FileField(_("letter"), upload_to="join-requests/%Y/", blank=True)
-    letter_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    letter_sha256 = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("checksum of the letter (SHA-256)")
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNVERIFIED)
     # The requester's link is signed with SECRET_KEY over the id and this random nonce (see services).
-    token_nonce = models.CharField(max_length=32, editable=False)
+    token_nonce = models.CharField(max_length=32, editable=False, verbose_name=_("link nonce"))
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -284,14 +291,24 @@ class JoinRequest(TimestampedModel, SyntheticModel):
     alliance_member = models.BooleanField(_("member of WeProtect Global Alliance"), null=True, blank=True)
     alliance_source = models.CharField(_("source of the Alliance check"), max_length=300, blank=True)
     alliance_checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Alliance check recorded by"),
     )
-    alliance_checked_at = models.DateTimeField(null=True, blank=True)
+    alliance_checked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Alliance check recorded at"))
     decision_reason = models.TextField(_("reason"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
     member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="join_requests")
 
     class Meta:
@@ -318,9 +335,14 @@ class JoinRequestMessage(TimestampedModel):
         SECRETARIAT = "secretariat", _("Secretariat")
 
     join_request = models.ForeignKey(JoinRequest, on_delete=models.PROTECT, related_name="messages")
-    author_kind = models.CharField(max_length=16, choices=Author.choices)
+    author_kind = models.CharField(max_length=16, choices=Author.choices, verbose_name=_("written by"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     event = models.CharField(_("step"), max_length=32)
     text = models.TextField(_("text"), blank=True)
@@ -428,7 +450,7 @@ class Invitation(TimestampedModel):
         verbose_name=_("member"),
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token hash"))
     expires_at = models.DateTimeField(_("expires at"))
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("invited by")

@@ -64,7 +64,12 @@ class Question(models.Model):
     """One question of a version, about one commitment. Its answer has the fixed parts of the scale
     (status, narrative, actions taken, planned actions, lead institution, evidence) and its indicators."""
 
-    version = models.ForeignKey(QuestionnaireVersion, on_delete=models.PROTECT, related_name="questions")
+    version = models.ForeignKey(
+        QuestionnaireVersion,
+        on_delete=models.PROTECT,
+        related_name="questions",
+        verbose_name=_("questionnaire version"),
+    )
     key = models.SlugField(_("key"), max_length=60)
     commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"))
@@ -186,7 +191,9 @@ class ProgressReport(TimestampedModel, SyntheticModel):
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
-    cycle = models.ForeignKey(ReportingCycle, on_delete=models.PROTECT, related_name="reports")
+    cycle = models.ForeignKey(
+        ReportingCycle, on_delete=models.PROTECT, related_name="reports", verbose_name=_("reporting cycle")
+    )
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="progress_reports")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     prefilled_from = models.ForeignKey(
@@ -195,12 +202,22 @@ class ProgressReport(TimestampedModel, SyntheticModel):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
     is_late = models.BooleanField(_("late"), default=False)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
     )
     extension_until = models.DateField(_("extension until"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
@@ -235,7 +252,9 @@ class ProgressReport(TimestampedModel, SyntheticModel):
 class Answer(TimestampedModel, SyntheticModel):
     """A report's answer to one question: the answer stays tied to the question (and so the version)."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="answers")
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.PROTECT, related_name="answers", verbose_name=_("report")
+    )
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     status = models.CharField(_("status"), max_length=16, choices=ProgressStatus.choices, blank=True)
     narrative = models.TextField(_("narrative"), blank=True)
@@ -282,11 +301,13 @@ class Evidence(TimestampedModel, SyntheticModel):
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="evidence/%Y/", blank=True)
     url = models.URLField(_("link"), blank=True, max_length=500)
-    sha256 = models.CharField(max_length=64, blank=True, editable=False)
-    content_type = models.CharField(max_length=100, blank=True, editable=False)
-    size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False, verbose_name=_("checksum (SHA-256)"))
+    content_type = models.CharField(max_length=100, blank=True, editable=False, verbose_name=_("file type"))
+    size = models.PositiveBigIntegerField(null=True, blank=True, editable=False, verbose_name=_("size in bytes"))
     visibility = models.CharField(_("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.MEMBER)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("added by")
+    )
 
     class Meta:
         verbose_name = _("evidence")
@@ -306,7 +327,9 @@ class ReviewComment(TimestampedModel, SyntheticModel):
     """The secretariat's comment on one answer when it returns a report."""
 
     answer = models.ForeignKey(Answer, on_delete=models.PROTECT, related_name="review_comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("author")
+    )
     text = models.TextField(_("comment"))
 
     class Meta:
@@ -331,9 +354,16 @@ class ShowcaseItem(TimestampedModel, SyntheticModel):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("text to publish"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("proposed by")
+    )
     signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed off by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
@@ -354,9 +384,11 @@ class CycleReminder(models.Model):
         CLOSES_IN_30_DAYS = "close_30", _("Closes in 30 days")
         CLOSES_IN_7_DAYS = "close_7", _("Closes in 7 days")
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="reminders")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.PROTECT, related_name="reminders", verbose_name=_("report")
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("reminder"))
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent at"))
 
     class Meta:
         verbose_name = _("reporting reminder")
