@@ -8,6 +8,13 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Core")
 
+    def ready(self) -> None:
+        from hub.core import models
+        from hub.core.audit import audit_models
+
+        # The sealed body and link are left out: the audit row says who was told, when, and when read.
+        audit_models(models.Notification, exclude_fields=["sealed_body", "sealed_link"])
+
 
 class HubAdminConfig(admin_apps.AdminConfig):
     """The Django admin with our site (administrators only); here, not in admin.py, so that loading

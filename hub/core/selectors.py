@@ -10,6 +10,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.db.models import QuerySet
 
+from hub.core.models import Notification
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 
@@ -87,3 +88,21 @@ def audit_entry_rows(*, viewer: Viewer, entries: Iterable[LogEntry]) -> list[dic
             }
         )
     return rows
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+def notification_list(*, viewer: Viewer) -> QuerySet[Notification]:
+    """The viewer's own notifications, newest first."""
+    return policy_for(Notification).visible(viewer).order_by("-created_at", "-pk")
+
+
+def notification_get(*, viewer: Viewer, pk: Any) -> Notification:
+    return policy_for(Notification).get(viewer, pk)
+
+
+def notifications_unread_count(*, viewer: Viewer) -> int:
+    if viewer.user_id is None:
+        return 0
+    return notification_list(viewer=viewer).filter(read_at__isnull=True).count()
