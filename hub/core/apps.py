@@ -12,8 +12,9 @@ class CoreConfig(AppConfig):
         from hub.core import models
         from hub.core.audit import audit_models
 
-        # The sealed body and link are left out: the audit row says who was told, when, and when read.
-        audit_models(models.Notification, exclude_fields=["sealed_body", "sealed_link"])
+        # What was said is left out (a person's mail is theirs alone; the write that sent it is audited
+        # itself): the audit row says who was told, when, and when they read it.
+        audit_models(models.Notification, exclude_fields=["subject", "sealed_body", "sealed_link"])
 
 
 class HubAdminConfig(admin_apps.AdminConfig):

@@ -77,7 +77,8 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]
 
     def __str__(self) -> str:
-        return self.subject
+        # Not the subject: the audit log names the record by this, and a person's mail is theirs alone.
+        return f"notification {self.pk} to person {self.user_id}"
 
     @property
     def is_read(self) -> bool:
