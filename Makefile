@@ -35,7 +35,11 @@ run: $(STAMP) compilemessages
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
 	$(DEV_ENV) $(BIN)/python manage.py load_reference
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops). Background worker: make worker"
+	@echo "Serving on http://$(HOST):$(PORT)/ with the background worker; sent mail at http://$(HOST):$(PORT)/dev/mail/ (Ctrl-C stops both)."
+	@# The worker runs in the background (a background job ignores Ctrl-C), the server in front; when the
+	@# server stops, or on Ctrl-C, the trap stops the worker too.
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' INT TERM EXIT; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: $(STAMP)

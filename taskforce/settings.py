@@ -221,10 +221,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
-# E-mail goes through the background worker (hub.core.tasks.send_email_task).
+# E-mail goes through the background worker (hub.core.tasks.send_email_task). In development (DEBUG)
+# every mail is written to a file in EMAIL_FILE_PATH, which the DEBUG-only page /dev/mail/ lists.
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

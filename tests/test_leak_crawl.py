@@ -33,7 +33,9 @@ from conftest import client_for
 from conftest import make_member
 from conftest import make_person
 from hub.accounts.services import api_token_create
+from hub.core.models import Notification
 from hub.core.models import Visibility
+from hub.core.services import notifications_record
 from hub.core.viewer import SYSTEM
 from hub.members.models import Grant
 from hub.members.models import Invitation
@@ -180,6 +182,12 @@ def world(db: Any) -> World:
     )
     for text in ("MARK-JOIN-GOV", "MARK-JOIN-CONTACT", "mark-join@", "MARK-JOIN-MESSAGE", "MARK-JOIN-LETTER"):
         markers.append(Marker(text, staff))
+    # A person's notifications (what was e-mailed to them) are theirs alone, the secretariat's included.
+    notifications_record(to=[users["official_a"].email], subject="MARK-NOTIF-A", body="MARK-NOTIF-BODY-A")
+    notifications_record(to=[sec.email], subject="MARK-NOTIF-SEC", body="MARK-NOTIF-BODY-SEC")
+    markers += [Marker("MARK-NOTIF-A", {"official_a"}), Marker("MARK-NOTIF-BODY-A", {"official_a"})]
+    markers += [Marker("MARK-NOTIF-SEC", {"secretariat"}), Marker("MARK-NOTIF-BODY-SEC", {"secretariat"})]
+    notification_ids = [str(n.pk) for n in Notification.objects.order_by("pk")]
     # A member's status history, with its reasons, is taskforce-level.
     member_status_change(viewer=SYSTEM, member=b, status="suspended", reason="MARK-STATUS-REASON-B")
     member_status_change(viewer=SYSTEM, member=b, status="active", reason="back")
@@ -229,6 +237,8 @@ def world(db: Any) -> World:
         "audit_record.pk": note_ids[:2],
         "evidence_id": [str(e.pk) for e in rep["evidence"]],
         "token": ["not-a-real-token"],
+        "notification_read.pk": notification_ids,
+        "notification_id": notification_ids,
         "fmt": ["csv", "xlsx", "json"],
         "object_id": [str(u.pk) for u in users.values()],
         "app_label": ["accounts"],

@@ -100,3 +100,67 @@ def test_a_meeting_page_does_not_grow_with_its_agenda(secretariat):
     large = count(client, f"/meetings/{large_meeting.pk}/")
     assert large <= BUDGET, large
     assert large == small, (small, large)
+
+
+def grow_attention(n: int, member, contributor) -> None:
+    """n more of everything "Needs your attention" lists: meetings to come with a paper and an agenda item
+    open to input (and input on it), action items due, open cycles with a report, join requests."""
+    from hub.core.viewer import viewer_for
+    from hub.meetings.services import outside_input_submit
+    from hub.meetings.tests.helpers import paper
+    from hub.members.services import join_request_submit
+    from hub.members.services import join_request_token
+    from hub.members.services import join_request_verify
+    from hub.reporting.models import QuestionnaireVersion
+    from hub.reporting.tests.helpers import focal_viewer
+    from hub.reporting.tests.helpers import import_version
+    from hub.reporting.tests.helpers import new_cycle
+    from hub.reporting.tests.helpers import report_of
+    from hub.reporting.tests.helpers import submitted
+
+    version = QuestionnaireVersion.objects.filter(code="v1").first()
+    if version is None:
+        import_version("v1")
+        version = QuestionnaireVersion.objects.get(code="v1")
+    start = timezone.now() + datetime.timedelta(days=5)
+    for i in range(n):
+        meeting = meeting_schedule(
+            viewer=SYSTEM,
+            data=MeetingInput(title=f"Coming {n}x{i}", starts_at=start, ends_at=start + datetime.timedelta(hours=2)),
+        )
+        meeting_invite(viewer=SYSTEM, meeting=meeting, members=[member])
+        paper(meeting, f"Paper {i}")
+        agenda = agenda_item_add(
+            viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title="Open", open_for_input=True)
+        )
+        outside_input_submit(viewer=viewer_for(contributor), item_id=agenda.pk, organisation="NGO", text="Input")
+        action_item_create(
+            viewer=SYSTEM,
+            values={"title": f"Due {i}", "meeting": meeting, "owner_member": member, "due_on": start.date()},
+        )
+        cycle = new_cycle(version, name=f"Cycle {n}x{i}")
+        submitted(report_of(cycle, member), focal_viewer(member))
+        r = join_request_submit(
+            government=f"Land {n}x{i}",
+            country="",
+            contact_name="C",
+            contact_email=f"c{n}x{i}@example.org",
+            message="",
+            letter=None,
+        )
+        join_request_verify(token=join_request_token(r))
+
+
+@pytest.mark.parametrize("persona", ["secretariat", "focal_point_a", "contributor"])
+def test_the_dashboard_of_each_persona_is_bounded(persona, request, member_a, secretariat, contributor):
+    from hub.commitments.services import reference_commitments_load
+
+    reference_commitments_load()
+    user = request.getfixturevalue(persona)
+    client = client_for(user)
+    grow_attention(2, member_a, contributor)
+    small = count(client, "/dashboard/")
+    grow_attention(8, member_a, contributor)
+    large = count(client, "/dashboard/")
+    assert large <= BUDGET, f"{persona}: {large} queries"
+    assert large == small, f"{persona}: {small} queries with little data, {large} with more"

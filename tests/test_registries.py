@@ -22,7 +22,15 @@ def test_reminders_run_in_layer_order():
 
 
 def test_dashboard_panels_show_by_their_order():
-    assert [p.name for p in registry.dashboard_panels()] == ["members.you", "meetings.actions", "members.secretariat"]
+    # "Needs your attention" first (reporting, members, meetings), then the rest.
+    assert [p.name for p in registry.dashboard_panels()] == [
+        "reporting.attention",
+        "members.attention",
+        "meetings.attention",
+        "members.you",
+        "meetings.actions",
+        "members.secretariat",
+    ]
 
 
 def test_load_reference_reports_every_table_and_a_second_run_changes_nothing(db):

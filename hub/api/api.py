@@ -48,6 +48,7 @@ api = HubApi(
 )
 errors.install(api)
 
+from hub.api.notifications import notifications_router  # noqa: E402
 from hub.commitments.api import commitments_router  # noqa: E402
 from hub.meetings.api import actions_router  # noqa: E402
 from hub.meetings.api import procedures_router  # noqa: E402
@@ -77,6 +78,7 @@ ROUTERS = (
     ("/cycles", cycles_router),
     ("/", reports_router),
     ("/", showcase_router),
+    ("/notifications", notifications_router),
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

@@ -8,6 +8,14 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Core")
 
+    def ready(self) -> None:
+        from hub.core import models
+        from hub.core.audit import audit_models
+
+        # What was said is left out (a person's mail is theirs alone; the write that sent it is audited
+        # itself): the audit row says who was told, when, and when they read it.
+        audit_models(models.Notification, exclude_fields=["subject", "sealed_body", "sealed_link"])
+
 
 class HubAdminConfig(admin_apps.AdminConfig):
     """The Django admin with our site (administrators only); here, not in admin.py, so that loading

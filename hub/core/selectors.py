@@ -33,6 +33,7 @@ from hub.core.audit import content_type_label
 from hub.core.audit import field_label
 from hub.core.audit import model_field
 from hub.core.audit import words
+from hub.core.models import Notification
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 
@@ -457,3 +458,21 @@ def audit_record_url(*, viewer: Viewer, kind: str, pk: str) -> str | None:
     except (ValueError, ValidationError):  # not a key of that kind
         return None
     return None if obj is None else str(obj.get_absolute_url())  # type: ignore[attr-defined]
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+def notification_list(*, viewer: Viewer) -> QuerySet[Notification]:
+    """The viewer's own notifications, newest first."""
+    return policy_for(Notification).visible(viewer).order_by("-created_at", "-pk")
+
+
+def notification_get(*, viewer: Viewer, pk: Any) -> Notification:
+    return policy_for(Notification).get(viewer, pk)
+
+
+def notifications_unread_count(*, viewer: Viewer) -> int:
+    if viewer.user_id is None:
+        return 0
+    return notification_list(viewer=viewer).filter(read_at__isnull=True).count()

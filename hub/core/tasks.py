@@ -1,5 +1,8 @@
 """Background tasks of the core: e-mail. Every task is idempotent.
 
+Every e-mail is queued through `email_after_commit`, which also records a notification for each
+recipient who has an account (the notifications page mirrors what was e-mailed).
+
 A queued e-mail's body may hold a one-time link, so the task's stored arguments hold it encrypted.
 """
 
@@ -12,6 +15,7 @@ from django_tasks import task
 
 from hub.core.crypto import decrypt
 from hub.core.crypto import encrypt
+from hub.core.services import notifications_record
 
 PURPOSE = "queued-email"
 
@@ -25,6 +29,8 @@ def send_email_task(*, to: list[str], subject: str, sealed_body: str) -> int:
 
 
 def email_after_commit(*, to: list[str], subject: str, body: str) -> None:
-    """Queue an e-mail once the current transaction commits (never for a rolled-back write)."""
+    """Queue an e-mail once the current transaction commits (never for a rolled-back write), and keep a
+    notification of it for each recipient who has an account (in the same transaction)."""
+    notifications_record(to=to, subject=subject, body=body)
     sealed = encrypt(body, purpose=PURPOSE)
     transaction.on_commit(lambda: send_email_task.enqueue(to=to, subject=subject, sealed_body=sealed))

@@ -39,17 +39,28 @@ from hub.core.web import viewer_required
 @require_safe
 @viewer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Each app's panels, in order; a panel whose context is None has nothing for this viewer."""
+    """Each app's panels, in order; a panel whose context is None has nothing for this viewer.
+
+    Panels whose context says `attention` make up "Needs your attention", shown first: each item there
+    links to where the job is done. (Consultations open to the viewer, a later module, will register
+    a panel of their own there.) The other panels follow.
+    """
     v = viewer(request)
-    panels = []
+    attention: list[str] = []
+    panels: list[str] = []
     has_synthetic = False
     for panel in registry.dashboard_panels():
         context = panel.context(v)
         if context is None:
             continue
         has_synthetic = has_synthetic or bool(context.get("has_synthetic"))
-        panels.append(mark_safe(render_to_string(panel.template, {**context, "viewer": v}, request)))  # noqa: S308
-    return render(request, "core/dashboard.html", {"panels": panels, "has_synthetic": has_synthetic})
+        html = mark_safe(render_to_string(panel.template, {**context, "viewer": v}, request))  # noqa: S308
+        (attention if context.get("attention") else panels).append(html)
+    return render(
+        request,
+        "core/dashboard.html",
+        {"attention": attention, "panels": panels, "has_synthetic": has_synthetic},
+    )
 
 
 class DateInput(forms.DateInput):

@@ -17,6 +17,9 @@ class MeetingsConfig(AppConfig):
         from hub.meetings.services import reminders_send
 
         registry.demo_seed("meetings", demo.seed_meetings_lines)
+        registry.dashboard_panel(
+            "meetings.attention", "meetings/panels/attention.html", dashboard.attention_panel, order=3
+        )
         registry.dashboard_panel("meetings.actions", "meetings/panels/actions.html", dashboard.actions_panel, order=20)
         registry.reminders("meetings", reminders_send, "{count} reminder(s) queued")
 

@@ -8,6 +8,7 @@ from typing import Any
 from typing import cast
 
 from django.db.models import Case
+from django.db.models import Count
 from django.db.models import IntegerField
 from django.db.models import Prefetch
 from django.db.models import Q
@@ -207,3 +208,97 @@ def action_owner_name(item: ActionItem) -> str:
     if item.owner_secretariat:
         return SECRETARIAT_OWNER
     return item.owner_member.slug if item.owner_member else ""
+
+
+# --- what needs attention (the dashboard) ----------------------------------------------------
+
+SOON_DAYS = 14  # action items due within this many days are shown, with the overdue ones
+
+
+def action_items_due(*, viewer: Viewer, today: datetime.date | None = None, limit: int = 10) -> list[ActionItem]:
+    """Open action items of the viewer's members (and, for the secretariat, the secretariat's own)
+    that are overdue or due within two weeks; overdue first."""
+    day = today or timezone.localdate()
+    qs = action_item_list(viewer=viewer, filters=ActionFilters(mine=True)).exclude(status__in=ActionItem.CLOSED)
+    return list(qs.filter(due_on__lte=day + datetime.timedelta(days=SOON_DAYS))[:limit])
+
+
+@dataclass(frozen=True)
+class OverdueByOwner:
+    owner: str  # as pages name an owner: "secretariat" or the member's short name
+    name: str  # the member's name ("" for the secretariat)
+    count: int
+
+
+def overdue_action_items_by_owner(*, viewer: Viewer) -> list[OverdueByOwner] | None:
+    """Overdue action items the viewer may see, counted per owner, most first (the secretariat first of
+    equals, then by name); None for a viewer who does not run the meetings."""
+    if not policy_for(ActionItem).can(viewer, "create"):
+        return None
+    rows = (
+        action_item_list(viewer=viewer, filters=ActionFilters(overdue=True))
+        .order_by()
+        .values("owner_secretariat", "owner_member__slug", "owner_member__name")
+        .annotate(n=Count("pk"))
+    )
+    out = [
+        OverdueByOwner(
+            SECRETARIAT_OWNER if r["owner_secretariat"] else r["owner_member__slug"],
+            "" if r["owner_secretariat"] else r["owner_member__name"],
+            r["n"],
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda o: (-o.count, o.name))
+
+
+def upcoming_invited_meetings(*, viewer: Viewer, limit: int = 5) -> list[Meeting]:
+    """Meetings still to come to which one of the viewer's members is invited, soonest first, each with
+    `papers`: the documents the viewer may see."""
+    if not viewer.member_ids:
+        return []
+    invited = MeetingInvitation.objects.filter(member_id__in=viewer.member_ids).values("meeting_id")
+    docs = policy_for(MeetingDocument).visible(viewer).order_by("title", "pk")
+    qs = (
+        meeting_list(viewer=viewer, when="upcoming")
+        .filter(pk__in=invited)
+        .prefetch_related(Prefetch("documents", queryset=docs, to_attr="papers"))
+    )
+    return list(qs[:limit])
+
+
+def outside_input_awaiting_response(*, viewer: Viewer, limit: int = 10) -> tuple[list[OutsideInput], int] | None:
+    """Input from reference groups with no response yet, oldest first, and how many; None for a viewer
+    who does not respond to input."""
+    if not policy_for(OutsideInput).can(viewer, "respond"):
+        return None
+    qs = policy_for(OutsideInput).visible(viewer).filter(response="").select_related("agenda_item__meeting")
+    return list(qs.order_by("created_at", "pk")[:limit]), qs.count()
+
+
+@dataclass(frozen=True)
+class ContributorDesk:
+    open_items: list[AgendaItem]  # agenda items of meetings to come, open to outside input
+    sent: list[OutsideInput]  # the viewer's own input, newest first, with any response
+
+
+def contributor_desk(*, viewer: Viewer, limit: int = 10) -> ContributorDesk | None:
+    """What is open to a reference-group contributor's input and what they sent; None for a viewer who
+    is not offered the input form."""
+    if not policy_for(OutsideInput).can(viewer, "send_from_agenda"):
+        return None
+    open_items = (
+        policy_for(AgendaItem)
+        .visible(viewer)
+        .filter(open_for_input=True, meeting__ends_at__gte=timezone.now())
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "order")
+    )
+    sent = (
+        policy_for(OutsideInput)
+        .visible(viewer)
+        .filter(contributor_id=viewer.user_id)
+        .select_related("agenda_item__meeting")
+        .order_by("-created_at", "-pk")
+    )
+    return ContributorDesk(list(open_items[:limit]), list(sent[:limit]))

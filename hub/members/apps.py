@@ -22,6 +22,9 @@ class MembersConfig(AppConfig):
 
         registry.reference_table("members", reference_members_load)
         registry.demo_seed("members", demo.seed_demo_lines)
+        registry.dashboard_panel(
+            "members.attention", "members/panels/attention.html", dashboard.attention_panel, order=2
+        )
         registry.dashboard_panel("members.you", "members/panels/you.html", dashboard.you_panel, order=10)
         registry.dashboard_panel(
             "members.secretariat", "members/panels/secretariat.html", dashboard.secretariat_panel, order=30

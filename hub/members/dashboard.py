@@ -1,4 +1,6 @@
-"""The members app's dashboard panels: your roles and members; the secretariat's registry work."""
+"""The members app's dashboard panels: what needs the secretariat's attention in the registry (join
+requests awaiting action, members without a focal point); your roles and members; the secretariat's
+registry work."""
 
 from __future__ import annotations
 
@@ -7,14 +9,28 @@ from typing import Any
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.members.models import Invitation
-from hub.members.models import JoinRequest
 from hub.members.models import Member
+from hub.members.selectors import MISSING_FOCAL_POINT
 from hub.members.selectors import invitation_list
-from hub.members.selectors import join_request_list
+from hub.members.selectors import join_requests_awaiting_action
 from hub.members.selectors import member_list
 from hub.members.selectors import member_summary
-from hub.members.selectors import members_without_focal_point
+from hub.members.selectors import members_without_focal_point_count
 from hub.members.selectors import role_list_for_user
+
+
+def attention_panel(viewer: Viewer) -> dict[str, Any] | None:
+    joins = join_requests_awaiting_action(viewer=viewer)
+    without_focal_point = members_without_focal_point_count(viewer=viewer)
+    if not (joins and joins.total) and not without_focal_point:
+        return None
+    return {
+        "attention": True,
+        "joins": joins,
+        "without_focal_point": without_focal_point or 0,
+        "missing_focal_point": MISSING_FOCAL_POINT,
+        "has_synthetic": any(j.is_synthetic for j in (joins.requests if joins else [])),
+    }
 
 
 def you_panel(viewer: Viewer) -> dict[str, Any]:
@@ -38,10 +54,6 @@ def secretariat_panel(viewer: Viewer) -> dict[str, Any] | None:
     context: dict[str, Any] = {"runs_registry": runs_registry, "invites": invites}
     if runs_registry:
         context["summary"] = member_summary(viewer=viewer)
-        context["without_focal_point"] = members_without_focal_point(viewer=viewer)
-        context["open_join_requests"] = (
-            join_request_list(viewer=viewer).filter(status__in=JoinRequest.OPEN_STATUSES).count()
-        )
     if invites:
         context["pending_invitations"] = invitation_list(viewer=viewer).filter(
             accepted_at__isnull=True, revoked_at__isnull=True

@@ -22,10 +22,18 @@ class DirectoryFilterForm(HubForm):
         label=_("Taskforce role"), required=False, choices=[("", _("Any"))] + list(TaskforceRole.Role.choices)
     )
 
-    def __init__(self, *args: Any, regions: list[str], **kwargs: Any) -> None:
+    focal_point = forms.ChoiceField(
+        label=_("Focal point"),
+        required=False,
+        choices=[("", _("Any")), ("missing", _("Active members without a focal point"))],
+    )
+
+    def __init__(self, *args: Any, regions: list[str], focal_point_filter: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = [(r, REGION_LABELS.get(r, r)) for r in regions]
         self.fields["region"].choices = [("", _("Any")), *labels]  # type: ignore[attr-defined]
+        if not focal_point_filter:  # who speaks for a member is the registry's to filter by
+            del self.fields["focal_point"]
 
 
 class MemberNoteForm(HubForm):

@@ -30,6 +30,11 @@ class MemberFilters:
     region: str = ""
     kind: str = ""
     role: str = ""
+    # MISSING_FOCAL_POINT: active members without a focal point today (for viewers who run the registry).
+    focal_point: str = ""
+
+
+MISSING_FOCAL_POINT = "missing"
 
 
 def member_list(*, viewer: Viewer, filters: MemberFilters | None = None) -> QuerySet[Member]:
@@ -47,6 +52,9 @@ def member_list(*, viewer: Viewer, filters: MemberFilters | None = None) -> Quer
         qs = qs.filter(kind=f.kind)
     if f.role:
         qs = qs.filter(taskforce_roles__role=f.role).distinct()
+    if f.focal_point == MISSING_FOCAL_POINT and policy_for(Member).can(viewer, "manage"):
+        with_focal = Role.objects.active().filter(kind=Role.Kind.FOCAL_POINT).values("member_id")
+        qs = qs.filter(status=Member.Status.ACTIVE).exclude(pk__in=with_focal)
     return qs.order_by("name")
 
 
@@ -222,3 +230,29 @@ def invitation_list(*, viewer: Viewer) -> QuerySet[Invitation]:
 
 def role_list_for_user(*, viewer: Viewer, user: Any) -> QuerySet[Role]:
     return policy_for(Role).visible(viewer, Role.objects.filter(user=user)).select_related("member")
+
+
+# --- what needs attention (the dashboard) ----------------------------------------------------
+
+
+def members_without_focal_point_count(*, viewer: Viewer) -> int | None:
+    """How many active members the viewer may see have no focal point today; None for a viewer who
+    does not run the registry (who speaks for a member is not theirs to count)."""
+    if not policy_for(Member).can(viewer, "manage"):
+        return None
+    return member_list(viewer=viewer, filters=MemberFilters(focal_point=MISSING_FOCAL_POINT)).count()
+
+
+@dataclass(frozen=True)
+class JoinQueue:
+    requests: list[JoinRequest]  # the oldest first, at most `limit`
+    total: int
+
+
+def join_requests_awaiting_action(*, viewer: Viewer, limit: int = 10) -> JoinQueue | None:
+    """Join requests waiting for the secretariat (submitted, or answered after a question), oldest
+    first; None for a viewer who does not review them."""
+    if not policy_for(JoinRequest).can(viewer, "review"):
+        return None
+    qs = join_request_list(viewer=viewer).filter(status__in=JoinRequest.OPEN_STATUSES)
+    return JoinQueue(list(qs.order_by("created_at", "pk")[:limit]), qs.count())

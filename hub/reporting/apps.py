@@ -10,6 +10,7 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         from hub.core import registry
         from hub.core.audit import audit_models
+        from hub.reporting import dashboard  # noqa: F401
         from hub.reporting import demo  # noqa: F401
         from hub.reporting import models  # noqa: F401
         from hub.reporting import policies  # noqa: F401
@@ -17,6 +18,9 @@ class ReportingConfig(AppConfig):
 
         registry.demo_seed("reporting", demo.seed_reporting_lines)
         registry.reminders("reporting", cycle_reminders_send, "{count} reporting reminder(s) queued")
+        registry.dashboard_panel(
+            "reporting.attention", "reporting/panels/attention.html", dashboard.attention_panel, order=1
+        )
 
         audit_models(
             models.QuestionnaireVersion,

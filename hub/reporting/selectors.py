@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
+from django.db.models import Count
 from django.db.models import Prefetch
+from django.db.models import Q
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitment_list
@@ -413,3 +417,58 @@ def answer_rows(
             ]
         )
     return rows
+
+
+# --- what needs attention (the dashboard) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportToDo:
+    """One of the viewer's members' reports in a cycle that still takes submissions."""
+
+    report: ProgressReport
+    comments: int  # the secretariat's review comments on it (shown when it was returned)
+    days_left: int  # until it is due (negative: overdue)
+
+
+def reports_to_do(*, viewer: Viewer, today: datetime.date | None = None) -> list[ReportToDo]:
+    """The reports of the viewer's own members in open cycles (whatever their state), and those still to
+    submit in closed cycles (late, until the cycle is locked), soonest due first, with the number of
+    review comments; the secretariat, which has no member, gets none."""
+    if not viewer.member_ids:
+        return []
+    day = today or timezone.localdate()
+    reports = list(
+        report_list(viewer=viewer)
+        .filter(member_id__in=viewer.member_ids)
+        .filter(
+            Q(cycle__status=ReportingCycle.Status.OPEN)
+            | Q(cycle__status=ReportingCycle.Status.CLOSED, status__in=ProgressReport.EDITABLE)
+        )
+        .order_by("cycle__closes_on", "member__name")
+    )
+    counts = dict(
+        policy_for(ReviewComment)
+        .visible(viewer)
+        .filter(answer__report__in=[r.pk for r in reports])
+        .order_by()
+        .values("answer__report_id")
+        .annotate(n=Count("pk"))
+        .values_list("answer__report_id", "n")
+    )
+    return [ReportToDo(r, counts.get(r.pk, 0), (r.due_on - day).days) for r in reports]
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    reports: list[ProgressReport]  # the oldest submissions first, at most `limit`
+    total: int
+
+
+def reports_awaiting_review(*, viewer: Viewer, limit: int = 10) -> ReviewQueue | None:
+    """Submitted reports waiting for the secretariat's review, oldest submission first; None for a
+    viewer who does not review."""
+    if not policy_for(ProgressReport).can(viewer, "review"):
+        return None
+    qs = report_list(viewer=viewer).filter(status=ProgressReport.Status.SUBMITTED)
+    return ReviewQueue(list(qs.order_by("submitted_at", "pk")[:limit]), qs.count())

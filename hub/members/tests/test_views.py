@@ -117,16 +117,25 @@ def test_home_page_counts_only_visible_members(member_a):
     assert "lists 1 member." in page
 
 
-def test_dashboard_lists_members_without_a_focal_point_for_the_secretariat(
+def test_dashboard_counts_members_without_a_focal_point_and_links_to_them(
     member_a, focal_point_a, member_b, secretariat
 ):
-    page = client_for(secretariat).get("/dashboard/").content.decode()
-    section = page.split("without a focal point")[1]
-    assert "Betaland" in section
-    assert "Alphaland" not in section
+    client = client_for(secretariat)
+    page = client.get("/dashboard/").content.decode()
+    assert '<a href="/members/?focal_point=missing">1 active member has no focal point</a>' in page
+    listed = client.get("/members/?focal_point=missing").content.decode()
+    assert "Betaland" in listed
+    assert "Alphaland" not in listed
+
+
+def test_only_the_registry_filters_the_directory_by_focal_point(member_a, focal_point_a, member_b, official_a):
+    listed = client_for(official_a).get("/members/?focal_point=missing").content.decode()
+    assert "Betaland" in listed
+    assert "Alphaland" in listed
+    assert 'name="focal_point"' not in listed
 
 
 def test_dashboard_shows_an_official_their_own_member(member_a, official_a):
     page = client_for(official_a).get("/dashboard/").content.decode()
     assert "Alphaland" in page
-    assert "without a focal point" not in page
+    assert "no focal point" not in page

@@ -43,11 +43,17 @@ from hub.members.services import member_note_create
 
 def _directory(request: HttpRequest) -> tuple[DirectoryFilterForm, list[Member]]:
     v = viewer(request)
-    form = DirectoryFilterForm(request.GET or None, regions=member_regions(viewer=v))
+    form = DirectoryFilterForm(
+        request.GET or None,
+        regions=member_regions(viewer=v),
+        focal_point_filter=policy_for(Member).can(v, "manage"),
+    )
     filters = MemberFilters()
     if form.is_valid():
         d = form.cleaned_data
-        filters = MemberFilters(q=d["q"], region=d["region"], kind=d["kind"], role=d["role"])
+        filters = MemberFilters(
+            q=d["q"], region=d["region"], kind=d["kind"], role=d["role"], focal_point=d.get("focal_point", "")
+        )
     members = sorted(member_list(viewer=v, filters=filters), key=lambda m: collation_key(m.name))
     return form, members
 
