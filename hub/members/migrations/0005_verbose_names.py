@@ -2,65 +2,99 @@
 
 import django.db.models.deletion
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_grant_moves_from_core'),
+        ("members", "0004_grant_moves_from_core"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='alliancefigure',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
+            model_name="alliancefigure",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="recorded by",
+            ),
         ),
         migrations.AlterField(
-            model_name='invitation',
-            name='token_hash',
-            field=models.CharField(editable=False, max_length=64, unique=True, verbose_name='token hash'),
+            model_name="invitation",
+            name="token_hash",
+            field=models.CharField(editable=False, max_length=64, unique=True, verbose_name="token hash"),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='alliance_checked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='Alliance check recorded at'),
+            model_name="joinrequest",
+            name="alliance_checked_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="Alliance check recorded at"),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='alliance_checked_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Alliance check recorded by'),
+            model_name="joinrequest",
+            name="alliance_checked_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="Alliance check recorded by",
+            ),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='decided_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='decided at'),
+            model_name="joinrequest",
+            name="decided_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by'),
+            model_name="joinrequest",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="decided by",
+            ),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='letter_sha256',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='checksum of the letter (SHA-256)'),
+            model_name="joinrequest",
+            name="letter_sha256",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, verbose_name="checksum of the letter (SHA-256)"
+            ),
         ),
         migrations.AlterField(
-            model_name='joinrequest',
-            name='token_nonce',
-            field=models.CharField(editable=False, max_length=32, verbose_name='link nonce'),
+            model_name="joinrequest",
+            name="token_nonce",
+            field=models.CharField(editable=False, max_length=32, verbose_name="link nonce"),
         ),
         migrations.AlterField(
-            model_name='joinrequestmessage',
-            name='author',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="joinrequestmessage",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AlterField(
-            model_name='joinrequestmessage',
-            name='author_kind',
-            field=models.CharField(choices=[('requester', 'Requester'), ('secretariat', 'Secretariat')], max_length=16, verbose_name='written by'),
+            model_name="joinrequestmessage",
+            name="author_kind",
+            field=models.CharField(
+                choices=[("requester", "Requester"), ("secretariat", "Secretariat")],
+                max_length=16,
+                verbose_name="written by",
+            ),
         ),
     ]

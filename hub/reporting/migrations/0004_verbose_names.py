@@ -3,90 +3,153 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
+from django.db import models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reporting', '0003_commitment_moves_to_commitments_app'),
+        ("reporting", "0003_commitment_moves_to_commitments_app"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='answer',
-            name='report',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='answers', to='reporting.progressreport', verbose_name='report'),
+            model_name="answer",
+            name="report",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="answers",
+                to="reporting.progressreport",
+                verbose_name="report",
+            ),
         ),
         migrations.AlterField(
-            model_name='cyclereminder',
-            name='kind',
-            field=models.CharField(choices=[('close_30', 'Closes in 30 days'), ('close_7', 'Closes in 7 days')], max_length=16, verbose_name='reminder'),
+            model_name="cyclereminder",
+            name="kind",
+            field=models.CharField(
+                choices=[("close_30", "Closes in 30 days"), ("close_7", "Closes in 7 days")],
+                max_length=16,
+                verbose_name="reminder",
+            ),
         ),
         migrations.AlterField(
-            model_name='cyclereminder',
-            name='report',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reminders', to='reporting.progressreport', verbose_name='report'),
+            model_name="cyclereminder",
+            name="report",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reminders",
+                to="reporting.progressreport",
+                verbose_name="report",
+            ),
         ),
         migrations.AlterField(
-            model_name='cyclereminder',
-            name='sent_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent at'),
+            model_name="cyclereminder",
+            name="sent_at",
+            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent at"),
         ),
         migrations.AlterField(
-            model_name='evidence',
-            name='added_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='added by'),
+            model_name="evidence",
+            name="added_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="added by",
+            ),
         ),
         migrations.AlterField(
-            model_name='evidence',
-            name='content_type',
-            field=models.CharField(blank=True, editable=False, max_length=100, verbose_name='file type'),
+            model_name="evidence",
+            name="content_type",
+            field=models.CharField(blank=True, editable=False, max_length=100, verbose_name="file type"),
         ),
         migrations.AlterField(
-            model_name='evidence',
-            name='sha256',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='checksum (SHA-256)'),
+            model_name="evidence",
+            name="sha256",
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name="checksum (SHA-256)"),
         ),
         migrations.AlterField(
-            model_name='evidence',
-            name='size',
-            field=models.PositiveBigIntegerField(blank=True, editable=False, null=True, verbose_name='size in bytes'),
+            model_name="evidence",
+            name="size",
+            field=models.PositiveBigIntegerField(blank=True, editable=False, null=True, verbose_name="size in bytes"),
         ),
         migrations.AlterField(
-            model_name='progressreport',
-            name='accepted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by'),
+            model_name="progressreport",
+            name="accepted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="accepted by",
+            ),
         ),
         migrations.AlterField(
-            model_name='progressreport',
-            name='cycle',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reporting.reportingcycle', verbose_name='reporting cycle'),
+            model_name="progressreport",
+            name="cycle",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reports",
+                to="reporting.reportingcycle",
+                verbose_name="reporting cycle",
+            ),
         ),
         migrations.AlterField(
-            model_name='progressreport',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by'),
+            model_name="progressreport",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="submitted by",
+            ),
         ),
         migrations.AlterField(
-            model_name='question',
-            name='version',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='reporting.questionnaireversion', verbose_name='questionnaire version'),
+            model_name="question",
+            name="version",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="questions",
+                to="reporting.questionnaireversion",
+                verbose_name="questionnaire version",
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewcomment',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="reviewcomment",
+            name="author",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AlterField(
-            model_name='showcaseitem',
-            name='proposed_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by'),
+            model_name="showcaseitem",
+            name="proposed_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="proposed by",
+            ),
         ),
         migrations.AlterField(
-            model_name='showcaseitem',
-            name='signed_off_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='signed off by'),
+            model_name="showcaseitem",
+            name="signed_off_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="signed off by",
+            ),
         ),
     ]
