@@ -320,7 +320,12 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     due = (NOW.date() + 30 * D).isoformat()
     response = client.post(
         f"{base}/actions/",
-        {"action-title": "Follow up", "action-owner": member_a.slug, "action-due_on": due, "action-decision": decision.pk},
+        {
+            "action-title": "Follow up",
+            "action-owner": member_a.slug,
+            "action-due_on": due,
+            "action-decision": decision.pk,
+        },
     )
     assert response.status_code == 302
     item = ActionItem.objects.get(title="Follow up")
