@@ -48,7 +48,7 @@ def when_in_zone(meeting: Meeting) -> str:
 def tell_invitees(meeting: Meeting, changed: list[str]) -> int:
     """E-mail each invitee (one message per address) that the meeting changed. Returns how many."""
     recipients = invitee_emails(meeting)
-    names = [str(Meeting._meta.get_field(name).verbose_name) for name in changed]
+    names = [str(getattr(Meeting._meta.get_field(name), "verbose_name", name)) for name in changed]
     link = settings.SITE_URL + reverse("meeting_detail", args=[meeting.pk])
     subject = _("Meeting changed: %(title)s") % {"title": meeting.title}
     body = _(

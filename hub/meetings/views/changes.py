@@ -236,7 +236,11 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda d: decision_edit(
-            viewer=v, decision_id=decision.pk, text=d["text"], reason=d["reason"], version=form_version(form)
+            viewer=v,
+            decision_id=decision.pk,
+            text=d["text"],
+            reason=d["reason"],
+            version=form_version(form) if form is not None else None,
         ),
         success=_("Decision changed; its earlier text is kept below."),
         next_url=reverse("decision_detail", args=[decision.pk]),
