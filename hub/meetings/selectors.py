@@ -93,6 +93,7 @@ def meeting_page(*, viewer: Viewer, meeting: Meeting) -> MeetingPage:
         decisions=list(
             policy_for(Decision)
             .visible(viewer, Decision.objects.filter(meeting=meeting))
+            .select_related("meeting")
             .prefetch_related("commitments")
         ),
         action_items=list(

@@ -53,7 +53,6 @@ from hub.meetings.models import MinutesComment
 from hub.meetings.models import OutsideInput
 from hub.meetings.pdf import meeting_pdf
 from hub.meetings.selectors import action_owner_get
-from hub.meetings.selectors import active_uninvited_count
 from hub.meetings.selectors import cadence_warnings
 from hub.meetings.selectors import decision_get
 from hub.meetings.selectors import delegate_invitations
@@ -144,7 +143,9 @@ PREFIX = {
 }
 
 
-def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]:
+def _forms(
+    v: Viewer, meeting: Meeting, bound: dict[str, Any], decisions: list[Any], offered: list[Member]
+) -> dict[str, Any]:
     manage = policy_for(Meeting).can(v, "manage", meeting)
     may_comment = policy_for(MinutesComment).can(v, "comment")
     comment_form = bound.get("comment_form") or (
@@ -161,7 +162,6 @@ def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]
         return {"comment_form": comment_form, "delegate_form": delegate_form, "delegate_for": delegate_for}
     later = meeting_list(viewer=v).filter(starts_at__gt=meeting.starts_at).exclude(pk=meeting.pk)
     invitations = meeting.invitations.select_related("member").order_by("member__name")
-    decisions = list(meeting.decisions.order_by("number"))
     return {
         "delegate_form": delegate_form,
         "delegate_for": delegate_for,
@@ -169,8 +169,7 @@ def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]
         "status_form": bound.get("status_form") or _status_form(meeting),
         "agenda_form": bound.get("agenda_form")
         or AgendaItemForm(prefix=PREFIX["agenda_form"], time_zone=meeting.time_zone),
-        "invite_form": bound.get("invite_form")
-        or InviteForm(members=invite_choices(viewer=v, meeting=meeting), prefix=PREFIX["invite_form"]),
+        "invite_form": bound.get("invite_form") or _invite_form(v, meeting, offered),
         "document_form": bound.get("document_form") or DocumentForm(meeting=meeting, prefix=PREFIX["document_form"]),
         "minutes_form": bound.get("minutes_form")
         or MinutesForm(initial={"minutes": meeting.minutes}, prefix=PREFIX["minutes_form"]),
@@ -182,6 +181,13 @@ def _forms(v: Viewer, meeting: Meeting, bound: dict[str, Any]) -> dict[str, Any]
     }
 
 
+def _invite_form(v: Viewer, meeting: Meeting, offered: list[Member]) -> InviteForm:
+    """The invitation form, its checkboxes from the members already read (one query for the section)."""
+    form = InviteForm(members=invite_choices(viewer=v, meeting=meeting), prefix=PREFIX["invite_form"])
+    form.fields["members"].choices = [(m.pk, m.name) for m in offered]  # type: ignore[attr-defined]
+    return form
+
+
 def _invitation_queryset(invitations: list[Any]) -> Any:
     return MeetingInvitation.objects.filter(pk__in=[i.pk for i in invitations]).select_related("member")
 
@@ -191,6 +197,7 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
     page = meeting_page(viewer=v, meeting=meeting)
     policy = policy_for(Meeting)
     manage = policy.can(v, "manage", meeting)
+    offered = list(invite_choices(viewer=v, meeting=meeting)) if manage else []
     context = {
         "page": page,
         "meeting": meeting,
@@ -198,7 +205,8 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "can_edit": policy.can(v, "edit", meeting),
         "can_edit_agenda": policy.can(v, "edit_agenda", meeting),
         "can_invite": policy.can(v, "invite", meeting),
-        "invite_all_count": active_uninvited_count(viewer=v, meeting=meeting) if manage else 0,
+        "invite_offered": bool(offered),
+        "invite_all_count": sum(1 for m in offered if m.status == Member.Status.ACTIVE),
         "decision_editable": {d.pk for d in page.decisions if policy_for(Decision).can(v, "edit", d)},
         "can_input": policy_for(OutsideInput).can(v, "send_from_agenda"),
         "show_minutes": policy_for(Meeting).can(v, "view_minutes", meeting),
@@ -206,7 +214,7 @@ def _detail(request: HttpRequest, meeting: Meeting, **bound: Any) -> HttpRespons
         "can_approve_minutes": policy_for(Meeting).can(v, "approve_minutes", meeting),
         "can_comment_minutes": policy_for(Meeting).can(v, "comment_minutes", meeting),
         "has_synthetic": page.has_synthetic,
-        **_forms(v, meeting, bound),
+        **_forms(v, meeting, bound, sorted(page.decisions, key=lambda d: d.number) if manage else [], offered),
     }
     # Per-item forms: input on each agenda item open for it, a response to each input.
     for item in page.agenda:
