@@ -134,8 +134,8 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     labelled(form, "Examplestan").select_option(label="Apologies")
     submit(page, form, "Save attendance", detail, "Attendance recorded.")
     rows = invited.locator("tbody tr")
-    assert rows.filter(has_text="Demoland").locator("td").inner_text() == "Present"
-    assert rows.filter(has_text="Examplestan").locator("td").inner_text() == "Apologies"
+    assert rows.filter(has_text="Demoland").locator("td").first.inner_text() == "Present"
+    assert rows.filter(has_text="Examplestan").locator("td").first.inner_text() == "Apologies"
 
     # Minutes, saved and circulated for comments.
     form = form_with_button(page, "Save minutes")
@@ -195,7 +195,9 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     calendar = Calendar.from_ical(feed.body())
     summaries = [str(event.get("summary")) for event in calendar.walk("VEVENT")]
     assert any(code in s for s in summaries), summaries
-    assert f"Due: {ACTION}" in summaries, summaries
+    # The secretariat's feed holds the secretariat's own action items, not those members own.
+    assert f"Due: {ACTION}" not in summaries, summaries
+    assert any(s.startswith("Due: Secretariat") for s in summaries), summaries
     # Shown only once: the page, loaded again, no longer shows it.
     page.goto("/calendar/")
     check_axe(page)
@@ -325,7 +327,7 @@ def test_secretariat_reschedules_a_meeting_reorders_its_agenda_and_links_an_acti
         "Any other business",
     ]
     with page.expect_navigation():
-        agenda.nth(2).get_by_role("button", name="Move up: Any other business").click()
+        agenda.nth(2).locator("form", has_text="Move up").get_by_role("button").click()
     page.locator(".hub-messages[role=status]", has_text="Moved up").wait_for()
     check_axe(page)
     agenda = main(page).locator("ol.hub-agenda > li")
