@@ -212,6 +212,11 @@ def world(db: Any) -> World:
         "meeting_pdf.kind": ["agenda", "minutes"],
         "meeting_input_submit.item_pk": [str(i.pk) for i in meetings["agenda"]],
         "meeting_input_respond.input_pk": [str(meetings["input"].pk)],
+        "meeting_agenda_*.item_pk": [str(i.pk) for i in meetings["agenda"]],
+        "meeting_delegate_remove.delegate_pk": ["999999"],
+        "delegate_id": ["999999"],
+        "decision_detail.pk": [str(d.pk) for d in meetings["decisions"]],
+        "decision_id": [str(d.pk) for d in meetings["decisions"]],
         "action_item_detail.pk": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
         "procedure_detail.pk": [str(meetings["procedure"].pk)],
         "meeting_id": [str(meetings["meeting_a"].pk), str(meetings["meeting_t"].pk)],
@@ -482,6 +487,7 @@ def _meeting_world(
         "action_a": action_a,
         "action_b": action_b,
         "procedure": procedure,
+        "decisions": [decision_a, decision_t],
     }
 
 

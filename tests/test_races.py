@@ -24,14 +24,22 @@ from hub.core.concurrency import version_of
 from hub.core.errors import Conflict
 from hub.core.viewer import SYSTEM
 from hub.meetings.models import ActionItemUpdate
+from hub.meetings.models import AgendaItem
 from hub.meetings.models import Decision
+from hub.meetings.models import Meeting
 from hub.meetings.models import Objection
 from hub.meetings.models import WrittenProcedure
+from hub.meetings.services import AgendaItemInput
+from hub.meetings.services import MeetingInput
 from hub.meetings.services import action_item_create
 from hub.meetings.services import action_item_progress
+from hub.meetings.services import agenda_item_add
+from hub.meetings.services import agenda_item_move
+from hub.meetings.services import meeting_update
 from hub.meetings.services import objection_record
 from hub.meetings.services import written_procedure_conclude
 from hub.meetings.tests.helpers import held
+from hub.meetings.tests.helpers import schedule
 from hub.members.forms import MemberForm
 from hub.members.models import Invitation
 from hub.members.models import JoinRequest
@@ -408,3 +416,46 @@ def test_a_stale_member_edit_is_409_on_the_api_and_on_the_page(db):
     assert "changed by someone else" in posted.content.decode()
     alpha.refresh_from_db()
     assert alpha.region == region
+
+
+def test_two_reorders_of_one_agenda_at_once_keep_one_order_and_refuse_the_stale_one(db):
+    meeting = schedule(start=timezone.now() + datetime.timedelta(days=5))
+    items = [
+        agenda_item_add(viewer=SYSTEM, meeting=meeting, data=AgendaItemInput(title=t))
+        for t in ("Opening", "Reports", "Close")
+    ]
+    # Two people, each on the page that shows "Close" third, move it up at the same moment.
+    responses = race(
+        lambda: agenda_item_move(viewer=SYSTEM, item_id=items[2].pk, direction="up", from_order=3),
+        lambda: agenda_item_move(viewer=SYSTEM, item_id=items[2].pk, direction="up", from_order=3),
+    )
+    conflicts = [r for r in responses if isinstance(r, Conflict)]
+    assert len(conflicts) == 1, responses
+    assert "reordered by someone else" in conflicts[0].message
+    rows = list(AgendaItem.objects.filter(meeting=meeting).order_by("order").values_list("order", "title"))
+    assert rows == [(1, "Opening"), (2, "Close"), (3, "Reports")]
+
+
+def test_a_reschedule_and_an_edit_from_the_same_version_at_once_one_saves_the_other_is_409(db):
+    start = timezone.now() + datetime.timedelta(days=5)
+    meeting = schedule(start=start)
+    version = version_of(meeting)
+    later = start + datetime.timedelta(days=7)
+    responses = race(
+        lambda: meeting_update(
+            viewer=SYSTEM,
+            meeting=Meeting.objects.get(pk=meeting.pk),
+            data=MeetingInput(starts_at=later, ends_at=later + datetime.timedelta(hours=2)),
+            version=version,
+        ),
+        lambda: meeting_update(
+            viewer=SYSTEM,
+            meeting=Meeting.objects.get(pk=meeting.pk),
+            data=MeetingInput(title="Renamed"),
+            version=version,
+        ),
+    )
+    conflicts = [r for r in responses if isinstance(r, Conflict)]
+    assert len(conflicts) == 1, responses
+    meeting.refresh_from_db()
+    assert (meeting.starts_at == later) != (meeting.title == "Renamed")

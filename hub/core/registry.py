@@ -51,10 +51,30 @@ class DashboardPanel:
     order: int = 50
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """A whole-day entry of a person's calendar feed from another module (a reporting deadline)."""
+
+    uid: str
+    title: str
+    day: datetime.date
+    path: str  # the record's address on the site; the feed makes it absolute with settings.SITE_URL
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """Entries for calendar feeds: `events(viewer)` returns what this viewer may see."""
+
+    name: str
+    events: Callable[[Viewer], list[CalendarEvent]]
+
+
 _reference: dict[str, ReferenceTable] = {}
 _demo: dict[str, DemoSeed] = {}
 _reminders: dict[str, Reminders] = {}
 _panels: dict[str, DashboardPanel] = {}
+_calendar: dict[str, CalendarSource] = {}
 
 
 def reference_table(name: str, load: Callable[..., LoadReport]) -> None:
@@ -74,6 +94,15 @@ def dashboard_panel(
 ) -> None:
     """A panel of the dashboard; panels show by `order`, then in registration order."""
     _panels[name] = DashboardPanel(name, template, context, order)
+
+
+def calendar_source(name: str, events: Callable[[Viewer], list[CalendarEvent]]) -> None:
+    """Entries another module adds to calendar feeds (read by meetings' feed, which imports no module)."""
+    _calendar[name] = CalendarSource(name, events)
+
+
+def calendar_sources() -> list[CalendarSource]:
+    return list(_calendar.values())
 
 
 def reference_tables() -> list[ReferenceTable]:

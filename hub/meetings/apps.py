@@ -28,6 +28,8 @@ class MeetingsConfig(AppConfig):
             models.AgendaItem,
             models.MeetingDocument,
             models.MeetingInvitation,
+            models.MeetingDelegate,
+            models.DecisionRevision,
             models.WrittenProcedure,
             models.Objection,
             models.Decision,

@@ -128,6 +128,26 @@ class MeetingInvitation(TimestampedModel, SyntheticModel):
         return f"{self.meeting.code}: {self.member}"
 
 
+class MeetingDelegate(TimestampedModel, SyntheticModel):
+    """A person who will attend for an invited member, named by the member's officials or the secretariat."""
+
+    invitation = models.ForeignKey(MeetingInvitation, on_delete=models.PROTECT, related_name="delegates")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    role = models.CharField(_("role in the delegation"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        ordering = ["invitation", "name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class WrittenProcedure(VisibleModel):
     """A proposal circulated between meetings: members may object before the deadline; silence is consent."""
 
@@ -216,6 +236,23 @@ class Decision(TimestampedModel, SyntheticModel):
     @property
     def source(self) -> Meeting | WrittenProcedure:
         return self.meeting if self.meeting_id else self.procedure  # type: ignore[return-value]
+
+
+class DecisionRevision(TimestampedModel, SyntheticModel):
+    """A decision's text before an edit, with who changed it, when (`created_at`) and why."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="revisions")
+    text = models.TextField(_("previous text"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    reason = models.TextField(_("reason for the change"))
+
+    class Meta:
+        verbose_name = _("earlier text of a decision")
+        verbose_name_plural = _("earlier texts of decisions")
+        ordering = ["decision", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision.code} ({self.created_at:%Y-%m-%d})"
 
 
 class ActionItem(TimestampedModel, SyntheticModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from hub.core.models import Visibility
 from hub.core.policies import FollowsParentPolicy
@@ -27,7 +28,9 @@ from hub.meetings.models import ActionItemUpdate
 from hub.meetings.models import AgendaItem
 from hub.meetings.models import CalendarFeed
 from hub.meetings.models import Decision
+from hub.meetings.models import DecisionRevision
 from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDelegate
 from hub.meetings.models import MeetingDocument
 from hub.meetings.models import MeetingInvitation
 from hub.meetings.models import MinutesComment
@@ -36,6 +39,8 @@ from hub.meetings.models import OutsideInput
 from hub.meetings.models import ReminderSent
 from hub.meetings.models import WrittenProcedure
 from hub.members.models import Member
+
+NOT_YET_HELD = (Meeting.Status.PLANNED, Meeting.Status.CONVENED)
 
 
 def _visible_meetings(viewer: Viewer) -> Any:
@@ -68,6 +73,34 @@ class MeetingPolicy(Policy[Meeting]):
 
     def can_manage(self, viewer: Viewer, obj: Meeting | None) -> bool:
         return viewer.is_secretariat
+
+    def can_edit(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """The secretariat edits and reschedules a meeting until it is held."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status in NOT_YET_HELD
+
+    def can_edit_agenda(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Agenda items are edited, reordered and removed before the meeting is held."""
+        return self.can_edit(viewer, obj)
+
+    def can_mark_held(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """A meeting is marked held once it has started (and only once)."""
+        if obj is None:
+            return False
+        if not self.can_edit(viewer, obj):
+            return False
+        return obj.starts_at <= timezone.now()
+
+    def can_invite(self, viewer: Viewer, obj: Meeting | None) -> bool:
+        """Invitations go out until the minutes are approved."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        return obj.status != Meeting.Status.MINUTES_APPROVED
 
     def can_write_minutes(self, viewer: Viewer, obj: Meeting | None) -> bool:
         """The secretariat drafts and circulates minutes until they are approved."""
@@ -119,6 +152,26 @@ register_follows_parent(AgendaItem, Meeting, "meeting")
 register_follows_parent(MeetingInvitation, Meeting, "meeting", taskforce_only=True, named_member=("member", Member))
 
 
+@register(MeetingDelegate)
+class MeetingDelegatePolicy(FollowsParentPolicy[MeetingDelegate]):
+    """Delegates are seen with the invitation they attend for (the taskforce, for meetings it may see)."""
+
+    parent_path = "invitation"
+    parent_model = MeetingInvitation
+    taskforce_only = True
+
+    def can_name(self, viewer: Viewer, obj: MeetingDelegate | None) -> bool:
+        """The invited member's officials (while it may write) or the secretariat name and remove its
+        delegates, until the meeting is held."""
+        if obj is None:
+            return False
+        if obj.invitation.meeting.status not in NOT_YET_HELD:
+            return False
+        if viewer.is_secretariat:
+            return True
+        return obj.invitation.member_id in viewer.write_member_ids
+
+
 @register(MeetingDocument)
 class MeetingDocumentPolicy(RulesPolicy[MeetingDocument]):
     """A document needs both its own level and its meeting to be visible."""
@@ -141,7 +194,14 @@ class WrittenProcedurePolicy(Policy[WrittenProcedure]):
         return viewer.is_secretariat
 
     def can_conclude(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
-        return obj is not None and self.can_manage(viewer, obj) and obj.status == WrittenProcedure.Status.OPEN
+        """The secretariat closes an open procedure and records its outcome once the deadline has passed."""
+        if obj is None:
+            return False
+        if not self.can_manage(viewer, obj):
+            return False
+        if obj.status != WrittenProcedure.Status.OPEN:
+            return False
+        return obj.deadline <= timezone.now()
 
     def can_object(self, viewer: Viewer, obj: WrittenProcedure | None) -> bool:
         return bool(viewer.write_member_ids)
@@ -166,6 +226,21 @@ class DecisionPolicy(RulesPolicy[Decision]):
             return q
         # Outside the taskforce (the public, contributors) only decisions of public meetings and procedures.
         return q & (Q(meeting__visibility=Visibility.PUBLIC) | Q(procedure__visibility=Visibility.PUBLIC))
+
+    def can_edit(self, viewer: Viewer, obj: Decision | None) -> bool:
+        """The secretariat corrects a meeting's decision until the meeting's minutes are approved; a
+        decision adopted by written procedure is the text the members did not object to, and stays."""
+        if obj is None:
+            return False
+        if not viewer.is_secretariat:
+            return False
+        if obj.meeting is None:
+            return False
+        return obj.meeting.minutes_status != Meeting.MinutesStatus.APPROVED
+
+
+# Earlier texts of a decision follow it.
+register_follows_parent(DecisionRevision, Decision, "decision")
 
 
 @register(ActionItem)

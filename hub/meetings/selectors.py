@@ -23,7 +23,9 @@ from hub.meetings.models import ActionItem
 from hub.meetings.models import ActionItemUpdate
 from hub.meetings.models import AgendaItem
 from hub.meetings.models import Decision
+from hub.meetings.models import DecisionRevision
 from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDelegate
 from hub.meetings.models import MeetingDocument
 from hub.meetings.models import MeetingInvitation
 from hub.meetings.models import MinutesComment
@@ -31,6 +33,7 @@ from hub.meetings.models import Objection
 from hub.meetings.models import OutsideInput
 from hub.meetings.models import WrittenProcedure
 from hub.meetings.policies import ActionItemPolicy
+from hub.members.models import Member
 from hub.members.selectors import member_get
 
 
@@ -84,10 +87,14 @@ def meeting_page(*, viewer: Viewer, meeting: Meeting) -> MeetingPage:
             policy_for(MeetingInvitation)
             .visible(viewer, MeetingInvitation.objects.filter(meeting=meeting))
             .select_related("member")
+            .prefetch_related(
+                Prefetch("delegates", queryset=policy_for(MeetingDelegate).visible(viewer).order_by("name", "pk"))
+            )
         ),
         decisions=list(
             policy_for(Decision)
             .visible(viewer, Decision.objects.filter(meeting=meeting))
+            .select_related("meeting")
             .prefetch_related("commitments")
         ),
         action_items=list(
@@ -107,6 +114,67 @@ def meeting_page(*, viewer: Viewer, meeting: Meeting) -> MeetingPage:
             .select_related("member")
         ),
         show_link=policy_for(Meeting).can(viewer, "view_online_link", meeting),
+    )
+
+
+def invite_choices(*, viewer: Viewer, meeting: Meeting) -> QuerySet[Member]:
+    """The members the invitation form offers: those the viewer sees, not withdrawn, not yet invited."""
+    invited = MeetingInvitation.objects.filter(meeting=meeting).values("member_id")
+    return (
+        policy_for(Member)
+        .visible(viewer)
+        .exclude(status=Member.Status.WITHDRAWN)
+        .exclude(pk__in=invited)
+        .order_by("name")
+    )
+
+
+def active_uninvited_count(*, viewer: Viewer, meeting: Meeting) -> int:
+    """How many active members "Invite all" would invite."""
+    return invite_choices(viewer=viewer, meeting=meeting).filter(status=Member.Status.ACTIVE).count()
+
+
+def delegate_invitations(*, viewer: Viewer, meeting: Meeting) -> list[MeetingInvitation]:
+    """The invitations the viewer may name delegates for (their members', or all for the secretariat)."""
+    policy = policy_for(MeetingDelegate)
+    invitations = (
+        policy_for(MeetingInvitation)
+        .visible(viewer, MeetingInvitation.objects.filter(meeting=meeting))
+        .select_related("member", "meeting")
+        .order_by("member__name")
+    )
+    return [i for i in invitations if policy.can(viewer, "name", MeetingDelegate(invitation=i))]
+
+
+def delegate_get(*, viewer: Viewer, pk: Any) -> MeetingDelegate:
+    return policy_for(MeetingDelegate).get(viewer, pk, MeetingDelegate.objects.select_related("invitation__meeting"))
+
+
+def agenda_item_get(*, viewer: Viewer, meeting: Meeting, pk: Any) -> AgendaItem:
+    """An agenda item of this meeting, or not found."""
+    return policy_for(AgendaItem).get(viewer, pk, AgendaItem.objects.filter(meeting=meeting).select_related("meeting"))
+
+
+@dataclass
+class DecisionPage:
+    decision: Decision
+    revisions: list[DecisionRevision]
+    action_items: list[ActionItem]
+
+
+def decision_page(*, viewer: Viewer, pk: Any) -> DecisionPage:
+    """A decision with its earlier texts (newest first) and the action items that follow from it."""
+    decision = policy_for(Decision).get(
+        viewer, pk, Decision.objects.select_related("meeting", "procedure").prefetch_related("commitments")
+    )
+    revisions = (
+        policy_for(DecisionRevision)
+        .visible(viewer, DecisionRevision.objects.filter(decision=decision))
+        .select_related("author")
+    )
+    actions = policy_for(ActionItem).visible(viewer, ActionItem.objects.filter(decision=decision))
+    return DecisionPage(
+        decision=decision, revisions=list(revisions), action_items=list(actions.select_related("owner_member"))
     )
 
 

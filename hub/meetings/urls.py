@@ -1,13 +1,23 @@
 from django.urls import path
 
 from hub.meetings.views import actions
+from hub.meetings.views import changes
 from hub.meetings.views import meetings
 
 urlpatterns = [
     path("meetings/", meetings.meetings, name="meetings"),
     path("meetings/new/", meetings.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", changes.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
+    path("meetings/<int:pk>/agenda/<int:item_pk>/edit/", changes.agenda_edit, name="meeting_agenda_edit"),
+    path("meetings/<int:pk>/agenda/<int:item_pk>/move/", changes.agenda_move, name="meeting_agenda_move"),
+    path("meetings/<int:pk>/agenda/<int:item_pk>/remove/", changes.agenda_remove, name="meeting_agenda_remove"),
+    path("meetings/<int:pk>/invite-all/", changes.invite_all, name="meeting_invite_all"),
+    path("meetings/<int:pk>/delegates/", changes.delegate_add, name="meeting_delegate_add"),
+    path(
+        "meetings/<int:pk>/delegates/<int:delegate_pk>/remove/", changes.delegate_drop, name="meeting_delegate_remove"
+    ),
     path("meetings/<int:pk>/agenda/", meetings.agenda_add, name="meeting_agenda_add"),
     path("meetings/<int:pk>/invite/", meetings.invite, name="meeting_invite"),
     path("meetings/<int:pk>/attendance/", meetings.attendance, name="meeting_attendance"),
@@ -23,6 +33,7 @@ urlpatterns = [
     path("meetings/<int:pk>/meeting.ics", meetings.meeting_ics_view, name="meeting_ics"),
     path("meetings/documents/<int:pk>/", meetings.document_download, name="meeting_document"),
     path("decisions/", actions.decisions, name="decisions"),
+    path("decisions/<int:pk>/", changes.decision_detail, name="decision_detail"),
     path("procedures/", actions.procedures, name="procedures"),
     path("procedures/<int:pk>/", actions.procedure_detail, name="procedure_detail"),
     path("actions/", actions.action_items, name="action_items"),

@@ -14,6 +14,7 @@ class ReportingConfig(AppConfig):
         from hub.reporting import demo  # noqa: F401
         from hub.reporting import models  # noqa: F401
         from hub.reporting import policies  # noqa: F401
+        from hub.reporting.calendar import reporting_deadlines
         from hub.reporting.services import cycle_reminders_send
 
         registry.demo_seed("reporting", demo.seed_reporting_lines)
@@ -21,6 +22,7 @@ class ReportingConfig(AppConfig):
         registry.dashboard_panel(
             "reporting.attention", "reporting/panels/attention.html", dashboard.attention_panel, order=1
         )
+        registry.calendar_source("reporting", reporting_deadlines)
 
         audit_models(
             models.QuestionnaireVersion,

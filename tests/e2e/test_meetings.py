@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
+import zoneinfo
 from typing import Any
 
 import pytest
+from django.utils import formats
+from django.utils import translation
 from icalendar import Calendar
 
 from tests.e2e.conftest import OFFICIAL
@@ -33,6 +37,12 @@ pytestmark = pytest.mark.browser
 TITLE = "E2E plenary"
 ACTION = "E2E: publish the national contact list"
 PROGRESS = "Drafted the list; in clearance with the ministry."
+
+
+def shown(day: datetime.date) -> str:
+    """A date as the English pages show it (Django's date format for the language)."""
+    with translation.override("en"):
+        return formats.date_format(day, "DATE_FORMAT")
 
 
 def fact(page: Any, term: str) -> str:
@@ -60,9 +70,9 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     form = main(page).locator("form")
     form.get_by_label("Kind").select_option(label="Formal plenary")
     form.get_by_label("Title").fill(TITLE)
-    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 09:00")
-    form.get_by_label("Ends at").fill(f"{yesterday:%Y-%m-%d} 17:00")
-    form.get_by_label("Local time zone of the meeting").fill("Europe/Brussels")
+    form.get_by_label("Time zone of the meeting").select_option("Europe/Brussels")
+    labelled(form, "Starts").fill(f"{yesterday:%Y-%m-%d}T09:00")
+    labelled(form, "Ends").fill(f"{yesterday:%Y-%m-%d}T17:00")
     form.get_by_label("Place").fill("Brussels, Conference Room 2")
     form.get_by_label("Online link (invitees only)").fill("https://meet.example.org/e2e-plenary")
     form.get_by_label("Visibility").select_option(label="Taskforce")
@@ -81,7 +91,7 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     # An agenda item.
     form = form_with_button(page, "Add item")
     form.get_by_label("Agenda item").fill("Opening")
-    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 09:00")
+    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d}T09:00")
     form.get_by_label("Time (minutes)").fill("15")
     submit(page, form, "Add item", detail, "Agenda item added.")
     agenda = main(page).locator("h2:text-is('Agenda') + ol")
@@ -90,7 +100,7 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     # An item starting after the meeting ends is refused, with the reason, and not added.
     form = form_with_button(page, "Add item")
     form.get_by_label("Agenda item").fill("Too late")
-    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d} 18:00")
+    form.get_by_label("Starts at").fill(f"{yesterday:%Y-%m-%d}T18:00")
     with page.expect_navigation():
         form.get_by_role("button", name="Add item", exact=True).click()
     expect_path(page, f"{detail}agenda/")
@@ -111,7 +121,11 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     # The meeting is marked held.
     form = form_with_button(page, "Change status")
     form.get_by_label("Status").select_option(label="Held")
-    submit(page, form, "Change status", detail, "Status changed.")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Change status", exact=True).click()
+    check_axe(page)
+    assert main(page).get_by_role("heading", level=1).inner_text() == "Mark the meeting held?"
+    submit(page, main(page).locator("form.hub-confirm"), "Mark held", detail, "Status changed.")
     assert fact(page, "Status") == "Held"
 
     # Attendance: Demoland present, Examplestan sent apologies.
@@ -120,8 +134,8 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     labelled(form, "Examplestan").select_option(label="Apologies")
     submit(page, form, "Save attendance", detail, "Attendance recorded.")
     rows = invited.locator("tbody tr")
-    assert rows.filter(has_text="Demoland").locator("td").inner_text() == "Present"
-    assert rows.filter(has_text="Examplestan").locator("td").inner_text() == "Apologies"
+    assert rows.filter(has_text="Demoland").locator("td").first.inner_text() == "Present"
+    assert rows.filter(has_text="Examplestan").locator("td").first.inner_text() == "Apologies"
 
     # Minutes, saved and circulated for comments.
     form = form_with_button(page, "Save minutes")
@@ -146,12 +160,14 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     labelled(form, "Action").fill(ACTION)
     assert main(page).locator("[id=id_title]").count() == 0
     form.get_by_label("Owner").select_option(label="Demoland")
-    form.get_by_label("Due on (YYYY-MM-DD)").fill(due.isoformat())
-    form.get_by_label("From the decision").select_option(label=decision_code)
+    form.get_by_label("Due on").fill(due.isoformat())
+    form.get_by_label("From the decision").select_option(
+        label=f"{decision_code}: Members publish their national contact lists."
+    )
     submit(page, form, "Create action item", detail, "Action item created.")
     item = main(page).locator("h2:text-is('Action items') + ul li", has_text=ACTION)
     text = item.inner_text()
-    assert "Demoland" in text and f"due {due.isoformat()}" in text and decision_code in text, text
+    assert "Demoland" in text and shown(due) in text and decision_code in text, text
 
     # The agenda as a PDF, with the page's cookies.
     href = main(page).get_by_role("link", name="Agenda (PDF)").get_attribute("href")
@@ -179,7 +195,9 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     calendar = Calendar.from_ical(feed.body())
     summaries = [str(event.get("summary")) for event in calendar.walk("VEVENT")]
     assert any(code in s for s in summaries), summaries
-    assert f"Due: {ACTION}" in summaries, summaries
+    # The secretariat's feed holds the secretariat's own action items, not those members own.
+    assert f"Due: {ACTION}" not in summaries, summaries
+    assert any(s.startswith("Due: Secretariat") for s in summaries), summaries
     # Shown only once: the page, loaded again, no longer shows it.
     page.goto("/calendar/")
     check_axe(page)
@@ -200,7 +218,7 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     check_axe(official)
     assert main(official).get_by_role("heading", level=1).inner_text() == ACTION
     assert fact(official, "Owner") == "Demoland"
-    assert fact(official, "Due on") == due.isoformat()
+    assert fact(official, "Due on") == shown(due)
     assert fact(official, "Status") == "Open"
     assert decision_code in fact(official, "From") and code in fact(official, "From")
 
@@ -232,3 +250,124 @@ def test_secretariat_runs_a_plenary_and_an_official_reports_progress(new_context
     assert reminders[0]["Subject"] == f"Action item: Due tomorrow: {ACTION}", reminders[0]["Subject"]
     body = reminders[0].get_body(preferencelist=("plain",)).get_content()
     assert due.isoformat() in body and "In progress" in body, body
+
+
+RESCHEDULED = "E2E working group"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_secretariat_reschedules_a_meeting_reorders_its_agenda_and_links_an_action_item(
+    new_context: Any, server: Server, width: int
+) -> None:
+    """The secretariat's journey of issue 12, on a desktop and on a phone: a meeting scheduled and then
+    rescheduled with the browser's own date-and-time inputs (Demoland's people are told by e-mail), its
+    agenda reordered with the Move buttons, the meeting marked held after a confirmation, a decision,
+    and an action item made on the meeting page from that decision."""
+    brussels = zoneinfo.ZoneInfo("Europe/Brussels")
+    now = datetime.datetime.now(brussels)
+    title = f"{RESCHEDULED} {width}"
+    page = new_context().new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, server, SECRETARIAT)
+    page.goto("/meetings/new/")
+    check_axe(page)
+
+    # Scheduled for tomorrow, with the native inputs, in Brussels time.
+    tomorrow = now + datetime.timedelta(days=1)
+    form = main(page).locator("form")
+    form.get_by_label("Kind").select_option(label="Working group")
+    form.get_by_label("Title").fill(title)
+    form.get_by_label("Time zone of the meeting").select_option("Europe/Brussels")
+    assert labelled(form, "Starts").get_attribute("type") == "datetime-local"
+    labelled(form, "Starts").fill(f"{tomorrow:%Y-%m-%d}T10:00")
+    labelled(form, "Ends").fill(f"{tomorrow:%Y-%m-%d}T12:00")
+    form.get_by_label("Place").fill("Brussels")
+    form.get_by_role("button", name="Schedule").click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
+    detail = path_of(page)
+    check_axe(page)
+    assert "10:00–12:00 Brussels time" in fact(page, "When"), fact(page, "When")
+    assert "your time" in fact(page, "When") or "UTC" in fact(page, "When"), fact(page, "When")
+
+    # Three agenda items and Demoland invited (not offered again once invited).
+    for item in ("Opening", "Country reports", "Any other business"):
+        form = form_with_button(page, "Add item")
+        form.get_by_label("Agenda item").fill(item)
+        submit(page, form, "Add item", detail, "Agenda item added.")
+    form = form_with_button(page, "Invite")
+    tick(form, "Demoland")
+    submit(page, form, "Invite", detail, "Members invited.")
+    assert form_with_button(page, "Invite").get_by_label("Demoland", exact=True).count() == 0
+
+    # Rescheduled: it started an hour ago (Brussels time) and ends in two hours.
+    main(page).get_by_role("link", name="Edit or reschedule").click()
+    expect_path(page, f"{detail}edit/")
+    check_axe(page)
+    form = main(page).locator("form")
+    assert labelled(form, "Starts").input_value() == f"{tomorrow:%Y-%m-%d}T10:00"
+    start, end = now - datetime.timedelta(hours=1), now + datetime.timedelta(hours=2)
+    labelled(form, "Starts").fill(f"{start:%Y-%m-%dT%H:%M}")
+    labelled(form, "Ends").fill(f"{end:%Y-%m-%dT%H:%M}")
+    form.get_by_label("Place").fill("Brussels, Room 3")
+    submit(page, form, "Save changes", detail, "Meeting changed.")
+    assert f"{start:%H:%M}–{end:%H:%M} Brussels time" in fact(page, "When"), fact(page, "When")
+    assert fact(page, "Place") == "Brussels, Room 3"
+    deadline = time.time() + 10
+    told = []
+    while not told and time.time() < deadline:
+        told = [m for m in read_mails(server.mail_dir) if OFFICIAL in str(m["To"]) and title in str(m["Subject"])]
+        time.sleep(0.2)
+    assert told and str(told[0]["Subject"]) == f"Meeting changed: {title}", [m["Subject"] for m in told]
+
+    # The agenda reordered: "Any other business" moves up, then "Opening" back to the top stays first.
+    agenda = main(page).locator("ol.hub-agenda > li")
+    assert [agenda.nth(i).locator("strong").inner_text() for i in range(3)] == [
+        "Opening",
+        "Country reports",
+        "Any other business",
+    ]
+    with page.expect_navigation():
+        agenda.nth(2).locator("form", has_text="Move up").get_by_role("button").click()
+    page.locator(".hub-messages[role=status]", has_text="Moved up").wait_for()
+    check_axe(page)
+    agenda = main(page).locator("ol.hub-agenda > li")
+    assert [agenda.nth(i).locator("strong").inner_text() for i in range(3)] == [
+        "Opening",
+        "Any other business",
+        "Country reports",
+    ]
+
+    # Marked held, after a confirmation; the agenda can no longer be reordered.
+    form = form_with_button(page, "Change status")
+    form.get_by_label("Status").select_option(label="Held")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Change status", exact=True).click()
+    check_axe(page)
+    assert main(page).get_by_role("heading", level=1).inner_text() == "Mark the meeting held?"
+    submit(page, main(page).locator("form.hub-confirm"), "Mark held", detail, "Status changed.")
+    assert fact(page, "Status") == "Held"
+    assert main(page).get_by_role("button", name=re.compile("^Move up")).count() == 0
+
+    # A decision, then an action item from it, chosen by its number and text.
+    form = form_with_button(page, "Record decision")
+    labelled(form, "Decision").fill("The working group drafts a referral guide.")
+    submit(page, form, "Record decision", detail, "Decision recorded.")
+    code = main(page).locator("h2:text-is('Decisions') + ul li", has_text="referral guide").locator("a").first
+    decision_code = code.inner_text()
+    form = form_with_button(page, "Create action item")
+    labelled(form, "Action").fill(f"Draft the referral guide ({width})")
+    form.get_by_label("Owner").select_option(label="The secretariat")
+    form.get_by_label("Due on").fill((now.date() + datetime.timedelta(days=30)).isoformat())
+    form.get_by_label("From the decision").select_option(
+        label=f"{decision_code}: The working group drafts a referral guide."
+    )
+    submit(page, form, "Create action item", detail, "Action item created.")
+    item = main(page).locator("h2:text-is('Action items') + ul li", has_text="Draft the referral guide")
+    assert f"from decision {decision_code}" in item.inner_text(), item.inner_text()
+
+    # The decision's page lists the action item and offers a correction until the minutes are approved.
+    main(page).get_by_role("link", name=decision_code).first.click()
+    page.wait_for_url(re.compile(r"/decisions/\d+/$"))
+    check_axe(page)
+    assert main(page).get_by_role("link", name=f"Draft the referral guide ({width})").is_visible()
+    assert main(page).get_by_role("heading", name="Correct the decision").is_visible()

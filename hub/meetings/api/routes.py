@@ -32,15 +32,22 @@ from hub.meetings.api.schemas import ActionItemOut
 from hub.meetings.api.schemas import ActionQuery
 from hub.meetings.api.schemas import AgendaItemIn
 from hub.meetings.api.schemas import AgendaItemOut
+from hub.meetings.api.schemas import AgendaItemPatch
+from hub.meetings.api.schemas import AgendaMoveIn
 from hub.meetings.api.schemas import ApproveMinutesIn
 from hub.meetings.api.schemas import AttendanceIn
 from hub.meetings.api.schemas import CommentIn
 from hub.meetings.api.schemas import CommentOut
+from hub.meetings.api.schemas import DecisionDetailOut
 from hub.meetings.api.schemas import DecisionIn
 from hub.meetings.api.schemas import DecisionOut
+from hub.meetings.api.schemas import DecisionPatch
+from hub.meetings.api.schemas import DelegateIn
+from hub.meetings.api.schemas import DelegateOut
 from hub.meetings.api.schemas import DocumentOut
 from hub.meetings.api.schemas import InputIn
 from hub.meetings.api.schemas import InputOut
+from hub.meetings.api.schemas import InviteAllOut
 from hub.meetings.api.schemas import InviteIn
 from hub.meetings.api.schemas import MeetingDetailOut
 from hub.meetings.api.schemas import MeetingIn
@@ -58,6 +65,7 @@ from hub.meetings.models import ActionItemUpdate
 from hub.meetings.models import AgendaItem
 from hub.meetings.models import Decision
 from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDelegate
 from hub.meetings.models import MeetingDocument
 from hub.meetings.models import MinutesComment
 from hub.meetings.models import OutsideInput
@@ -69,6 +77,7 @@ from hub.meetings.selectors import action_item_updates
 from hub.meetings.selectors import action_owner_get
 from hub.meetings.selectors import decision_get
 from hub.meetings.selectors import decision_list
+from hub.meetings.selectors import decision_page
 from hub.meetings.selectors import meeting_get
 from hub.meetings.selectors import meeting_list
 from hub.meetings.selectors import meeting_page
@@ -80,10 +89,17 @@ from hub.meetings.services import MeetingInput
 from hub.meetings.services import action_item_create
 from hub.meetings.services import action_item_progress
 from hub.meetings.services import agenda_item_add
+from hub.meetings.services import agenda_item_edit
+from hub.meetings.services import agenda_item_move
+from hub.meetings.services import agenda_item_remove
 from hub.meetings.services import attendance_record
 from hub.meetings.services import decision_adopt
+from hub.meetings.services import decision_edit
+from hub.meetings.services import delegate_name
+from hub.meetings.services import delegate_remove
 from hub.meetings.services import meeting_document_add
 from hub.meetings.services import meeting_invite
+from hub.meetings.services import meeting_invite_all
 from hub.meetings.services import meeting_schedule
 from hub.meetings.services import meeting_update
 from hub.meetings.services import minutes_approve_at_meeting
@@ -172,6 +188,45 @@ def invite_members(request: HttpRequest, meeting_id: int, payload: InviteIn) -> 
     return _detail(request, meeting)
 
 
+@router.post("/{meeting_id}/invitations/all", response=InviteAllOut, summary="Invite all active members")
+def invite_all_members(request: HttpRequest, meeting_id: int) -> dict[str, int]:
+    c = writer(request)
+    meeting = meeting_get(viewer=c.viewer, pk=meeting_id)
+    return {"invited": meeting_invite_all(viewer=c.viewer, meeting=meeting, via=c.via)}
+
+
+@router.get("/{meeting_id}/delegates", response=list[DelegateOut], summary="Delegates named for a meeting")
+def list_delegates(request: HttpRequest, meeting_id: int) -> list[MeetingDelegate]:
+    v = caller(request).viewer
+    page = meeting_page(viewer=v, meeting=meeting_get(viewer=v, pk=meeting_id))
+    return [d for i in page.invitations for d in i.delegates.all()]
+
+
+@router.post("/{meeting_id}/delegates", response={201: DelegateOut}, summary="Name a delegate for an invited member")
+def add_delegate(request: HttpRequest, meeting_id: int, payload: DelegateIn) -> Status[MeetingDelegate]:
+    c = writer(request)
+    page = meeting_page(viewer=c.viewer, meeting=meeting_get(viewer=c.viewer, pk=meeting_id))
+    invitation = next((i for i in page.invitations if i.member.slug == payload.member), None)
+    if invitation is None:
+        raise NotFound()
+    delegate = delegate_name(
+        viewer=c.viewer,
+        invitation_id=invitation.pk,
+        name=payload.name,
+        email=payload.email,
+        role=payload.role,
+        via=c.via,
+    )
+    return Status(201, delegate)
+
+
+@router.delete("/delegates/{delegate_id}", response={204: None}, summary="Remove a delegate")
+def remove_delegate(request: HttpRequest, delegate_id: int) -> Status[None]:
+    c = writer(request)
+    delegate_remove(viewer=c.viewer, delegate_id=delegate_id, via=c.via)
+    return Status(204, None)
+
+
 @router.post("/{meeting_id}/attendance", response=MeetingDetailOut, summary="Record attendance")
 def record_attendance(request: HttpRequest, meeting_id: int, payload: AttendanceIn) -> object:
     c = writer(request)
@@ -206,6 +261,54 @@ def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> 
         viewer=c.viewer, meeting=meeting, text=payload.text, commitments=_commitments(payload.commitments), via=c.via
     )
     return Status(201, d)
+
+
+@router.patch("/agenda-items/{item_id}", response=AgendaItemOut, summary="Change an agenda item")
+def update_agenda_item(request: HttpRequest, response: HttpResponse, item_id: int, payload: AgendaItemPatch) -> object:
+    c = writer(request)
+    data = AgendaItemInput(**payload.dict(exclude_unset=True))
+    item = agenda_item_edit(viewer=c.viewer, item_id=item_id, data=data, version=if_match(request), via=c.via)
+    set_etag(response, item)
+    return item
+
+
+@router.post("/agenda-items/{item_id}/move", response=list[AgendaItemOut], summary="Move an agenda item up or down")
+def move_agenda_item(request: HttpRequest, item_id: int, payload: AgendaMoveIn) -> list[AgendaItem]:
+    c = writer(request)
+    item = agenda_item_move(
+        viewer=c.viewer, item_id=item_id, direction=payload.direction, from_order=payload.from_order, via=c.via
+    )
+    return meeting_page(viewer=c.viewer, meeting=item.meeting).agenda
+
+
+@router.delete("/agenda-items/{item_id}", response={204: None}, summary="Remove an agenda item")
+def remove_agenda_item(request: HttpRequest, item_id: int) -> Status[None]:
+    c = writer(request)
+    agenda_item_remove(viewer=c.viewer, item_id=item_id, via=c.via)
+    return Status(204, None)
+
+
+@router.get("/decisions/{decision_id}", response=DecisionDetailOut, summary="One decision with its history")
+def get_decision(request: HttpRequest, response: HttpResponse, decision_id: int) -> object:
+    page = decision_page(viewer=caller(request).viewer, pk=decision_id)
+    set_etag(response, page.decision)
+    return with_attributes(page.decision, history=page.revisions)
+
+
+@router.patch("/decisions/{decision_id}", response=DecisionDetailOut, summary="Correct a decision (secretariat)")
+def update_decision(request: HttpRequest, response: HttpResponse, decision_id: int, payload: DecisionPatch) -> object:
+    c = writer(request)
+    decision_edit(
+        viewer=c.viewer,
+        decision_id=decision_id,
+        text=payload.text,
+        reason=payload.reason,
+        version=if_match(request),
+        via=c.via,
+    )
+    page = decision_page(viewer=c.viewer, pk=decision_id)
+    set_etag(response, page.decision)
+    return with_attributes(page.decision, history=page.revisions)
 
 
 @router.get("/{meeting_id}/documents", response=list[DocumentOut], summary="Documents of a meeting you may see")

@@ -2,6 +2,7 @@
 name the attribute path, `resolve_*` the computed values."""
 
 import datetime
+from typing import Literal
 
 from django.urls import reverse
 from ninja import Field
@@ -14,7 +15,10 @@ from hub.core.limits import FILTER_MAX_LENGTH
 from hub.core.models import Visibility
 from hub.meetings.models import ActionItem
 from hub.meetings.models import Decision
+from hub.meetings.models import DecisionRevision
+from hub.meetings.models import MeetingDelegate
 from hub.meetings.models import MeetingDocument
+from hub.meetings.models import MeetingInvitation
 from hub.meetings.selectors import action_owner_name
 
 
@@ -28,9 +32,32 @@ class AgendaItemOut(Schema):
     open_for_input: bool
 
 
+class DelegateOut(Schema):
+    id: int
+    member: str = Field(..., alias="invitation.member.slug")
+    name: str
+    role: str
+
+
+class DelegateIn(Schema):
+    member: str = Field(..., description="The invited member's short name")
+    name: str = Field(..., min_length=1, max_length=200)
+    email: str = Field("", max_length=254, description="Optional; links the delegate to their account if any")
+    role: str = Field("", max_length=200, description="Role in the delegation, such as head of delegation")
+
+
 class InvitationOut(Schema):
     member: str = Field(..., alias="member.slug")
     attendance: str
+    delegates: list[DelegateOut]
+
+    @staticmethod
+    def resolve_delegates(i: MeetingInvitation) -> list[MeetingDelegate]:
+        return list(i.delegates.all())
+
+
+class InviteAllOut(Schema):
+    invited: int = Field(..., description="How many active members were invited now")
 
 
 class DecisionOut(Schema):
@@ -82,13 +109,37 @@ class MeetingIn(Schema):
 
 
 class MeetingPatch(Schema):
-    title: str | None = None
+    """Edit or reschedule (before the meeting is held: invitees are told by e-mail of a new title, kind,
+    time or place), change the public summary, or move the status forward. Send the meeting's ETag as
+    If-Match: a change over a newer version is 409."""
+
+    title: str | None = Field(None, min_length=1, max_length=200)
+    kind: str | None = Field(None, description="plenary, working_group or extraordinary")
     status: str | None = Field(None, description="planned, convened or held")
-    place: str | None = None
+    place: str | None = Field(None, max_length=200)
     online_link: str | None = None
     summary: str | None = None
+    starts_at: datetime.datetime | None = Field(None, description="ISO 8601 with an offset")
+    ends_at: datetime.datetime | None = Field(None, description="ISO 8601 with an offset")
+    time_zone: str | None = Field(None, max_length=64, description="IANA time zone, such as Europe/Brussels")
+    visibility: Visibility | None = None
+
+
+class AgendaItemPatch(Schema):
+    """Change an agenda item before the meeting is held (send its ETag as If-Match)."""
+
+    title: str | None = Field(None, min_length=1, max_length=300)
+    presenter: str | None = Field(None, max_length=200)
     starts_at: datetime.datetime | None = None
-    ends_at: datetime.datetime | None = None
+    minutes_allotted: int | None = Field(None, ge=1, le=SMALL[1])
+    open_for_input: bool | None = None
+
+
+class AgendaMoveIn(Schema):
+    direction: Literal["up", "down"]
+    from_order: int | None = Field(
+        None, ge=1, le=SMALL[1], description="The place you saw; a reorder made since is 409"
+    )
 
 
 class AgendaItemIn(Schema):
@@ -121,6 +172,28 @@ class DecisionIn(Schema):
     commitments: list[CommitmentNumber] = Field(
         default_factory=list, max_length=9, description="Commitment numbers, 1 to 9"
     )
+
+
+class DecisionRevisionOut(Schema):
+    text: str = Field(..., description="The text before this change")
+    reason: str
+    by: str | None
+    at: datetime.datetime = Field(..., alias="created_at")
+
+    @staticmethod
+    def resolve_by(r: DecisionRevision) -> str | None:
+        return str(r.author) if r.author else None
+
+
+class DecisionDetailOut(DecisionOut):
+    meeting_id: int | None
+    procedure_id: int | None
+    history: list[DecisionRevisionOut] = Field(..., description="Earlier texts, newest first")
+
+
+class DecisionPatch(Schema):
+    text: str = Field(..., min_length=1)
+    reason: str = Field(..., min_length=1, max_length=1000, description="Why the text changes (kept in the history)")
 
 
 class DocumentOut(Schema):

@@ -5,6 +5,13 @@ from hub.meetings.services.actions import action_item_create
 from hub.meetings.services.actions import action_item_progress
 from hub.meetings.services.actions import action_items_import
 from hub.meetings.services.actions import reminders_send
+from hub.meetings.services.changes import agenda_item_edit
+from hub.meetings.services.changes import agenda_item_move
+from hub.meetings.services.changes import agenda_item_remove
+from hub.meetings.services.changes import decision_edit
+from hub.meetings.services.changes import delegate_name
+from hub.meetings.services.changes import delegate_remove
+from hub.meetings.services.changes import meeting_invite_all
 from hub.meetings.services.decisions import decision_adopt
 from hub.meetings.services.decisions import objection_record
 from hub.meetings.services.decisions import written_procedure_conclude
@@ -27,6 +34,13 @@ from hub.meetings.services.meetings import minutes_comment
 from hub.meetings.services.meetings import minutes_save
 
 __all__ = [
+    "meeting_invite_all",
+    "delegate_remove",
+    "delegate_name",
+    "decision_edit",
+    "agenda_item_remove",
+    "agenda_item_move",
+    "agenda_item_edit",
     "AgendaItemInput",
     "MeetingInput",
     "IMPORT_COLUMNS",

@@ -31,6 +31,8 @@ from hub.meetings.models import Meeting
 from hub.meetings.models import MeetingDocument
 from hub.meetings.models import MeetingInvitation
 from hub.meetings.models import MinutesComment
+from hub.meetings.services.notices import NOTICE_FIELDS
+from hub.meetings.services.notices import tell_invitees
 from hub.members.models import Member
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
@@ -96,16 +98,35 @@ def meeting_schedule(*, viewer: Viewer, data: MeetingInput, via: str = "web") ->
 STATUS_ORDER = [Meeting.Status.PLANNED, Meeting.Status.CONVENED, Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED]
 
 
+# What changes only before the meeting is held (edit and reschedule); the public summary and the
+# status change later too.
+BEFORE_HELD_FIELDS = frozenset(
+    {"kind", "title", "starts_at", "ends_at", "time_zone", "place", "online_link", "visibility"}
+)
+
+
 def meeting_update(
     *, viewer: Viewer, meeting: Meeting, data: MeetingInput, version: str | None = None, via: str = "web"
 ) -> Meeting:
-    """Change a meeting's details or move its status forward (planned, convened, held). `version` (the
-    meeting's version the edit was based on) refuses a change over a newer one (409)."""
+    """Edit or reschedule a meeting before it is held (its invitees are told by e-mail of a new title,
+    kind, time or place), change its public summary, or move its status forward (planned, convened,
+    held). `version` (the meeting's version the edit was based on) refuses a change over a newer one (409)."""
     require_manager(viewer, meeting)
     with transaction.atomic():
         meeting = locked(meeting)
         check_version(meeting, version)
-        return _meeting_change(viewer, meeting, data, via)
+        values = given(data)
+        edits = {k for k, v in values.items() if k in BEFORE_HELD_FIELDS and getattr(meeting, k) != v}
+        if edits and not policy_for(Meeting).can(viewer, "edit", meeting):
+            raise Conflict(
+                _("This meeting has been held: it can no longer be changed."),
+                problems=[Problem(_("Reload to see what changed."), field="status")],
+            )
+        meeting = _meeting_change(viewer, meeting, data, via)
+        told = [name for name in NOTICE_FIELDS if name in edits]
+        if told:
+            tell_invitees(meeting, told)
+        return meeting
 
 
 def _meeting_change(viewer: Viewer, meeting: Meeting, data: MeetingInput, via: str) -> Meeting:
@@ -116,8 +137,13 @@ def _meeting_change(viewer: Viewer, meeting: Meeting, data: MeetingInput, via: s
         problems.append(Problem(_("Choose one of the statuses offered."), field="status"))
     elif status == Meeting.Status.MINUTES_APPROVED and meeting.status != status:
         problems.append(Problem(_("Minutes are approved through their own step."), field="status"))
-    elif status == Meeting.Status.HELD and meeting.starts_at > timezone.now():
+    elif STATUS_ORDER.index(Meeting.Status(status)) < STATUS_ORDER.index(Meeting.Status(meeting.status)):
+        problems.append(Problem(_("A meeting's status only moves forward."), field="status"))
+    elif status == Meeting.Status.HELD and values.get("starts_at", meeting.starts_at) > timezone.now():
         problems.append(Problem(_("A meeting that has not started cannot be marked held."), field="status"))
+    starts, ends = values.get("starts_at", meeting.starts_at), values.get("ends_at", meeting.ends_at)
+    if ends < starts:
+        problems.append(Problem(_("The meeting ends before it starts."), field="ends_at"))
     raise_problems(problems, _("The meeting was not changed."))
     changed = [k for k, v in values.items() if getattr(meeting, k) != v]
     for key in changed:

@@ -50,7 +50,7 @@ def test_a_whole_meeting_runs_through_the_api(secretariat, member_a, official_a)
     r = Client().patch(f"/api/v1/meetings/{mid}", {"status": "held"}, content_type="application/json", **s)
     assert r.json()["status"] == "held"
     r = post(f"/api/v1/meetings/{mid}/attendance", {"attendance": {"alphaland": "present"}}, s)
-    assert r.json()["invitations"] == [{"member": "alphaland", "attendance": "present"}]
+    assert r.json()["invitations"] == [{"member": "alphaland", "attendance": "present", "delegates": []}]
     r = post(f"/api/v1/meetings/{mid}/decisions", {"text": "Agreed", "commitments": [1, 8]}, s)
     assert r.status_code == 201, r.content
     assert r.json()["code"].endswith("/D1")

@@ -294,8 +294,8 @@ def test_a_meeting_ics_download_parses(official_a):
 
 def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, official_a):
     client = client_for(secretariat)
-    start = (NOW - 2 * D).strftime("%Y-%m-%d %H:%M")
-    end = (NOW - 2 * D + 3 * H).strftime("%Y-%m-%d %H:%M")
+    start = (NOW - 2 * D).strftime("%Y-%m-%dT%H:%M")
+    end = (NOW - 2 * D + 3 * H).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         "/meetings/new/",
         {
@@ -312,7 +312,7 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     base = f"/meetings/{meeting.pk}"
     assert client.post(f"{base}/agenda/", {"agenda-title": "Opening"}).status_code == 302
     assert client.post(f"{base}/invite/", {"invite-members": [member_a.pk]}).status_code == 302
-    assert client.post(f"{base}/status/", {"status-status": "held"}).status_code == 302
+    assert client.post(f"{base}/status/", {"status-status": "held", "confirmed": "yes"}).status_code == 302
     assert client.post(f"{base}/attendance/", {f"attendance-{member_a.pk}": "present"}).status_code == 302
     assert client.post(f"{base}/minutes/", {"minutes-minutes": "We met.", "minutes-circulate": "on"}).status_code == 302
     assert client.post(f"{base}/decisions/", {"decision-text": "We decide."}).status_code == 302
@@ -320,7 +320,12 @@ def test_secretariat_runs_a_meeting_in_the_browser(secretariat, member_a, offici
     due = (NOW.date() + 30 * D).isoformat()
     response = client.post(
         f"{base}/actions/",
-        {"action-title": "Follow up", "action-owner": member_a.slug, "action-due_on": due, "decision": decision.pk},
+        {
+            "action-title": "Follow up",
+            "action-owner": member_a.slug,
+            "action-due_on": due,
+            "action-decision": decision.pk,
+        },
     )
     assert response.status_code == 302
     item = ActionItem.objects.get(title="Follow up")

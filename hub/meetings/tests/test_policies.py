@@ -17,6 +17,7 @@ from hub.meetings.models import ActionItem
 from hub.meetings.models import CalendarFeed
 from hub.meetings.models import Decision
 from hub.meetings.models import Meeting
+from hub.meetings.models import MeetingDelegate
 from hub.meetings.models import MeetingDocument
 from hub.meetings.models import MeetingInvitation
 from hub.meetings.models import MinutesComment
@@ -217,10 +218,78 @@ def test_without_a_record_no_step_is_offered(personas, model, action):
 
 def test_an_open_procedure_is_concluded_by_the_secretariat_and_objected_to_by_members(personas):
     policy = policy_for(WrittenProcedure)
-    open_, adopted = WrittenProcedure(status="open"), WrittenProcedure(status="adopted")
+    past = NOW - DAY
+    open_, adopted = WrittenProcedure(status="open", deadline=past), WrittenProcedure(status="adopted", deadline=past)
+    running = WrittenProcedure(status="open", deadline=timezone.now() + DAY)
     assert policy.can(personas["secretariat"], "conclude", open_)
+    assert not policy.can(personas["secretariat"], "conclude", running)
     assert not policy.can(personas["secretariat"], "conclude", adopted)
     assert not policy.can(personas["official_a"], "conclude", open_)
     assert policy.can(personas["official_a"], "object_now", open_)
     assert not policy.can(personas["official_a"], "object_now", adopted)
     assert not policy.can(personas["secretariat"], "object_now", open_)
+
+
+# --- changes before a meeting is held (issue 12) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [("planned", True), ("convened", True), ("held", False), ("minutes_approved", False)],
+)
+def test_a_meeting_is_edited_and_its_agenda_changed_only_before_it_is_held(personas, status, allowed):
+    meeting = Meeting(status=status, starts_at=NOW - DAY)
+    policy = policy_for(Meeting)
+    assert policy.can(personas["secretariat"], "edit", meeting) is allowed
+    assert policy.can(personas["secretariat"], "edit_agenda", meeting) is allowed
+    assert policy.can(personas["secretariat"], "mark_held", meeting) is allowed
+    assert not policy.can(personas["official_a"], "edit", meeting)
+    assert not policy.can(personas["official_a"], "edit_agenda", meeting)
+
+
+def test_a_meeting_is_marked_held_only_once_it_has_started(personas):
+    policy = policy_for(Meeting)
+    assert not policy.can(personas["secretariat"], "mark_held", Meeting(status="planned", starts_at=NOW + DAY))
+    assert policy.can(personas["secretariat"], "mark_held", Meeting(status="convened", starts_at=NOW - DAY))
+    assert not policy.can(personas["official_a"], "mark_held", Meeting(status="convened", starts_at=NOW - DAY))
+
+
+def test_invitations_go_out_until_the_minutes_are_approved(personas):
+    policy = policy_for(Meeting)
+    assert policy.can(personas["secretariat"], "invite", Meeting(status="held"))
+    assert not policy.can(personas["secretariat"], "invite", Meeting(status="minutes_approved"))
+    assert not policy.can(personas["official_a"], "invite", Meeting(status="planned"))
+
+
+@pytest.mark.parametrize("action", ["edit", "edit_agenda", "mark_held", "invite"])
+def test_without_a_meeting_no_change_is_offered(personas, action):
+    assert not policy_for(Meeting).can(personas["secretariat"], action)
+
+
+def test_delegates_are_named_by_the_members_officials_or_the_secretariat_before_the_meeting(
+    personas, member_a, member_b
+):
+    policy = policy_for(MeetingDelegate)
+
+    def delegate(member, status="planned"):
+        return MeetingDelegate(invitation=MeetingInvitation(meeting=Meeting(status=status), member=member))
+
+    assert policy.can(personas["official_a"], "name", delegate(member_a))
+    assert policy.can(personas["secretariat"], "name", delegate(member_b))
+    assert not policy.can(personas["official_b"], "name", delegate(member_a))
+    assert not policy.can(personas["contributor"], "name", delegate(member_a))
+    assert not policy.can(personas["official_a"], "name", delegate(member_a, status="held"))
+    assert not policy.can(personas["secretariat"], "name", delegate(member_a, status="held"))
+    assert not policy.can(personas["secretariat"], "name", None)
+
+
+def test_a_meetings_decision_is_corrected_by_the_secretariat_until_the_minutes_are_approved(personas):
+    policy = policy_for(Decision)
+    open_ = Decision(meeting=Meeting(minutes_status="circulated"))
+    approved = Decision(meeting=Meeting(minutes_status="approved"))
+    by_procedure = Decision(procedure=WrittenProcedure(status="adopted"))
+    assert policy.can(personas["secretariat"], "edit", open_)
+    assert not policy.can(personas["secretariat"], "edit", approved)
+    assert not policy.can(personas["secretariat"], "edit", by_procedure)
+    assert not policy.can(personas["official_a"], "edit", open_)
+    assert not policy.can(personas["secretariat"], "edit", None)

@@ -18,19 +18,21 @@ from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.policies import policy_for
 from hub.core.viewer import viewer_for
+from hub.core.web import confirm_page
 from hub.core.web import export_response
 from hub.core.web import form_page
 from hub.core.web import form_status
+from hub.core.web import is_confirmed
 from hub.core.web import public_page
 from hub.core.web import run_form
 from hub.core.web import viewer
 from hub.core.web import viewer_required
-from hub.meetings.calendar import feed_ics
+from hub.meetings.calendar import absolute
+from hub.meetings.calendar import feed_for
 from hub.meetings.forms import ObjectionForm
 from hub.meetings.forms import ProcedureForm
 from hub.meetings.forms import ProgressForm
 from hub.meetings.models import ActionItem
-from hub.meetings.models import Meeting
 from hub.meetings.models import WrittenProcedure
 from hub.meetings.selectors import ActionFilters
 from hub.meetings.selectors import action_item_get
@@ -38,7 +40,6 @@ from hub.meetings.selectors import action_item_list
 from hub.meetings.selectors import action_item_updates
 from hub.meetings.selectors import action_owner_name
 from hub.meetings.selectors import decision_list
-from hub.meetings.selectors import meeting_list
 from hub.meetings.selectors import procedure_get
 from hub.meetings.selectors import procedure_list
 from hub.meetings.selectors import procedure_objections
@@ -106,6 +107,19 @@ def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProgressForm(request.POST or None, initial={"status": item.status})
     if request.method == "POST" and not can_update:
         raise NotFound()
+    dropping = form.is_bound and form.is_valid() and form.cleaned_data["status"] == ActionItem.Status.DROPPED
+    if dropping and form.cleaned_data["drop_reason"].strip() and not is_confirmed(request):
+        return confirm_page(
+            request,
+            title=_("Drop this action item?"),
+            what_happens=[
+                _("“%(item)s” is recorded as dropped, with your reason.") % {"item": item.title},
+                _("It no longer counts as open or overdue, and no more reminders are sent."),
+            ],
+            button=_("Drop the action item"),
+            cancel_url=reverse("action_item_detail", args=[item.pk]),
+            danger=True,
+        )
     return form_page(
         request,
         form,
@@ -169,6 +183,20 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("conclude"):
             if not policy_for(WrittenProcedure).can(v, "manage", procedure):
                 raise NotFound()
+            if not is_confirmed(request):
+                return confirm_page(
+                    request,
+                    title=_("Close the written procedure and record its outcome?"),
+                    what_happens=[
+                        _("The procedure closes: no more objections are taken."),
+                        _(
+                            "Without objection the proposal is adopted (a numbered decision, or approved minutes);"
+                            " with objections it is recorded as not adopted."
+                        ),
+                    ],
+                    button=_("Close and record the outcome"),
+                    cancel_url=reverse("procedure_detail", args=[procedure.pk]),
+                )
             try:
                 written_procedure_conclude(viewer=v, procedure_id=procedure.pk)
             except HubError as exc:
@@ -207,19 +235,16 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             calendar_feed_revoke(viewer=v)
         else:
             _feed, token = calendar_feed_create(viewer=v)
-    url = request.build_absolute_uri(reverse("calendar_feed", args=[token])) if token else None
+    url = absolute(reverse("calendar_feed", args=[token])) if token else None
     return render(request, "meetings/calendar.html", {"feed_url": url})
 
 
 @require_safe
 @public_page
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The secret feed address: the meetings and action-item due dates its owner may see."""
+    """The secret feed address: the meetings its owner may see, their own action items' due dates and
+    the reporting deadlines (hub.meetings.calendar.feed_for)."""
     user = calendar_feed_owner(token=token)
-    v = viewer_for(user)
-    meeting_policy = policy_for(Meeting)
-    meetings = [(m, meeting_policy.can(v, "view_online_link", m)) for m in meeting_list(viewer=v)[:500]]
-    actions: list[Any] = list(action_item_list(viewer=v).exclude(status__in=ActionItem.CLOSED)[:500])
-    response = HttpResponse(feed_ics(meetings=meetings, actions=actions), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(feed_for(viewer_for(user)), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
