@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,9 @@ class Meeting(VisibleModel):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.pk])
+
 
 class AgendaItem(TimestampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda_items")
@@ -85,6 +89,9 @@ class AgendaItem(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.meeting_id])
+
 
 class MeetingDocument(VisibleModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
@@ -93,8 +100,8 @@ class MeetingDocument(VisibleModel):
     )
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="meetings/%Y/")
-    sha256 = models.CharField(max_length=64, editable=False)
-    content_type = models.CharField(max_length=100, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False, verbose_name=_("checksum (SHA-256)"))
+    content_type = models.CharField(max_length=100, editable=False, verbose_name=_("file type"))
 
     class Meta:
         verbose_name = _("meeting document")
@@ -103,6 +110,9 @@ class MeetingDocument(VisibleModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.meeting_id])
 
 
 class MeetingInvitation(TimestampedModel, SyntheticModel):
@@ -126,6 +136,9 @@ class MeetingInvitation(TimestampedModel, SyntheticModel):
 
     def __str__(self) -> str:
         return f"{self.meeting.code}: {self.member}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.meeting_id])
 
 
 class MeetingDelegate(TimestampedModel, SyntheticModel):
@@ -175,7 +188,7 @@ class WrittenProcedure(VisibleModel):
     deadline = models.DateTimeField(_("deadline for objections"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     outcome_note = models.TextField(_("outcome"), blank=True)
-    concluded_at = models.DateTimeField(null=True, blank=True)
+    concluded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("concluded at"))
 
     class Meta:
         verbose_name = _("written procedure")
@@ -185,11 +198,18 @@ class WrittenProcedure(VisibleModel):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("procedure_detail", args=[self.pk])
+
 
 class Objection(TimestampedModel, SyntheticModel):
-    procedure = models.ForeignKey(WrittenProcedure, on_delete=models.PROTECT, related_name="objections")
+    procedure = models.ForeignKey(
+        WrittenProcedure, on_delete=models.PROTECT, related_name="objections", verbose_name=_("written procedure")
+    )
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("author")
+    )
     reason = models.TextField(_("reason"))
 
     class Meta:
@@ -199,6 +219,9 @@ class Objection(TimestampedModel, SyntheticModel):
 
     def __str__(self) -> str:
         return f"{self.procedure.code}: {self.member}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("procedure_detail", args=[self.procedure_id])
 
 
 class Decision(TimestampedModel, SyntheticModel):
@@ -210,7 +233,12 @@ class Decision(TimestampedModel, SyntheticModel):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
     procedure = models.ForeignKey(
-        WrittenProcedure, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+        WrittenProcedure,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("written procedure"),
     )
     number = models.PositiveSmallIntegerField(_("number"))
     code = models.CharField(_("reference"), max_length=48, unique=True, editable=False)
@@ -237,6 +265,9 @@ class Decision(TimestampedModel, SyntheticModel):
     def source(self) -> Meeting | WrittenProcedure:
         return self.meeting if self.meeting_id else self.procedure  # type: ignore[return-value]
 
+    def get_absolute_url(self) -> str:
+        return reverse("decision_detail", args=[self.pk])
+
 
 class DecisionRevision(TimestampedModel, SyntheticModel):
     """A decision's text before an edit, with who changed it, when (`created_at`) and why."""
@@ -253,6 +284,9 @@ class DecisionRevision(TimestampedModel, SyntheticModel):
 
     def __str__(self) -> str:
         return f"{self.decision.code} ({self.created_at:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("decision_detail", args=[self.decision_id])
 
 
 class ActionItem(TimestampedModel, SyntheticModel):
@@ -311,10 +345,15 @@ class ActionItem(TimestampedModel, SyntheticModel):
     def member_id(self) -> int | None:
         return self.owner_member_id
 
+    def get_absolute_url(self) -> str:
+        return reverse("action_item_detail", args=[self.pk])
+
 
 class ActionItemUpdate(TimestampedModel, SyntheticModel):
     action_item = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("author")
+    )
     text = models.TextField(_("progress"))
     status = models.CharField(_("status"), max_length=16, choices=ActionItem.Status.choices)
 
@@ -326,19 +365,29 @@ class ActionItemUpdate(TimestampedModel, SyntheticModel):
     def __str__(self) -> str:
         return f"{self.action_item}: {self.status}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("action_item_detail", args=[self.action_item_id])
+
 
 class OutsideInput(TimestampedModel, SyntheticModel):
     """Input from a reference group or international initiative on an agenda item, and the response."""
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="inputs")
-    contributor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("contributor")
+    )
     organisation = models.CharField(_("on behalf of"), max_length=200)
     text = models.TextField(_("input"))
     response = models.TextField(_("response of the secretariat"), blank=True)
     responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responded by"),
     )
-    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("responded at"))
 
     class Meta:
         verbose_name = _("outside input")
@@ -354,7 +403,9 @@ class MinutesComment(TimestampedModel, SyntheticModel):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="minutes_comments")
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("author")
+    )
     text = models.TextField(_("comment"))
 
     class Meta:
@@ -365,13 +416,16 @@ class MinutesComment(TimestampedModel, SyntheticModel):
     def __str__(self) -> str:
         return f"{self.meeting.code}: {self.member}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.meeting_id])
+
 
 class CalendarFeed(TimestampedModel):
     """A person's secret iCalendar feed address. Revoking it makes the address answer 404."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calendar_feeds")
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token hash"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         verbose_name = _("calendar feed")
@@ -390,11 +444,13 @@ class ReminderSent(models.Model):
         OVERDUE = "overdue", _("Overdue")
 
     action_item = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="reminders")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("reminder"))
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent at"))
 
     class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
         constraints = [models.UniqueConstraint(fields=["action_item", "kind"], name="reminder_sent_once")]
 
     def __str__(self) -> str:
-        return f"{self.action_item} {self.kind}"
+        return f"{self.action_item}: {self.get_kind_display()}"

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import IntegrityError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -264,7 +265,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
                         to=recipients,
                         subject=_("Action item: %(state)s: %(title)s") % {"state": label, "title": item.title},
                         body=_('The action item "%(title)s" is due on %(due)s. Its status: %(status)s.')
-                        % {"title": item.title, "due": item.due_on.isoformat(), "status": item.get_status_display()},
+                        % {"title": item.title, "due": date_format(item.due_on), "status": item.get_status_display()},
                     )
         except IntegrityError:
             continue  # already sent

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from hub.core.audit import acting_as
@@ -115,7 +116,10 @@ def written_procedure_start(
                     "The secretariat circulates a proposal by written procedure. Members may object until "
                     "%(deadline)s; without objection the proposal is adopted.\n\n%(proposal)s"
                 )
-                % {"deadline": deadline.strftime("%Y-%m-%d %H:%M %Z"), "proposal": procedure.proposal},
+                % {
+                    "deadline": f"{date_format(deadline, 'DATETIME_FORMAT')} {deadline.strftime('%Z')}",
+                    "proposal": procedure.proposal,
+                },
             )
     return procedure
 

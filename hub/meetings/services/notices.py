@@ -6,6 +6,8 @@ import zoneinfo
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from hub.core.tasks import email_after_commit
@@ -36,9 +38,9 @@ def when_in_zone(meeting: Meeting) -> str:
     zone = zoneinfo.ZoneInfo(meeting.time_zone)
     start = meeting.starts_at.astimezone(zone)
     end = meeting.ends_at.astimezone(zone)
-    end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
+    end_text = time_format(end) if end.date() == start.date() else date_format(end, "DATETIME_FORMAT")
     return _("%(start)s to %(end)s, %(zone)s time (%(abbr)s)") % {
-        "start": start.strftime("%Y-%m-%d %H:%M"),
+        "start": date_format(start, "DATETIME_FORMAT"),
         "end": end_text,
         "zone": meeting.time_zone,
         "abbr": start.strftime("%Z"),
