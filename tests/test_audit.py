@@ -311,9 +311,16 @@ def test_a_deleted_record_has_no_link(secretariat, official_a, member_a, monkeyp
 def test_a_kind_without_a_page_has_no_link(secretariat, official_a, member_a):
     kept = note(official_a, member_a)
     table = audit_table(client_for(secretariat).get("/audit/"))
-    assert "/audit/records/" not in table
+    assert "/audit/records/members.membernote/" not in table
     assert client_for(secretariat).get(f"/audit/records/members.membernote/{kept.pk}/").status_code == 404
     assert client_for(secretariat).get("/audit/records/nothing.here/1/").status_code == 404
+
+
+def test_a_member_is_linked_to_its_profile(secretariat, member_a):
+    table = audit_table(client_for(secretariat).get("/audit/"))
+    assert f'href="/audit/records/members.member/{member_a.pk}/"' in table
+    response = client_for(secretariat).get(f"/audit/records/members.member/{member_a.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"/members/{member_a.slug}/"
 
 
 def test_the_administrator_gets_no_link_to_member_data(administrator, official_a, member_a, monkeypatch):

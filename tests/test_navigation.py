@@ -110,13 +110,13 @@ def test_the_secretariat_finds_its_tools_and_its_account_in_two_groups(secretari
         "Account",
     ]
     assert group(items, "Secretariat") == ["Invitations", "Join requests", "Audit log"]
-    assert group(items, "Account") == ["Profile", "API", "Sign out"]
+    assert group(items, "Account") == ["Profile", "Notifications", "API", "Sign out"]
 
 
 def test_an_official_is_not_offered_the_secretariat_group(official_a):
     items = nav_items(client_for(official_a))
     assert "Secretariat" not in labels(items)
-    assert group(items, "Account") == ["Profile", "API", "Sign out"]
+    assert group(items, "Account") == ["Profile", "Notifications", "API", "Sign out"]
 
 
 def test_the_link_of_the_current_section_is_marked_and_no_other(secretariat):

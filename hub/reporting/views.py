@@ -622,7 +622,7 @@ def showcase_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         if not is_confirmed(request):
             return confirm_page(
                 request,
-                title=_("Sign off \u201c%(title)s\u201d for the public site?") % {"title": item.title},
+                title=_("Sign off “%(title)s” for the public site?") % {"title": item.title},
                 what_happens=[
                     _("The item appears on the public commitment page, with the evidence its visibility allows."),
                     _("It can be withdrawn later, but it may have been read or copied by then."),
@@ -639,7 +639,7 @@ def showcase_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if not is_confirmed(request):
         return confirm_page(
             request,
-            title=_("Withdraw \u201c%(title)s\u201d from the public site?") % {"title": item.title},
+            title=_("Withdraw “%(title)s” from the public site?") % {"title": item.title},
             what_happens=[
                 _("The item is no longer shown on the public site."),
                 _("A withdrawn item cannot be published again; the answer may be proposed anew."),
