@@ -170,27 +170,37 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     save_section(official, 1, "Evidence added and answers saved.", "Save and attach the evidence")
     first = answer(official, FIRST)
     assert "E2E: the new law" in first.inner_text()
-    assert first.locator("details.hub-checksum summary").inner_text() == "Checksum"
+    attached = first.locator("li", has_text="E2E: the new law")
+    assert attached.locator("details.hub-checksum summary").inner_text() == "Checksum"
     assert labelled(first, "Narrative").input_value() == NARRATIVE
     assert labelled(first, LAWS).input_value() == "3"
     assert first.locator(".hub-terminology").count() == 0
     assert main(official).get_by_role("link", name="Check your answers and submit").count() == 0  # the focal point's
 
     # 3. The focal point submits it.
+    # On a phone: one click from the dashboard's "Needs your attention" to the open report.
     focal = new_context().new_page()
+    focal.set_viewport_size({"width": 390, "height": 844})
     sign_in(focal, server, FOCAL_POINT)
-    nav(focal, "Reporting", "/reporting/")
-    main(focal).get_by_role("link", name=f"{CYCLE}: Demoland").click()
+    todo = main(focal).locator("section[aria-labelledby=attention-reporting]")
+    entry = todo.locator("li", has=focal.get_by_role("link", name=f"Demoland: {CYCLE}"))
+    assert "Draft" in entry.inner_text() and "Due in 20 days" in entry.inner_text(), entry.inner_text()
+    entry.get_by_role("link", name=f"Demoland: {CYCLE}").click()
     expect_path(focal, report_path)
+    assert focal.evaluate("document.documentElement.scrollWidth") <= 390
+    # The focal point fills a second commitment; the first one's text stays as the official saved it.
+    second = main(focal).locator("#section-2")
+    labelled(second, "Narrative").first.fill("E2E: a budget line for the national hotline.")
+    save_section(focal, 2)
+    assert labelled(main(focal).locator("#section-2"), "Narrative").first.input_value().startswith("E2E: a budget")
+    assert labelled(answer(focal, FIRST), "Narrative").input_value() == NARRATIVE
     focal_submits(focal, report_path)
 
-    # 4. The secretariat reviews it from the dashboard and returns it with a comment.
-    secretariat.reload()
+    # 4. The secretariat reviews it from "awaiting review" on its dashboard and returns it with a comment.
+    secretariat.goto("/dashboard/")
     check_axe(secretariat)
-    per_member = main(secretariat).locator("table", has=secretariat.locator("caption", has_text="Reports per member"))
-    row = per_member.locator("tbody tr", has_text="Demoland")
-    assert "Submitted" in row.inner_text(), row.inner_text()
-    row.get_by_role("link", name="Demoland").click()
+    review = main(secretariat).locator("section[aria-labelledby=attention-reporting]")
+    review.get_by_role("link", name=f"Review Demoland's report: {CYCLE}").click()
     expect_path(secretariat, report_path)
     check_axe(secretariat)
     changes = answer(secretariat, FIRST).locator("details.hub-diff")
