@@ -90,9 +90,9 @@ class RateLimited(HubError):
         self.retry_after = max(1, int(retry_after))
 
 
-def require_text(problems: list[Problem], value: str, message: str, *, field: str) -> None:
-    """Add a problem naming `field` when a required text is blank."""
-    if not value.strip():
+def require_text(problems: list[Problem], value: str | None, message: str, *, field: str) -> None:
+    """Add a problem naming `field` when a required text is blank (or null, as an API body may send it)."""
+    if value is None or not value.strip():
         problems.append(Problem(message, field=field))
 
 

@@ -571,3 +571,19 @@ def test_the_api_invites_all_and_names_delegates(secretariat, member_a, official
 def test_inviting_keeps_already_invited_members_once(member_a):
     meeting = upcoming(members=[member_a])
     assert meeting_invite(viewer=SYSTEM, meeting=meeting, members=[member_a]) == 0
+
+
+def test_the_api_names_a_null_where_an_agenda_item_needs_a_value(secretariat):
+    meeting = upcoming()
+    (item,) = agenda(meeting, "Opening")
+    r = Client().patch(
+        f"/api/v1/meetings/agenda-items/{item.pk}",
+        {"title": None, "open_for_input": None, "minutes_allotted": 4872, "starts_at": meeting.starts_at.isoformat()},
+        content_type="application/json",
+        **auth(secretariat),
+    )
+    assert r.status_code == 422, r.content
+    assert r["Content-Type"].startswith("application/problem+json")
+    assert {e["field"] for e in r.json()["errors"]} & {"title", "open_for_input", "minutes_allotted"}
+    item.refresh_from_db()
+    assert item.title == "Opening"
