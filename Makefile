@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEV_ENV := DEBUG=true
+DEV_ENV = DEBUG=true SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
 PYTEST_ENV := TESTING=true DJANGO_SETTINGS_MODULE=taskforce.settings
 HOST ?= 127.0.0.1
 PORT ?= 8000
