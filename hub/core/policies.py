@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
+from hub.core.models import Notification
 from hub.core.models import Visibility
 from hub.core.viewer import Viewer
 
@@ -308,20 +309,14 @@ def navigation_for(viewer: Viewer) -> dict[str, bool]:
 _register_audit_policy()
 
 
-def _register_notification_policy() -> None:
-    from hub.core.models import Notification
+@register(Notification)
+class NotificationPolicy(OwnRecordsPolicy[Notification]):
+    """A person's notifications are theirs alone: nobody else sees them, the secretariat included."""
 
-    @register(Notification)
-    class NotificationPolicy(OwnRecordsPolicy[Notification]):
-        """A person's notifications are theirs alone: nobody else sees them, the secretariat included."""
-
-        def can_mark_read(self, viewer: Viewer, obj: Notification | None) -> bool:
-            """The person marks their own notifications read (all of them when obj is None)."""
-            if viewer.user_id is None:
-                return False
-            if obj is None:
-                return True
-            return obj.user_id == viewer.user_id
-
-
-_register_notification_policy()
+    def can_mark_read(self, viewer: Viewer, obj: Notification | None) -> bool:
+        """The person marks their own notifications read (all of them when obj is None)."""
+        if viewer.user_id is None:
+            return False
+        if obj is None:
+            return True
+        return obj.user_id == viewer.user_id
