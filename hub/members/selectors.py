@@ -107,19 +107,6 @@ def member_summary(*, viewer: Viewer) -> dict[str, int]:
     }
 
 
-def members_without_focal_point(*, viewer: Viewer) -> list[Member]:
-    if not policy_for(Member).can(viewer, "manage"):
-        return []
-    with_focal = Role.objects.active().filter(kind=Role.Kind.FOCAL_POINT).values("member_id")
-    return list(
-        policy_for(Member)
-        .visible(viewer)
-        .filter(status=Member.Status.ACTIVE)
-        .exclude(pk__in=with_focal)
-        .order_by("name")
-    )
-
-
 def member_status_history(*, viewer: Viewer, member: Member) -> list[MemberStatusChange]:
     return list(
         policy_for(MemberStatusChange)
