@@ -60,11 +60,11 @@ pytest: $(STAMP) compilemessages
 	$(PYTEST_ENV) $(BIN)/pytest -q -m "not browser" -n 2
 
 # Every policies.py fully covered (lines and branches) by the policy tests alone.
-POLICY_TESTS := $(wildcard hub/*/tests/test_policies.py) tests/test_policy_layer.py
+POLICY_TESTS := $(wildcard hub/*/tests/test_policies.py hub/*/tests/test_policies_*.py) tests/test_policy_layer.py
 policy-coverage: $(STAMP) compilemessages
 	mkdir -p var
 	$(PYTEST_ENV) COVERAGE_FILE=var/.coverage-policies $(BIN)/pytest -q $(POLICY_TESTS) --cov=hub --cov-branch --cov-report=
-	COVERAGE_FILE=var/.coverage-policies $(BIN)/coverage report --include='hub/*/policies.py' --show-missing --fail-under=100
+	COVERAGE_FILE=var/.coverage-policies $(BIN)/coverage report --include='hub/*/policies.py,hub/*/policies/*.py' --show-missing --fail-under=100
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "hub.commitments",
     "hub.meetings",
     "hub.reporting",
+    "hub.knowledge",
     "hub.public",
     "hub.api",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("hub.commitments.urls")),
     path("", include("hub.meetings.urls")),
     path("", include("hub.reporting.urls")),
+    path("", include("hub.knowledge.urls")),
     path("", include("hub.public.urls")),
 ]
 

@@ -50,6 +50,11 @@ errors.install(api)
 
 from hub.api.notifications import notifications_router  # noqa: E402
 from hub.commitments.api import commitments_router  # noqa: E402
+from hub.knowledge.api import consultations_router  # noqa: E402
+from hub.knowledge.api import documents_router  # noqa: E402
+from hub.knowledge.api import practices_router  # noqa: E402
+from hub.knowledge.api import search_router  # noqa: E402
+from hub.knowledge.api import terminology_router  # noqa: E402
 from hub.meetings.api import actions_router  # noqa: E402
 from hub.meetings.api import procedures_router  # noqa: E402
 from hub.meetings.api import router as meetings_router  # noqa: E402
@@ -79,6 +84,11 @@ ROUTERS = (
     ("/", reports_router),
     ("/", showcase_router),
     ("/notifications", notifications_router),
+    ("/terminology", terminology_router),
+    ("/documents", documents_router),
+    ("/good-practices", practices_router),
+    ("/consultations", consultations_router),
+    ("/search", search_router),
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

@@ -70,11 +70,54 @@ class CalendarSource:
     events: Callable[[Viewer], list[CalendarEvent]]
 
 
+@dataclass(frozen=True)
+class SearchDocument:
+    """What one record puts in the search index. Text only: who may see the record is never stored
+    here but asked of the source's `visible(viewer)` queryset at query time."""
+
+    title: str
+    summary: str = ""
+    body: str = ""
+    language: str = "en"  # the record's own language tag (en, fr, es; anything else is indexed unstemmed)
+    member_id: int | None = None  # the member the record belongs to or is about, for the member facet
+    year: int | None = None
+    commitments: tuple[int, ...] = ()  # commitment numbers (1..9)
+    capabilities: tuple[str, ...] = ()  # MNR capability keys, "<framework>/<id>", e.g. "mnr-2016/3"
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of record the one search box finds.
+
+    `document(obj)` says what is indexed (None: not indexed, e.g. a draft nobody searches for);
+    `visible(viewer)` is the policy's visible queryset of `model`; `rows()` every row to index, with
+    what `document` reads already joined (for `reindex`)."""
+
+    kind: str
+    label: Any  # a lazily translated plural noun: "Meetings"
+    model: type[Any]
+    document: Callable[[Any], SearchDocument | None]
+    visible: Callable[[Viewer], Any]
+    rows: Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class TextWarning:
+    """A discouraged term found in a narrative a user wrote, with the preferred term."""
+
+    found: str
+    preferred: str
+    why: str
+    source: str
+
+
 _reference: dict[str, ReferenceTable] = {}
 _demo: dict[str, DemoSeed] = {}
 _reminders: dict[str, Reminders] = {}
 _panels: dict[str, DashboardPanel] = {}
 _calendar: dict[str, CalendarSource] = {}
+_search: dict[str, SearchSource] = {}
+_text_checks: dict[str, Callable[[str], list[TextWarning]]] = {}
 
 
 def reference_table(name: str, load: Callable[..., LoadReport]) -> None:
@@ -123,3 +166,30 @@ def dashboard_panels() -> list[DashboardPanel]:
 
 def reminders_send_all(*, today: datetime.date | None = None) -> list[tuple[Reminders, int]]:
     return [(job, job.send(today=today)) for job in reminder_jobs()]
+
+
+def search_source(
+    kind: str,
+    *,
+    label: Any,
+    model: type[Any],
+    document: Callable[[Any], SearchDocument | None],
+    visible: Callable[[Viewer], Any],
+    rows: Callable[[], Any],
+) -> None:
+    """A kind of record for the one search (knowledge's index reads these; no app imports it)."""
+    _search[kind] = SearchSource(kind, label, model, document, visible, rows)
+
+
+def search_sources() -> list[SearchSource]:
+    return list(_search.values())
+
+
+def text_check(name: str, check: Callable[[str], list[TextWarning]]) -> None:
+    """A check of narrative text (knowledge registers the terminology check). Warnings only, never a block."""
+    _text_checks[name] = check
+
+
+def text_warnings(text: str) -> list[TextWarning]:
+    """What every registered check says about `text`, for any narrative form of any module."""
+    return [warning for check in _text_checks.values() for warning in check(text)]

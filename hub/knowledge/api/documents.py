@@ -1,0 +1,5 @@
+"""Knowledge: documents (API routes; schemas in documents_schemas.py)."""
+
+from ninja import Router
+
+router = Router(tags=[])

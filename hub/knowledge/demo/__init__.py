@@ -1,0 +1,1 @@
+"""Knowledge hub demo data, one module per part."""

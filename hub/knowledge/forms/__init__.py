@@ -1,0 +1,1 @@
+"""Knowledge hub forms, one module per part."""

@@ -1,0 +1,1 @@
+"""Knowledge hub reads, one module per part: import `hub.knowledge.selectors.<part>`."""

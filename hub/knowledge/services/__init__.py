@@ -1,0 +1,1 @@
+"""Knowledge hub writes, one module per part: import `hub.knowledge.services.<part>`."""

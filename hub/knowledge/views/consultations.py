@@ -1,0 +1,5 @@
+"""Knowledge: consultations (pages)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

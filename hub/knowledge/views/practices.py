@@ -1,0 +1,5 @@
+"""Knowledge: practices (pages)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

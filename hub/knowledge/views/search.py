@@ -1,0 +1,5 @@
+"""Knowledge: search (pages)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

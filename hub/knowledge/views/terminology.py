@@ -1,0 +1,5 @@
+"""Knowledge: terminology (pages)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

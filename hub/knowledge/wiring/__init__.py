@@ -1,0 +1,1 @@
+"""What each part of the knowledge hub registers with the core registries."""

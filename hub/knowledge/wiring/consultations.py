@@ -1,0 +1,5 @@
+"""Knowledge: consultations — what this part registers with the core registries."""
+
+
+def register() -> None:
+    pass

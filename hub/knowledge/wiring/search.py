@@ -1,0 +1,5 @@
+"""Knowledge: search — what this part registers with the core registries."""
+
+
+def register() -> None:
+    pass
