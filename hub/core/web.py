@@ -17,6 +17,7 @@ from django.http import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from hub.core import registry
 from hub.core.errors import HubError
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
@@ -111,14 +112,39 @@ def viewer(request: HttpRequest) -> Viewer:
     return request_viewer(request)
 
 
+def warn_terms(request: HttpRequest, *texts: str | None) -> None:
+    """After a narrative is saved: one warning message per discouraged term it uses, with the preferred
+    term (the checks registered in `hub.core.registry.text_check`). A warning, never a block."""
+    from django.contrib import messages
+
+    seen: set[str] = set()
+    for text in texts:
+        for warning in registry.text_warnings(text or ""):
+            if warning.found.lower() in seen:
+                continue
+            seen.add(warning.found.lower())
+            messages.warning(
+                request,
+                _("Terminology: instead of “%(found)s”, prefer “%(preferred)s”: %(why)s.")
+                % {"found": warning.found, "preferred": warning.preferred, "why": warning.why},
+            )
+
+
 def run_form(
-    request: HttpRequest, form: Any, action: FormAction, *, success: str, next_url: NextUrl
+    request: HttpRequest,
+    form: Any,
+    action: FormAction,
+    *,
+    success: str,
+    next_url: NextUrl,
+    narratives: Sequence[str] = (),
 ) -> HttpResponse | None:
     """The one way a page form calls a service.
 
     On POST with valid input, call `action(cleaned_data)`; on success show `success` and redirect
     to `next_url` (or `next_url(result)`). A service error is shown on the form, naming its fields.
     Returns None when the page should be shown again (use `form_status` for its status code).
+    `narratives` names the fields of free text the terminology check reads after a successful save.
     """
     from django.contrib import messages
     from django.shortcuts import redirect
@@ -133,6 +159,7 @@ def run_form(
         form.add_hub_error(exc)
         return None
     messages.success(request, success)
+    warn_terms(request, *(form.cleaned_data.get(name) for name in narratives))
     return redirect(next_url(result) if callable(next_url) else next_url)
 
 
