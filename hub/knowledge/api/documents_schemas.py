@@ -60,7 +60,7 @@ class DocumentOut(Schema):
 
     @staticmethod
     def resolve_file_url(d: Document) -> str:
-        return reverse("api-1.0.0:document_file", args=[d.pk])
+        return reverse("api:knowledge_document_file", args=[d.pk])
 
 
 class DocumentQuery(Schema):
