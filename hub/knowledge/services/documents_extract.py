@@ -19,9 +19,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import docx
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_tasks import task
+from pypdf import PdfReader
 
 from hub.core.audit import acting_as
 from hub.core.concurrency import locked
@@ -83,14 +85,12 @@ class _Collector:
 
 
 def _pdf(data: bytes, collector: _Collector) -> Extracted:
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:
-            opened = reader.decrypt("")
+            opened = bool(reader.decrypt(""))
         except Exception:  # noqa: BLE001 - any failure to open is "encrypted"
-            opened = 0
+            opened = False
         if not opened:
             return Extracted("", Document.Extraction.FAILED, _("The PDF is encrypted: its text cannot be read."))
     pages = len(reader.pages)
@@ -112,8 +112,6 @@ def _pdf(data: bytes, collector: _Collector) -> Extracted:
 
 
 def _docx_blocks(data: bytes) -> Iterator[str]:
-    import docx
-
     document = docx.Document(io.BytesIO(data))
     for paragraph in document.paragraphs:
         yield paragraph.text
