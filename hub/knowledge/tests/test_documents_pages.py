@@ -166,3 +166,23 @@ def test_the_secretariat_sees_unreadable_documents_on_the_dashboard(secretariat,
     document_extract(document_id=document.pk)
     assert "Scanned letter" in client_for(secretariat).get("/dashboard/").content.decode()
     assert "Scanned letter" not in client_for(official_a).get("/dashboard/").content.decode()
+
+
+def test_a_summary_with_a_discouraged_term_is_saved_with_a_warning(secretariat):
+    from conftest import discouraged_term
+
+    term = discouraged_term()
+    response = client_for(secretariat).post(
+        "/library/new/",
+        {
+            "title": "Note",
+            "kind": "paper",
+            "language": "en",
+            "visibility": "public",
+            "summary": f"About {term} online.",
+            "file": txt_file(),
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Document.objects.get().summary == f"About {term} online."

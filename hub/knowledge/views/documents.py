@@ -31,6 +31,7 @@ from hub.core.web import form_status
 from hub.core.web import is_confirmed
 from hub.core.web import paginate
 from hub.core.web import public_page
+from hub.core.web import run_form
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.knowledge.forms.documents import DocumentEditForm
@@ -162,15 +163,16 @@ def document_new(request: HttpRequest) -> HttpResponse:
     if not policy_for(Document).can(v, "upload"):
         raise NotFound()
     form = DocumentUploadForm(request.POST or None, request.FILES or None, **_form_options(v))
-    return form_page(
+    done = run_form(
         request,
         form,
         lambda d: document_upload(viewer=v, data=_details(d), upload=d.get("file")),
         success=_("Document added to the library. Its text is read for search in the background."),
         next_url=lambda doc: reverse("knowledge_document_detail", args=[doc.pk]),
-        template="knowledge/documents/form.html",
-        context=lambda: {"uploading": True},
+        narratives=("title", "summary"),
     )
+    context = {"form": form, "uploading": True}
+    return done or render(request, "knowledge/documents/form.html", context, status=form_status(request))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -181,15 +183,16 @@ def document_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not policy_for(Document).can(v, "edit", document):
         raise NotFound()
     form = DocumentEditForm(request.POST or None, document=document, **_form_options(v))
-    return form_page(
+    done = run_form(
         request,
         form,
         lambda d: document_edit(viewer=v, document_id=document.pk, data=_details(d), version=form_version(form)),
         success=_("Document details saved."),
         next_url=document.get_absolute_url(),
-        template="knowledge/documents/form.html",
-        context=lambda: {"document": document},
+        narratives=("title", "summary"),
     )
+    context = {"form": form, "document": document}
+    return done or render(request, "knowledge/documents/form.html", context, status=form_status(request))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
