@@ -149,8 +149,12 @@ def _clean_name(name: str) -> str:
     return base
 
 
-def _check_rules(viewer: Viewer, document: Document, problems: list[Problem]) -> None:
-    """The details' own rules and what this viewer may give them."""
+def _check_rules(
+    viewer: Viewer, document: Document, problems: list[Problem], *, changed: set[str] | None = None
+) -> None:
+    """The details' own rules and what this viewer may give them. On an edit (`changed` names the fields
+    given with another value), the level and the author member are checked only when they change: an
+    official may correct the title of their member's public document without being able to publish one."""
     policy = policy_for(Document)
     require_text(problems, document.title, _("Give the document a title."), field="title")
     if document.language not in DOCUMENT_LANGUAGES:
@@ -159,7 +163,7 @@ def _check_rules(viewer: Viewer, document: Document, problems: list[Problem]) ->
         problems.append(Problem(_("Choose a type from the list."), field="kind"))
     if document.visibility not in Visibility.values:
         problems.append(Problem(_("Choose who may see the document."), field="visibility"))
-    elif not policy.can(viewer, "file_at_level", document):
+    elif (changed is None or "visibility" in changed) and not policy.can(viewer, "file_at_level", document):
         problems.append(
             Problem(
                 _("Members share documents with their member or the taskforce; the secretariat publishes."),
@@ -168,7 +172,7 @@ def _check_rules(viewer: Viewer, document: Document, problems: list[Problem]) ->
         )
     if document.visibility == Visibility.MEMBER and document.author_member_id is None:
         problems.append(Problem(_("A member-only document needs its author member."), field="author_member"))
-    if not policy.can(viewer, "file_for_member", document):
+    if (changed is None or "author_member" in changed) and not policy.can(viewer, "file_for_member", document):
         problems.append(Problem(_("Choose a member you act for."), field="author_member"))
 
 
@@ -232,10 +236,11 @@ def document_edit(
     with transaction.atomic(), acting_as(viewer.user, via=via):
         document = _editable(viewer, document_id, "edit")
         check_version(document, version)
+        changed = {name for name, value in changes.items() if getattr(document, name) != value}
         for name, value in changes.items():
             setattr(document, name, value.strip() if isinstance(value, str) and name in ("title", "summary") else value)
         problems: list[Problem] = []
-        _check_rules(viewer, document, problems)
+        _check_rules(viewer, document, problems, changed=changed)
         raise_problems(problems, _("The document was not saved."))
         full_clean(document, exclude=["file", "content_type", "sha256"])
         document.save(update_fields=[*changes, "updated_at"])

@@ -186,3 +186,10 @@ def test_a_summary_with_a_discouraged_term_is_saved_with_a_warning(secretariat):
     )
     assert response.status_code == 200
     assert Document.objects.get().summary == f"About {term} online."
+
+
+def test_the_edit_page_keeps_a_public_level_an_official_could_not_give(official_a, member_a):
+    document = upload(title="Tpyo", author_member=member_a, visibility="public")
+    data = {"title": "Typo", "kind": "paper", "language": "en", "author_member": member_a.pk, "visibility": "public"}
+    assert client_for(official_a).post(f"/library/{document.pk}/edit/", data).status_code == 302
+    assert Document.objects.get().title == "Typo"

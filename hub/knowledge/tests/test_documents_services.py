@@ -293,3 +293,14 @@ def test_every_write_leaves_an_audit_record_without_the_text(db):
     entries = LogEntry.objects.get_for_object(document)
     assert entries.count() >= 2
     assert all("text" not in (e.changes_dict or {}) for e in entries)
+
+
+def test_an_official_corrects_their_members_public_document_without_publishing_another(official_a, member_a):
+    document = upload(author_member=member_a, visibility="public", title="Tpyo")
+    v = as_viewer(official_a)
+    same_level = DocumentInput(title="Typo", visibility="public", author_member=member_a)
+    assert document_edit(viewer=v, document_id=document.pk, data=same_level, version=None).title == "Typo"
+    other = upload(author_member=member_a, visibility="taskforce")
+    with pytest.raises(ValidationFailed) as exc:
+        document_edit(viewer=v, document_id=other.pk, data=DocumentInput(visibility="public"), version=None)
+    assert fields_of(exc) == {"visibility"}

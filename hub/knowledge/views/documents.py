@@ -182,7 +182,10 @@ def document_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get(viewer=v, pk=pk)
     if not policy_for(Document).can(v, "edit", document):
         raise NotFound()
-    form = DocumentEditForm(request.POST or None, document=document, **_form_options(v))
+    options = _form_options(v)
+    if document.visibility not in dict(options["levels"]):  # kept as it is unless changed
+        options["levels"].append((document.visibility, document.get_visibility_display()))
+    form = DocumentEditForm(request.POST or None, document=document, **options)
     done = run_form(
         request,
         form,
