@@ -27,10 +27,10 @@ from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
 from hub.core.fields import strict_date
 from hub.core.viewer import Viewer
-from hub.knowledge.api.documents_schemas import DocumentOut
-from hub.knowledge.api.documents_schemas import DocumentPatch
-from hub.knowledge.api.documents_schemas import DocumentQuery
-from hub.knowledge.api.documents_schemas import WithdrawIn
+from hub.knowledge.api.documents_schemas import LibraryDocumentOut
+from hub.knowledge.api.documents_schemas import LibraryDocumentPatch
+from hub.knowledge.api.documents_schemas import LibraryDocumentQuery
+from hub.knowledge.api.documents_schemas import LibraryWithdrawIn
 from hub.knowledge.models.documents import Document
 from hub.knowledge.selectors.documents import DocumentFilters
 from hub.knowledge.selectors.documents import document_get
@@ -56,16 +56,16 @@ def _read(v: Viewer, document: Document) -> Document:
     return document_get(viewer=v, pk=document.pk)
 
 
-@router.get("", response=list[DocumentOut], summary="Library documents you may see")
+@router.get("", response=list[LibraryDocumentOut], summary="Library documents you may see")
 @paginate(Pagination)
-def list_documents(request: HttpRequest, filters: Query[DocumentQuery]) -> QuerySet[Document]:
+def list_documents(request: HttpRequest, filters: Query[LibraryDocumentQuery]) -> QuerySet[Document]:
     f = DocumentFilters(
         kind=filters.kind, language=filters.language, member=filters.member, year=filters.year, q=filters.q
     )
     return document_list(viewer=caller(request).viewer, filters=f)
 
 
-@router.post("", response={201: DocumentOut}, summary="Add a document (multipart: the file and its details)")
+@router.post("", response={201: LibraryDocumentOut}, summary="Add a document (multipart: the file and its details)")
 def upload_document(
     request: HttpRequest,
     response: HttpResponse,
@@ -101,7 +101,7 @@ def upload_document(
     return Status(201, document)
 
 
-@router.get("/{document_id}", response=DocumentOut, summary="One library document")
+@router.get("/{document_id}", response=LibraryDocumentOut, summary="One library document")
 def get_document(request: HttpRequest, response: HttpResponse, document_id: int) -> Document:
     document = document_get(viewer=caller(request).viewer, pk=document_id)
     set_etag(response, document)
@@ -113,8 +113,10 @@ def download_document(request: HttpRequest, document_id: int) -> FileResponse:
     return document_file_response(document_get(viewer=caller(request).viewer, pk=document_id))
 
 
-@router.patch("/{document_id}", response=DocumentOut, summary="Change a document's details")
-def update_document(request: HttpRequest, response: HttpResponse, document_id: int, payload: DocumentPatch) -> Document:
+@router.patch("/{document_id}", response=LibraryDocumentOut, summary="Change a document's details")
+def update_document(
+    request: HttpRequest, response: HttpResponse, document_id: int, payload: LibraryDocumentPatch
+) -> Document:
     c = writer(request)
     document = document_get(viewer=c.viewer, pk=document_id)
     values = payload.dict(exclude_unset=True)
@@ -128,7 +130,7 @@ def update_document(request: HttpRequest, response: HttpResponse, document_id: i
     return document
 
 
-@router.post("/{document_id}/file", response=DocumentOut, summary="Replace a document's file (multipart)")
+@router.post("/{document_id}/file", response=LibraryDocumentOut, summary="Replace a document's file (multipart)")
 def replace_document_file(
     request: HttpRequest, response: HttpResponse, document_id: int, file: File[UploadedFile | None] = None
 ) -> Document:
@@ -143,7 +145,7 @@ def replace_document_file(
 
 
 @router.post("/{document_id}/withdraw", response={204: None}, summary="Withdraw a document (kept for the secretariat)")
-def withdraw_document(request: HttpRequest, document_id: int, payload: WithdrawIn) -> Status[None]:
+def withdraw_document(request: HttpRequest, document_id: int, payload: LibraryWithdrawIn) -> Status[None]:
     c = writer(request)
     document = document_get(viewer=c.viewer, pk=document_id)
     document_withdraw(viewer=c.viewer, document_id=document.pk, reason=payload.reason, via=c.via)

@@ -13,7 +13,7 @@ from hub.knowledge.models.documents import Document
 from hub.knowledge.selectors.documents import author_name
 
 
-class DocumentOut(Schema):
+class LibraryDocumentOut(Schema):
     id: int
     title: str
     kind: str = Field(..., description="paper, report, minutes, statute or other")
@@ -63,7 +63,7 @@ class DocumentOut(Schema):
         return reverse("api:knowledge_document_file", args=[d.pk])
 
 
-class DocumentQuery(Schema):
+class LibraryDocumentQuery(Schema):
     kind: str = Field("", max_length=FILTER_MAX_LENGTH, description="paper, report, minutes, statute or other")
     language: str = Field("", max_length=FILTER_MAX_LENGTH)
     member: str = Field("", max_length=FILTER_MAX_LENGTH, description="The author member's short name")
@@ -71,7 +71,7 @@ class DocumentQuery(Schema):
     q: str = Field("", max_length=SEARCH_MAX_LENGTH, description="The title contains")
 
 
-class DocumentPatch(Schema):
+class LibraryDocumentPatch(Schema):
     """Change the details (not the file). Send the document's ETag as If-Match: a change over a newer
     version is 409."""
 
@@ -84,5 +84,5 @@ class DocumentPatch(Schema):
     visibility: Visibility | None = None
 
 
-class WithdrawIn(Schema):
+class LibraryWithdrawIn(Schema):
     reason: str = Field(..., min_length=1, max_length=500)

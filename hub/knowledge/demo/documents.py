@@ -277,5 +277,14 @@ def seed_documents() -> list[str]:
         document_extract(document_id=document.pk)
         created += 1
     lines = [f"Demo library documents: {created} created (synthetic, fictional members only)."] if created else []
-    total = Document.objects.filter(is_synthetic=True).count()
-    return [*lines, f"summary: {total} synthetic library documents"]
+    return [*lines, "summary: " + documents_summary()]
+
+
+def documents_summary() -> str:
+    demo = Document.objects.filter(is_synthetic=True)
+    return (
+        f"Library: {demo.count()} documents ({demo.filter(visibility=Visibility.PUBLIC).count()} public, "
+        f"{demo.filter(visibility=Visibility.MEMBER).count()} member level, "
+        f"{demo.filter(visibility=Visibility.SECRETARIAT).count()} secretariat level; "
+        f"{demo.filter(extraction=Document.Extraction.FAILED).count()} whose text could not be read)"
+    )
