@@ -23,6 +23,7 @@ from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
 from hub.core.viewer import Viewer
 from hub.core.viewer import viewer_for
+from hub.knowledge.models.documents import Document
 from hub.meetings.models import ActionItem
 from hub.meetings.models import Decision
 from hub.meetings.models import Meeting
@@ -90,6 +91,7 @@ SYNTHETIC = [
     (Evidence, "answer__report__member"),
     (ReviewComment, "answer__report__member"),
     (ShowcaseItem, "answer__report__member"),
+    (Document, "author_member"),  # knowledge: documents
 ]
 
 
@@ -141,8 +143,8 @@ def test_every_case_exists_synthetic_with_fictional_members_only(seeded: str) ->
     assert not Invitation.objects.filter(member__is_synthetic=False).exists()
     # The short summary at the end names what exists.
     lines = out.strip().splitlines()
-    assert lines[-4] == "The demo data holds (synthetic, fictional members only):", out
-    assert [line.split(":")[0].strip() for line in lines[-3:]] == ["Meetings", "Members", "Reporting"], out
+    assert lines[-5] == "The demo data holds (synthetic, fictional members only):", out  # knowledge: documents
+    assert [line.split(":")[0].strip() for line in lines[-4:]] == ["Meetings", "Members", "Reporting", "Library"], out
     assert "1 suspended, 1 withdrawn" in out and "1 awaiting sign-off" in out and "1 answered" in out
 
 

@@ -37,6 +37,7 @@ from hub.core.models import Notification
 from hub.core.models import Visibility
 from hub.core.services import notifications_record
 from hub.core.viewer import SYSTEM
+from hub.knowledge.models.documents import Document
 from hub.members.models import Grant
 from hub.members.models import Invitation
 from hub.members.models import Member
@@ -194,6 +195,8 @@ def world(db: Any) -> World:
     markers.append(Marker("MARK-STATUS-REASON-B", taskforce))
     meetings = _meeting_world(a, b, hidden, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     rep = _reporting_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
+    # knowledge: documents
+    library = _documents_world(a, b, hidden, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -242,6 +245,9 @@ def world(db: Any) -> World:
         "audit_record.pk": note_ids[:2],
         "evidence_id": [str(e.pk) for e in rep["evidence"]],
         "token": ["not-a-real-token"],
+        # knowledge: documents
+        "knowledge_document_*.pk": [str(d.pk) for d in library.values()],
+        "document_id": [str(d.pk) for d in library.values()],
         "notification_read.pk": notification_ids,
         "notification_id": notification_ids,
         "fmt": ["csv", "xlsx", "json"],
@@ -271,9 +277,50 @@ def world(db: Any) -> World:
         ("/api/v1/showcase/{item_id}/withdraw.item_id", str(rep["published"].pk)),
         *(("evidence_download.pk", str(e.pk)) for e in rep["evidence"]),
         *(("evidence_id", str(e.pk)) for e in rep["evidence"]),
+        # knowledge: documents (A's member-only document: hidden from B, so B's writes to it are 404s)
+        ("knowledge_document_*.pk", str(library["member_a"].pk)),
+        ("document_id", str(library["member_a"].pk)),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
+
+
+def _documents_world(
+    a: Member, b: Member, hidden: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """knowledge: documents. Library documents at every level (a title and a body marker each), one of a
+    member the taskforce may not see (its name must not show), one withdrawn (the secretariat's)."""
+    from django.utils import timezone
+
+    from hub.knowledge.models.documents import Document
+    from hub.knowledge.services.documents import DocumentInput
+    from hub.knowledge.services.documents import document_upload
+    from hub.knowledge.services.documents_extract import document_extract
+    from hub.members.demo import demo_pdf
+
+    sec = as_viewer(users["secretariat"])
+    everyone = set(PERSONAS)
+
+    def doc(key: str, level: str, member: Member | None, audience: set[str], pdf: bool = False) -> Document:
+        title, body = f"MARK-LIB-{key}", f"MARK-LIBTEXT-{key}"
+        file = demo_pdf(f"{key}.pdf", "Paper", [body]) if pdf else SimpleUploadedFile(f"{key}.txt", body.encode())
+        data = DocumentInput(title=title, visibility=level, author_member=member, summary=f"MARK-LIBSUM-{key}")
+        document = document_upload(viewer=sec, data=data, upload=file)
+        document_extract(document_id=document.pk)
+        markers.extend(Marker(text, audience) for text in (title, body, f"MARK-LIBSUM-{key}"))
+        return document
+
+    out = {
+        "public": doc("PUBLIC", Visibility.PUBLIC, a, everyone, pdf=True),
+        "taskforce": doc("TASKFORCE", Visibility.TASKFORCE, a, aud["taskforce"]),
+        "member_a": doc("MEMBERA", Visibility.MEMBER, a, aud["own_a"], pdf=True),
+        "member_b": doc("MEMBERB", Visibility.MEMBER, b, aud["own_b"]),
+        "secretariat": doc("SECRETARIAT", Visibility.SECRETARIAT, None, aud["staff"]),
+        "hidden_author": doc("HIDDENAUTHOR", Visibility.TASKFORCE, hidden, aud["taskforce"]),
+        "withdrawn": doc("WITHDRAWN", Visibility.PUBLIC, a, aud["staff"]),
+    }
+    Document.objects.filter(pk=out["withdrawn"].pk).update(withdrawn_at=timezone.now(), withdrawal_reason="x")
+    return out
 
 
 def _reporting_world(
@@ -737,6 +784,8 @@ def _fingerprint() -> tuple[Any, ...]:
         list(ProgressReport.objects.order_by("pk").values_list("pk", "status", "extension_until")),
         list(ShowcaseItem.objects.order_by("pk").values_list("pk", "status")),
         Evidence.objects.count(),
+        # knowledge: documents
+        list(Document.objects.order_by("pk").values_list("pk", "title", "withdrawn_at", "sha256", "visibility")),
     )
 
 

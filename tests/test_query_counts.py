@@ -164,3 +164,39 @@ def test_the_dashboard_of_each_persona_is_bounded(persona, request, member_a, se
     large = count(client, "/dashboard/")
     assert large <= BUDGET, f"{persona}: {large} queries"
     assert large == small, f"{persona}: {small} queries with little data, {large} with more"
+
+
+# knowledge: documents
+def grow_library(n: int, member) -> None:
+    """n more library documents at every level, some by a member, with their text read."""
+    from hub.knowledge.services.documents_extract import document_extract
+    from hub.knowledge.tests.documents_files import txt_file
+    from hub.knowledge.tests.documents_files import upload
+
+    for i in range(n):
+        for level in ("public", "taskforce", "member", "secretariat"):
+            d = upload(
+                file=txt_file(f"Words {n}x{i}"), title=f"Doc {n}x{i} {level}", visibility=level, author_member=member
+            )
+            document_extract(document_id=d.pk)
+
+
+@pytest.mark.parametrize("url", ["/library/", "/library/export/csv/", "/api/v1/documents"])
+@pytest.mark.parametrize("persona", ["secretariat", "official_a", "anonymous"])
+def test_the_library_lists_are_bounded(url, persona, request, member_a):
+    user = request.getfixturevalue(persona)
+    client = client_for(user)
+    grow_library(2, member_a)
+    small = count(client, url)
+    grow_library(8, member_a)
+    large = count(client, url)
+    assert large <= BUDGET, f"{persona} {url}: {large} queries"
+    assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"
+
+
+def test_a_library_document_page_is_bounded(official_a, member_a):
+    from hub.knowledge.models.documents import Document
+
+    grow_library(1, member_a)
+    document = Document.objects.filter(visibility="member").first()
+    assert count(client_for(official_a), f"/library/{document.pk}/") <= BUDGET

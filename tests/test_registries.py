@@ -14,7 +14,13 @@ def test_reference_tables_load_in_layer_order():
 
 
 def test_demo_seeds_run_in_layer_order():
-    assert [s.name for s in registry.demo_seeds()] == ["members", "commitments", "meetings", "reporting"]
+    assert [s.name for s in registry.demo_seeds()] == [
+        "members",
+        "commitments",
+        "meetings",
+        "reporting",
+        "knowledge.documents",  # knowledge: documents
+    ]
 
 
 def test_reminders_run_in_layer_order():
@@ -27,6 +33,7 @@ def test_dashboard_panels_show_by_their_order():
         "reporting.attention",
         "members.attention",
         "meetings.attention",
+        "knowledge.documents.attention",  # knowledge: documents
         "members.you",
         "meetings.actions",
         "members.secretariat",

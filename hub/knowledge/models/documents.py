@@ -10,12 +10,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from hub.core.models import VisibleModel
 from hub.members.models import Member
 
-__all__ = ["Document"]
+__all__ = ["Document"]  # the helpers below are imported by name
 
 
 class Document(VisibleModel):
@@ -62,7 +63,11 @@ class Document(VisibleModel):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
+    # The file's version: 1 for the first upload, one more for each replacement (an edit's staleness is
+    # checked on `updated_at`, like every other record: hub.core.concurrency).
     version = models.PositiveIntegerField(_("version"), default=1)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("document")
@@ -75,3 +80,37 @@ class Document(VisibleModel):
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge_document_detail", args=[self.pk])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def language_name(self) -> str:
+        """The document's language in words, in the reader's language ("French", "français")."""
+        return language_name(self.language)
+
+    @property
+    def extension(self) -> str:
+        return EXTENSIONS.get(self.content_type, "")
+
+
+# The languages a document may be tagged with (its own language, not the site's); names come from
+# Django's table, translated.
+DOCUMENT_LANGUAGES = (
+    "en", "fr", "es", "ar", "zh-hans", "ru", "pt", "de", "it", "nl", "sv", "pl", "tr", "ja", "ko", "id", "th",
+    "vi", "hi", "sw",
+)  # fmt: skip
+# The file types the library takes, each with the one extension its file name must have.
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "text/plain": ".txt",
+}
+
+
+def language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
