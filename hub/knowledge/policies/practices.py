@@ -76,13 +76,19 @@ class GoodPracticePolicy(Policy[GoodPractice]):
             return False
         return self.can_write(viewer, obj)
 
+    def can_propose(self, viewer: Viewer, obj: GoodPractice | None) -> bool:
+        """Any official of the member, while it may write, puts its practices forward (not the secretariat)."""
+        if obj is None:
+            return bool(viewer.write_member_ids)
+        return obj.member_id in viewer.write_member_ids
+
     def can_submit(self, viewer: Viewer, obj: GoodPractice | None) -> bool:
-        """Any official of the member submits a draft or returned practice (not the secretariat)."""
+        """A draft or returned practice is submitted for review."""
         if obj is None:
             return False
         if not obj.is_editable:
             return False
-        return obj.member_id in viewer.write_member_ids
+        return self.can_propose(viewer, obj)
 
     def can_review(self, viewer: Viewer, obj: GoodPractice | None) -> bool:
         return viewer.is_secretariat

@@ -10,6 +10,7 @@ from dataclasses import field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from hub.core.concurrency import unique_or_conflict
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
+from hub.core.errors import problems_from_django
 from hub.core.errors import raise_problems
 from hub.core.errors import require_text
 from hub.core.fields import add_field_problems
@@ -133,6 +135,14 @@ def _check(practice: GoodPractice, problems: list[Problem], *, row: int | None =
         for p in problems:
             p.row = row if p.row is None else p.row
     add_field_problems(problems, practice, row=row)
+    named = [p.field for p in problems if p.field]
+    exclude = [*named, *(["member"] if practice.member_id is None else [])]
+    try:  # the model's own rules (an e-mail address), for the fields not already refused
+        practice.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except DjangoValidationError as exc:
+        for problem in problems_from_django(exc):
+            problem.row = row
+            problems.append(problem)
 
 
 def _apply(practice: GoodPractice, data: PracticeInput) -> list[str]:
@@ -221,7 +231,7 @@ def practice_update(
 def practice_submit(*, viewer: Viewer, practice_id: Any, via: str = "web") -> GoodPractice:
     """An official of the member sends a draft (or returned) practice to the secretariat for review."""
     practice = _get(viewer, practice_id)
-    _require(viewer, "write", practice)
+    _require(viewer, "propose", practice)
     with transaction.atomic(), acting_as(viewer.user, via=via):
         practice = locked(practice)
         _require_state(viewer, "submit", practice)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import as_viewer
 from hub.core.policies import navigation_for
 from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
@@ -80,6 +79,8 @@ def test_any_official_writes_and_submits_for_their_own_member_only(personas, mem
     assert not POLICY.can(personas["secretariat"], "submit", practice)
     assert not POLICY.can(personas["official_a"], "edit")
     assert not POLICY.can(personas["official_a"], "submit")
+    assert POLICY.can(personas["official_a"], "propose")
+    assert not POLICY.can(personas["secretariat"], "propose")
 
 
 def test_a_suspended_members_officials_read_but_neither_write_nor_submit(personas, member_suspended):

@@ -190,7 +190,7 @@ def _step(request: HttpRequest, practice: GoodPractice, act: Callable[[], Any], 
     return redirect(practice.get_absolute_url())
 
 
-ROLE_OF_STEP = {"submit": "write", "publish": "review", "return": "review", "withdraw": "write"}
+ROLE_OF_STEP = {"submit": "propose", "publish": "review", "return": "review", "withdraw": "write"}
 
 
 def _practice_for_step(request: HttpRequest, pk: int, step: str) -> GoodPractice:
