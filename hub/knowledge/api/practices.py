@@ -23,8 +23,8 @@ from hub.knowledge.api.practices_schemas import PracticeIn
 from hub.knowledge.api.practices_schemas import PracticeOut
 from hub.knowledge.api.practices_schemas import PracticePatch
 from hub.knowledge.api.practices_schemas import PracticeQuery
-from hub.knowledge.api.practices_schemas import PublishIn
-from hub.knowledge.api.practices_schemas import ReturnIn
+from hub.knowledge.api.practices_schemas import PracticePublishIn
+from hub.knowledge.api.practices_schemas import PracticeReturnIn
 from hub.knowledge.models import GoodPractice
 from hub.knowledge.selectors.practices import PracticeFilters
 from hub.knowledge.selectors.practices import practice_documents
@@ -99,7 +99,7 @@ def submit_practice(request: HttpRequest, response: HttpResponse, practice_id: i
 
 
 @router.post("/{practice_id}/publish", response=PracticeDetailOut, summary="Publish a submitted practice (secretariat)")
-def publish_practice(request: HttpRequest, response: HttpResponse, practice_id: int, payload: PublishIn) -> Any:
+def publish_practice(request: HttpRequest, response: HttpResponse, practice_id: int, payload: PracticePublishIn) -> Any:
     c = writer(request)
     practice = practice_publish(viewer=c.viewer, practice_id=practice_id, note=payload.note, via=c.via)
     set_etag(response, practice)
@@ -107,7 +107,7 @@ def publish_practice(request: HttpRequest, response: HttpResponse, practice_id: 
 
 
 @router.post("/{practice_id}/return", response=PracticeDetailOut, summary="Return a submitted practice (secretariat)")
-def return_practice(request: HttpRequest, response: HttpResponse, practice_id: int, payload: ReturnIn) -> Any:
+def return_practice(request: HttpRequest, response: HttpResponse, practice_id: int, payload: PracticeReturnIn) -> Any:
     c = writer(request)
     practice = practice_return(viewer=c.viewer, practice_id=practice_id, note=payload.note, via=c.via)
     set_etag(response, practice)

@@ -12,7 +12,7 @@ from hub.knowledge.models import GoodPractice
 from hub.knowledge.selectors.practices import capabilities
 
 
-class CapabilityOut(Schema):
+class PracticeCapabilityOut(Schema):
     key: str = Field(..., description='"<framework>/<number>", such as mnr-2016/12')
     name: str
     domain: str
@@ -34,7 +34,7 @@ class PracticeOut(Schema):
     visibility: str
     status: str = Field(..., description="draft, submitted, returned, published or withdrawn")
     commitments: list[int]
-    capabilities: list[CapabilityOut]
+    capabilities: list[PracticeCapabilityOut]
     published_at: datetime.datetime | None
     is_synthetic: bool
 
@@ -98,9 +98,9 @@ class PracticePatch(Schema):
     documents: list[RecordId] | None = Field(None, max_length=100)
 
 
-class ReturnIn(Schema):
+class PracticeReturnIn(Schema):
     note: str = Field(..., min_length=1, max_length=2000, description="What needs changing")
 
 
-class PublishIn(Schema):
+class PracticePublishIn(Schema):
     note: str = Field("", max_length=2000)
