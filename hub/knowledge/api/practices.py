@@ -22,8 +22,8 @@ from hub.knowledge.api.practices_schemas import PracticeDetailOut
 from hub.knowledge.api.practices_schemas import PracticeIn
 from hub.knowledge.api.practices_schemas import PracticeOut
 from hub.knowledge.api.practices_schemas import PracticePatch
-from hub.knowledge.api.practices_schemas import PracticeQuery
 from hub.knowledge.api.practices_schemas import PracticePublishIn
+from hub.knowledge.api.practices_schemas import PracticeQuery
 from hub.knowledge.api.practices_schemas import PracticeReturnIn
 from hub.knowledge.models import GoodPractice
 from hub.knowledge.selectors.practices import PracticeFilters
