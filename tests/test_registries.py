@@ -14,7 +14,13 @@ def test_reference_tables_load_in_layer_order():
 
 
 def test_demo_seeds_run_in_layer_order():
-    assert [s.name for s in registry.demo_seeds()] == ["members", "commitments", "meetings", "reporting"]
+    assert [s.name for s in registry.demo_seeds()] == [
+        "members",
+        "commitments",
+        "meetings",
+        "reporting",
+        "knowledge.practices",
+    ]
 
 
 def test_reminders_run_in_layer_order():
@@ -27,6 +33,8 @@ def test_dashboard_panels_show_by_their_order():
         "reporting.attention",
         "members.attention",
         "meetings.attention",
+        "knowledge.practices.review",  # knowledge: practices
+        "knowledge.practices.member",  # knowledge: practices
         "members.you",
         "meetings.actions",
         "members.secretariat",
