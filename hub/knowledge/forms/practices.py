@@ -47,6 +47,7 @@ class PracticeForm(HubForm):
         queryset=Commitment.objects.order_by("number"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        to_field_name="number",
     )
     capabilities = forms.MultipleChoiceField(
         label=_("Capabilities of the Model National Response it serves"),
