@@ -38,6 +38,7 @@ from hub.core.models import Visibility
 from hub.core.services import notifications_record
 from hub.core.viewer import SYSTEM
 from hub.knowledge.models.documents import Document
+from hub.knowledge.models import GoodPractice  # knowledge: practices
 from hub.members.models import Grant
 from hub.members.models import Invitation
 from hub.members.models import Member
@@ -197,6 +198,7 @@ def world(db: Any) -> World:
     rep = _reporting_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
     # knowledge: documents
     library = _documents_world(a, b, hidden, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
+    practices = _practices_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -248,6 +250,9 @@ def world(db: Any) -> World:
         # knowledge: documents
         "knowledge_document_*.pk": [str(d.pk) for d in library.values()],
         "document_id": [str(d.pk) for d in library.values()],
+        # knowledge: practices
+        "knowledge_practice_*.pk": [str(p.pk) for p in practices.values()],
+        "practice_id": [str(p.pk) for p in practices.values()],
         "notification_read.pk": notification_ids,
         "notification_id": notification_ids,
         "fmt": ["csv", "xlsx", "json"],
@@ -280,6 +285,9 @@ def world(db: Any) -> World:
         # knowledge: documents (A's member-only document: hidden from B, so B's writes to it are 404s)
         ("knowledge_document_*.pk", str(library["member_a"].pk)),
         ("document_id", str(library["member_a"].pk)),
+        # knowledge: practices
+        *(("knowledge_practice_*.pk", str(p.pk)) for k, p in practices.items() if k.endswith("_a")),
+        *(("practice_id", str(p.pk)) for k, p in practices.items() if k.endswith("_a")),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
@@ -321,6 +329,48 @@ def _documents_world(
     }
     Document.objects.filter(pk=out["withdrawn"].pk).update(withdrawn_at=timezone.now(), withdrawal_reason="x")
     return out
+# knowledge: practices
+def _practices_world(
+    a: Member, b: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """Good practices of A in draft, published (public, with the secretariat's note; taskforce) and
+    returned; a draft of B."""
+    from hub.knowledge.services.practices import PracticeInput
+    from hub.knowledge.services.practices import practice_create
+    from hub.knowledge.services.practices import practice_publish
+    from hub.knowledge.services.practices import practice_return
+    from hub.knowledge.services.practices import practice_submit
+
+    sec = as_viewer(users["secretariat"])
+    official_a, official_b = as_viewer(users["official_a"]), as_viewer(users["official_b"])
+
+    def make(viewer: Any, member: Member, title: str, level: str = "public") -> Any:
+        data = PracticeInput(title=title, summary=f"{title}-SUMMARY", visibility=level, commitments=[7])
+        return practice_create(viewer=viewer, member=member, data=data)
+
+    made = {
+        "draft_a": make(official_a, a, "MARK-PRACTICE-DRAFT-A"),
+        "public_a": make(official_a, a, "MARK-PRACTICE-PUBLIC-A"),
+        "taskforce_a": make(official_a, a, "MARK-PRACTICE-TF-A", "taskforce"),
+        "returned_a": make(official_a, a, "MARK-PRACTICE-RETURNED-A"),
+        "draft_b": make(official_b, b, "MARK-PRACTICE-DRAFT-B"),
+    }
+    for key in ("public_a", "taskforce_a", "returned_a"):
+        practice_submit(viewer=official_a, practice_id=made[key].pk)
+    practice_publish(viewer=sec, practice_id=made["public_a"].pk, note="MARK-PRACTICE-NOTE-A")
+    practice_publish(viewer=sec, practice_id=made["taskforce_a"].pk)
+    practice_return(viewer=sec, practice_id=made["returned_a"].pk, note="MARK-PRACTICE-RETURN-A")
+    everyone = set(PERSONAS)
+    markers += [
+        Marker("MARK-PRACTICE-DRAFT-A", aud["own_a"]),
+        Marker("MARK-PRACTICE-PUBLIC-A", everyone),
+        Marker("MARK-PRACTICE-NOTE-A", aud["own_a"]),
+        Marker("MARK-PRACTICE-TF-A", aud["taskforce"]),
+        Marker("MARK-PRACTICE-RETURNED-A", aud["own_a"]),
+        Marker("MARK-PRACTICE-RETURN-A", aud["own_a"]),
+        Marker("MARK-PRACTICE-DRAFT-B", aud["own_b"]),
+    ]
+    return made
 
 
 def _reporting_world(
@@ -786,6 +836,9 @@ def _fingerprint() -> tuple[Any, ...]:
         Evidence.objects.count(),
         # knowledge: documents
         list(Document.objects.order_by("pk").values_list("pk", "title", "withdrawn_at", "sha256", "visibility")),
+        list(
+            GoodPractice.objects.order_by("pk").values_list("pk", "status", "title", "summary")
+        ),  # knowledge: practices
     )
 
 

@@ -200,3 +200,53 @@ def test_a_library_document_page_is_bounded(official_a, member_a):
     grow_library(1, member_a)
     document = Document.objects.filter(visibility="member").first()
     assert count(client_for(official_a), f"/library/{document.pk}/") <= BUDGET
+# knowledge: practices
+def grow_practices(n: int) -> None:
+    """n more members, each with a published, a submitted and a draft good practice, tagged."""
+    from hub.core.viewer import focal_point_of
+    from hub.knowledge.tests.test_practices_helpers import draft
+    from hub.knowledge.tests.test_practices_helpers import published
+    from hub.knowledge.tests.test_practices_helpers import submitted
+
+    for i in range(n):
+        member = make_member(f"Practiceland{n}x{i}", region="Europe")
+        official = focal_point_of(member.pk)
+        extra = {"commitments": [6, 7], "capabilities": ["mnr-2016/12", "mnr-2016/13"]}
+        published(official, member, f"Published {i}", visibility="public", **extra)
+        submitted(official, member, f"Submitted {i}", **extra)
+        draft(official, member, f"Draft {i}", **extra)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/good-practices/",
+        "/good-practices/?commitment=7&language=en",
+        "/good-practices/export.csv",
+        "/api/v1/good-practices",
+        "/dashboard/",
+    ],
+)
+def test_good_practice_lists_do_not_grow_with_the_practices(url, secretariat):
+    from hub.commitments.services import reference_commitments_load
+
+    reference_commitments_load()
+    client = client_for(secretariat)
+    grow_practices(2)
+    small = count(client, url)
+    grow_practices(8)
+    large = count(client, url)
+    assert large <= BUDGET, f"{url}: {large} queries"
+    assert large == small, f"{url}: {small} queries with little data, {large} with more"
+
+
+def test_a_good_practice_page_does_not_grow_with_its_tags(secretariat):
+    from hub.commitments.services import reference_commitments_load
+    from hub.knowledge.models import GoodPractice
+
+    reference_commitments_load()
+    client = client_for(secretariat)
+    grow_practices(1)
+    first = GoodPractice.objects.get(title="Published 0")
+    small = count(client, f"/good-practices/{first.pk}/")
+    assert small <= BUDGET, small

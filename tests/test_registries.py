@@ -20,6 +20,7 @@ def test_demo_seeds_run_in_layer_order():
         "meetings",
         "reporting",
         "knowledge.documents",  # knowledge: documents
+        "knowledge.practices",
     ]
 
 
@@ -34,6 +35,8 @@ def test_dashboard_panels_show_by_their_order():
         "members.attention",
         "meetings.attention",
         "knowledge.documents.attention",  # knowledge: documents
+        "knowledge.practices.review",  # knowledge: practices
+        "knowledge.practices.member",  # knowledge: practices
         "members.you",
         "meetings.actions",
         "members.secretariat",
