@@ -56,6 +56,8 @@ PROBES = (
     "a",
     "The report: child, children; 12 «quoted» and “quoted” text, sex tourism and live streaming.\nNext line",
 )
+# Keys that are the glossary's own addresses (/glossary/check/, /glossary/new/).
+RESERVED_KEYS = frozenset({"check", "new"})
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 _parser: Any = importlib.import_module("re._parser")  # the standard library's own parser of patterns
@@ -293,7 +295,11 @@ def _stripped(data: GlossaryTermInput) -> dict[str, Any]:
 def _new_key(term: GlossaryTerm) -> str:
     """A key for a row added on the platform, from its discouraged term, unused by any row or the reference file."""
     base = (slugify(term.discouraged_en or "") or "term")[: KEY_MAX_LENGTH - 4].strip("-") or "term"
-    taken = reference_term_keys() | set(GlossaryTerm.objects.filter(key__startswith=base).values_list("key", flat=True))
+    taken = (
+        RESERVED_KEYS
+        | reference_term_keys()
+        | set(GlossaryTerm.objects.filter(key__startswith=base).values_list("key", flat=True))
+    )
     key, n = base, 1
     while key in taken:
         n += 1
