@@ -355,7 +355,7 @@ def glossary_term_set_active(*, viewer: Viewer, term: GlossaryTerm, active: bool
     """Take a term out of use (kept, no longer shown or checked), or put it back. Terms are never deleted."""
     action = "activate" if active else "deactivate"
     policy = policy_for(GlossaryTerm)
-    policy.require(viewer, action, term, message=_("Only the secretariat takes terms out of use."))
+    policy.require(viewer, "edit", term, message=_("Only the secretariat takes terms out of use."))
     with transaction.atomic(), acting_as(viewer.user, via=via):
         term = locked(term)
         if not policy.can(viewer, action, term):
