@@ -17,14 +17,14 @@ from hub.knowledge.selectors.terminology import CHECK_MAX_LENGTH
 Action = Literal["warn", "glossary_only"]
 
 
-class TermTextsOut(Schema):
+class GlossaryTermTextsOut(Schema):
     discouraged: str
     preferred: str
     why: str
     unofficial_translation: bool = Field(..., description="French and Spanish are the project's own translations")
 
 
-class TermOut(Schema):
+class GlossaryTermOut(Schema):
     id: str = Field(..., alias="key", description="The term's key")
     language: str = Field(..., description="The language of the discouraged wording the pattern finds")
     match: str = Field(..., description="The case-insensitive regular expression the check applies (may be empty)")
@@ -37,7 +37,7 @@ class TermOut(Schema):
     added_on_platform: bool = Field(..., description="Added by the secretariat, not from the reference table")
     is_active: bool = Field(..., description="False: out of use (only the secretariat sees it)")
     is_synthetic: bool
-    translations: dict[str, TermTextsOut]
+    translations: dict[str, GlossaryTermTextsOut]
 
     @staticmethod
     def resolve_translations(term: GlossaryTerm) -> dict[str, dict[str, object]]:
@@ -52,7 +52,7 @@ class TermOut(Schema):
         return out
 
 
-class TermIn(Schema):
+class GlossaryTermIn(Schema):
     """A term the secretariat adds. Its key is made from the English discouraged term."""
 
     language: str = Field("en", max_length=16, description="A language tag: en, fr, es, de...")
@@ -71,7 +71,7 @@ class TermIn(Schema):
     source: str = Field(..., min_length=1, max_length=SOURCE_MAX_LENGTH)
 
 
-class TermPatch(Schema):
+class GlossaryTermPatch(Schema):
     """Change a term (send its ETag as If-Match: a change over a newer version is 409)."""
 
     language: str | None = Field(None, max_length=16)
@@ -90,11 +90,11 @@ class TermPatch(Schema):
     source: str | None = Field(None, min_length=1, max_length=SOURCE_MAX_LENGTH)
 
 
-class CheckIn(Schema):
+class TerminologyCheckIn(Schema):
     text: str = Field(..., max_length=CHECK_MAX_LENGTH, description="The text to check (nothing is stored)")
 
 
-class TermWarningOut(Schema):
+class TerminologyWarningOut(Schema):
     found: str = Field(..., description="The discouraged wording, as the text writes it")
     preferred: str = Field(..., description="The preferred term, in the language asked for")
     why: str
