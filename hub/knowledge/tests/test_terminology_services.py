@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.utils import translation
 
 from conftest import as_viewer
 from conftest import discouraged_term
 from hub.core import registry
+from hub.core.concurrency import version_of
 from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import PermissionDenied
 from hub.core.errors import ValidationFailed
 from hub.core.viewer import ANONYMOUS
+from hub.core.viewer import Viewer
 from hub.knowledge.models.terminology import GlossaryTerm
 from hub.knowledge.selectors.terminology import glossary_groups
 from hub.knowledge.selectors.terminology import glossary_term_get
 from hub.knowledge.selectors.terminology import terminology_check
 from hub.knowledge.selectors.terminology import terminology_check_lines
 from hub.knowledge.services.terminology import GlossaryTermInput
+from hub.knowledge.services.terminology import glossary_term_add
 from hub.knowledge.services.terminology import glossary_term_edit
 from hub.knowledge.services.terminology import glossary_term_set_active
 from hub.knowledge.services.terminology import pattern_problem
 from hub.knowledge.services.terminology import reference_terminology_load
-from hub.knowledge.tests.terminology_helpers import french_term
 
 CSAM = discouraged_term("csam")  # "child pornography"
 SEXTORTION = discouraged_term("extortion")
@@ -32,6 +36,24 @@ SEXTORTION = discouraged_term("extortion")
 @pytest.fixture
 def glossary(db: None) -> None:
     reference_terminology_load()
+
+
+def french_term(viewer: Viewer, **extra: Any) -> GlossaryTerm:
+    """A pattern in French the secretariat adds on the platform."""
+    values: dict[str, Any] = {
+        "language": "fr",
+        "match": r"\bp[ée]dopornographi(e|que)s?\b",
+        "discouraged_en": "pédopornographie (French)",
+        "discouraged_fr": "pédopornographie",
+        "preferred_en": "child sexual abuse material (CSAM)",
+        "preferred_fr": "matériel d'abus sexuels sur enfants (CSAM)",
+        "why_en": "the French word carries 'pornography' too",
+        "why_fr": "le mot français contient lui aussi « pornographie »",
+        "action": "warn",
+        "source": "Luxembourg Terminology Guidelines (2016), French edition",
+        **extra,
+    }
+    return glossary_term_add(viewer=viewer, data=GlossaryTermInput(**values))
 
 
 # --- the check -----------------------------------------------------------------------------------
@@ -209,8 +231,6 @@ def test_only_the_secretariat_adds_and_edits_terms(glossary, official_a):
 
 
 def test_a_stale_edit_is_refused(glossary, secretariat):
-    from hub.core.concurrency import version_of
-
     s = as_viewer(secretariat)
     term = GlossaryTerm.objects.get(key="webcam")
     stale = version_of(term)

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.core.management.base import CommandError
 from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hub.knowledge.selectors.terminology import terminology_check_lines
 
@@ -40,7 +41,8 @@ class Command(BaseCommand):
         if not found:
             self.stdout.write(_("No discouraged term found."))
         elif strict:
-            raise CommandError(_("%(n)s discouraged terms found.") % {"n": len(found)}, returncode=1)
+            message = ngettext("%(n)s discouraged term found.", "%(n)s discouraged terms found.", len(found))
+            raise CommandError(message % {"n": len(found)}, returncode=1)
 
     def _read(self, file: str) -> str:
         try:
