@@ -39,6 +39,9 @@ from hub.core.services import notifications_record
 from hub.core.viewer import SYSTEM
 from hub.knowledge.models.documents import Document
 from hub.knowledge.models import GoodPractice  # knowledge: practices
+from hub.knowledge.services.terminology import GlossaryTermInput
+from hub.knowledge.services.terminology import glossary_term_add
+from hub.knowledge.services.terminology import glossary_term_set_active
 from hub.members.models import Grant
 from hub.members.models import Invitation
 from hub.members.models import Member
@@ -199,6 +202,7 @@ def world(db: Any) -> World:
     # knowledge: documents
     library = _documents_world(a, b, hidden, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
     practices = _practices_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce)
+    terms = _terminology_world(sec, markers, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -230,6 +234,8 @@ def world(db: Any) -> World:
         "/api/v1/meetings/agenda-items/{item_id}/inputs.item_id": [str(i.pk) for i in meetings["agenda"]],
         "item_id": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
         "number": ["1", "2"],
+        # knowledge: terminology (a term in use, and one out of use that only the secretariat sees)
+        "term": [t.key for t in terms],
         "cycle_*.pk": [str(rep["cycle"].pk), str(rep["draft"].pk)],
         "cycle_action.action": ["close"],
         "cycle_id": [str(rep["cycle"].pk), str(rep["draft"].pk)],
@@ -329,6 +335,8 @@ def _documents_world(
     }
     Document.objects.filter(pk=out["withdrawn"].pk).update(withdrawn_at=timezone.now(), withdrawal_reason="x")
     return out
+
+
 # knowledge: practices
 def _practices_world(
     a: Member, b: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
@@ -371,6 +379,26 @@ def _practices_world(
         Marker("MARK-PRACTICE-DRAFT-B", aud["own_b"]),
     ]
     return made
+
+
+def _terminology_world(sec: Any, markers: list[Marker], **aud: set[str]) -> list[Any]:
+    """knowledge: terminology. A term in use (public), and one taken out of use whose reason is the
+    secretariat's to read."""
+    s = as_viewer(sec)
+    common = {"action": "warn", "preferred_en": "preferred wording", "source": "crawl"}
+    in_use = glossary_term_add(
+        viewer=s,
+        data=GlossaryTermInput(match=r"\bcrawlword\b", discouraged_en="crawl word", why_en="public", **common),
+    )
+    out = glossary_term_add(
+        viewer=s,
+        data=GlossaryTermInput(
+            match=r"\bhiddenword\b", discouraged_en="hidden wording", why_en="MARK-TERM-WHY-OUT", **common
+        ),
+    )
+    glossary_term_set_active(viewer=s, term=out, active=False)
+    markers.append(Marker("MARK-TERM-WHY-OUT", aud["staff"]))
+    return [in_use, out]
 
 
 def _reporting_world(

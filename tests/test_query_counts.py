@@ -102,6 +102,57 @@ def test_a_meeting_page_does_not_grow_with_its_agenda(secretariat):
     assert large == small, (small, large)
 
 
+# --- knowledge: terminology -----------------------------------------------------------------------
+GLOSSARY_PAGES = [
+    "/glossary/",
+    "/glossary/check/",
+    "/glossary/csam/",
+    "/api/v1/terminology",
+    "/api/v1/terminology/csam",
+]
+
+
+def grow_glossary(n: int, secretariat) -> None:
+    """n more glossary terms the secretariat adds (the reference rows loaded first)."""
+    from hub.core.viewer import viewer_for
+    from hub.knowledge.models.terminology import GlossaryTerm
+    from hub.knowledge.services.terminology import GlossaryTermInput
+    from hub.knowledge.services.terminology import glossary_term_add
+    from hub.knowledge.services.terminology import reference_terminology_load
+
+    if not GlossaryTerm.objects.exists():
+        reference_terminology_load()
+    start = GlossaryTerm.objects.count()
+    for i in range(start, start + n):
+        data = GlossaryTermInput(
+            match=rf"\bword{i}\b", discouraged_en=f"word {i}", preferred_en="other", why_en="why", source="test"
+        )
+        glossary_term_add(viewer=viewer_for(secretariat), data=data)
+
+
+@pytest.mark.parametrize("url", GLOSSARY_PAGES)
+def test_the_glossary_does_not_grow_with_its_terms(url, secretariat):
+    client = client_for(secretariat)
+    grow_glossary(2, secretariat)
+    small = count(client, url)
+    grow_glossary(15, secretariat)
+    large = count(client, url)
+    assert large <= BUDGET, f"{url}: {large} queries"
+    assert large == small, f"{url}: {small} queries with little data, {large} with more"
+
+
+def test_a_decision_page_checks_its_text_with_one_query(secretariat):
+    from hub.meetings.models import Decision
+
+    client = client_for(secretariat)
+    grow_glossary(2, secretariat)
+    grow(3, secretariat)
+    small = count(client, f"/decisions/{Decision.objects.get(meeting__title='M3').pk}/")
+    grow_glossary(15, secretariat)
+    large = count(client, f"/decisions/{Decision.objects.get(meeting__title='M3').pk}/")
+    assert large == small, (small, large)
+
+
 def grow_attention(n: int, member, contributor) -> None:
     """n more of everything "Needs your attention" lists: meetings to come with a paper and an agenda item
     open to input (and input on it), action items due, open cycles with a report, join requests."""

@@ -172,10 +172,12 @@ def form_page(
     success: str,
     next_url: NextUrl,
     context: Callable[[], dict[str, Any]] | None = None,
+    narratives: Sequence[str] = (),
 ) -> HttpResponse:
     """A page around one form that calls one service: `run_form`, then either its redirect or the page
-    (with `form`, and `context()`, built only when the page is shown), 422 when a submitted form failed."""
-    done = run_form(request, form, action, success=success, next_url=next_url)
+    (with `form`, and `context()`, built only when the page is shown), 422 when a submitted form failed.
+    `narratives` names the fields of free text the terminology check reads after a successful save."""
+    done = run_form(request, form, action, success=success, next_url=next_url, narratives=narratives)
     if done:
         return done
     page = {"form": form, **(context() if context else {})}

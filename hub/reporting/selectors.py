@@ -18,8 +18,8 @@ from django.utils import timezone
 from hub.commitments.models import Commitment
 from hub.commitments.selectors import commitment_list
 from hub.core.policies import policy_for
-from hub.core.terminology import TermWarning
-from hub.core.terminology import check_text
+from hub.core.registry import TextWarning
+from hub.core.registry import text_warnings
 from hub.core.textdiff import Segment
 from hub.core.textdiff import word_diff
 from hub.core.viewer import Viewer
@@ -120,7 +120,7 @@ class AnswerView:
     comments: list[ReviewComment]
     showcase: list[ShowcaseItem]
     previous: Answer | None = None
-    warnings: list[TermWarning] = field(default_factory=list)
+    warnings: list[TextWarning] = field(default_factory=list)
 
     @property
     def question(self) -> Question:
@@ -209,9 +209,9 @@ def report_checklist(page: ReportPage) -> list[SectionCheck]:
     ]
 
 
-def answer_warnings(answer: Answer) -> list[TermWarning]:
+def answer_warnings(answer: Answer) -> list[TextWarning]:
     """Discouraged terms in an answer's texts (warnings, never a block)."""
-    return [w for name in CHECKED_PARTS for w in check_text(getattr(answer, name))]
+    return [w for name in CHECKED_PARTS for w in text_warnings(getattr(answer, name))]
 
 
 def _lineage(question: Question) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -515,6 +516,7 @@ def _report_form_action(
     act: Callable[[Viewer, ProgressReport, Any], Any],
     success: str,
     confirm: Callable[[ProgressReport, Any], dict[str, Any]] | None = None,
+    narratives: Sequence[str] = (),
 ) -> HttpResponse:
     """A secondary form of the report page, posted to its own address: when valid, confirmed (if
     `confirm` says what will happen), then taken; shown again on the page with its errors when it fails."""
@@ -524,7 +526,14 @@ def _report_form_action(
     form = make(page)
     if confirm is not None and form.is_valid() and not is_confirmed(request):
         return confirm_page(request, cancel_url=_report_url(report), **confirm(report, form))
-    done = run_form(request, form, lambda d: act(v, report, form), success=success, next_url=_report_url(report))
+    done = run_form(
+        request,
+        form,
+        lambda d: act(v, report, form),
+        success=success,
+        next_url=_report_url(report),
+        narratives=narratives,
+    )
     if done:
         return done
     context = _report_context(v, report, page=page, **{name: form})
@@ -586,6 +595,7 @@ def report_extension_view(request: HttpRequest, pk: int) -> HttpResponse:
             viewer=v, report_id=report.pk, until=form.cleaned_data["until"], reason=form.cleaned_data["reason"]
         ),
         _("Extension granted."),
+        narratives=("reason",),
         confirm=confirm,
     )
 
@@ -602,6 +612,7 @@ def showcase_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
             viewer=v, answer_id=form.answer_id(), title=form.cleaned_data["title"], summary=form.cleaned_data["summary"]
         ),
         _("Item proposed; it appears on the public site once your focal point signs it off."),
+        narratives=("title", "summary"),
     )
 
 

@@ -129,6 +129,7 @@ def action_item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("Progress saved."),
         next_url=reverse("action_item_detail", args=[item.pk]),
         template="meetings/action_item.html",
+        narratives=("text", "drop_reason"),
         context=lambda: {
             "item": item,
             "updates": action_item_updates(viewer=v, item=item),
@@ -169,6 +170,7 @@ def procedures(request: HttpRequest) -> HttpResponse:
         success=_("Written procedure started; focal points were told."),
         next_url=lambda p: reverse("procedure_detail", args=[p.pk]),
         template="meetings/procedures.html",
+        narratives=("title", "proposal"),
         context=context,
     )
 
@@ -212,6 +214,7 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
             lambda d: objection_record(viewer=v, procedure_id=procedure.pk, member=d["member"], reason=d["reason"]),
             success=_("Objection recorded."),
             next_url=reverse("procedure_detail", args=[procedure.pk]),
+            narratives=("reason",),
         )
         if done:
             return done

@@ -76,6 +76,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         next_url=_back(meeting),
         template="meetings/form.html",
         context=lambda: {"meeting": meeting, "editing": True},
+        narratives=("title", "summary"),
     )
 
 
@@ -100,6 +101,7 @@ def agenda_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         success=_("Agenda item changed."),
         next_url=_back(meeting, "agenda"),
         template="meetings/agenda_item_form.html",
+        narratives=("title",),
         context=lambda: {"meeting": meeting, "item": item},
     )
 
@@ -245,5 +247,6 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("Decision changed; its earlier text is kept below."),
         next_url=reverse("decision_detail", args=[decision.pk]),
         template="meetings/decision.html",
+        narratives=("text", "reason"),
         context=lambda: {"page": page, "decision": decision, "has_synthetic": decision.is_synthetic},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -109,6 +110,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         success=_("Meeting scheduled."),
         next_url=lambda m: reverse("meeting_detail", args=[m.pk]),
         template="meetings/form.html",
+        narratives=("title", "summary"),
     )
 
 
@@ -241,10 +243,12 @@ def _act(
     action: Callable[..., Any],
     success: str,
     confirm: Confirm | None = None,
+    narratives: Sequence[str] = (),
 ) -> HttpResponse:
     """A meeting page's form posted to its own address. With `confirm` (an irreversible step: it returns
     the confirmation page's title, what will happen and button, or None when this post needs none), the
-    step asks once more; a confirmed step that fails says why on the meeting page."""
+    step asks once more; a confirmed step that fails says why on the meeting page. `narratives` names
+    the form's free-text fields the terminology check reads after a save (a warning, never a block)."""
     v = viewer(request)
     meeting = meeting_get(viewer=v, pk=pk)
     form = make_form(v, meeting)
@@ -255,7 +259,9 @@ def _act(
             return confirm_page(request, cancel_url=back, **asked)
         if asked is not None:
             return _confirmed_step(request, lambda: action(v, meeting, form.cleaned_data), success, back)
-    done = run_form(request, form, lambda d: action(v, meeting, d), success=success, next_url=back)
+    done = run_form(
+        request, form, lambda d: action(v, meeting, d), success=success, next_url=back, narratives=narratives
+    )
     if done:
         return done
     meeting.refresh_from_db()
@@ -312,6 +318,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         lambda v, m: AgendaItemForm(request.POST, prefix=PREFIX["agenda_form"], time_zone=m.time_zone),
         lambda v, m, d: agenda_item_add(viewer=v, meeting=m, data=AgendaItemInput(**d)),
         _("Agenda item added."),
+        narratives=("title",),
     )
 
 
@@ -378,6 +385,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
         lambda v, m: MinutesForm(request.POST, prefix=PREFIX["minutes_form"]),
         lambda v, m, d: minutes_save(viewer=v, meeting=m, text=d["minutes"], circulate=d["circulate"]),
         _("Minutes saved."),
+        narratives=("minutes",),
     )
 
 
@@ -412,6 +420,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
         lambda v, m: DecisionForm(request.POST, prefix=PREFIX["decision_form"]),
         lambda v, m, d: decision_adopt(viewer=v, meeting=m, text=d["text"], commitments=list(d["commitments"])),
         _("Decision recorded."),
+        narratives=("text",),
     )
 
 
@@ -449,6 +458,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         create,
         _("Action item created."),
+        narratives=("title", "description"),
     )
 
 
@@ -462,6 +472,7 @@ def input_submit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         lambda v, m: InputForm(request.POST, prefix=f"input{item_pk}"),
         lambda v, m, d: outside_input_submit(viewer=v, item_id=item_pk, organisation=d["organisation"], text=d["text"]),
         _("Your input was sent to the secretariat."),
+        narratives=("text",),
     )
 
 
@@ -475,6 +486,7 @@ def input_respond(request: HttpRequest, pk: int, input_pk: int) -> HttpResponse:
         lambda v, m: ResponseForm(request.POST, prefix=f"response{input_pk}"),
         lambda v, m, d: outside_input_respond(viewer=v, input_id=input_pk, response=d["response"]),
         _("Response recorded."),
+        narratives=("response",),
     )
 
 
@@ -519,4 +531,5 @@ def minutes_comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         lambda v, m: CommentForm(request.POST, members=member_list_acting_for(viewer=v), prefix=PREFIX["comment_form"]),
         lambda v, m, d: minutes_comment(viewer=v, meeting=m, member=d["member"], text=d["text"]),
         _("Comment sent."),
+        narratives=("text",),
     )

@@ -23,6 +23,7 @@ from hub.core.web import export_response
 from hub.core.web import public_page
 from hub.core.web import viewer
 from hub.core.web import viewer_required
+from hub.core.web import warn_terms
 from hub.members.forms import DirectoryFilterForm
 from hub.members.forms import MemberNoteForm
 from hub.members.map import map_svg_gzip
@@ -155,6 +156,7 @@ def note_create(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_hub_error(exc)
         else:
             messages.success(request, _("Note saved."))
+            warn_terms(request, form.cleaned_data["text"])
             return redirect("member_profile", slug=member.slug)
     return render(request, "members/profile.html", _profile_context(v, member, form), status=422)
 

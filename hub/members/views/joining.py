@@ -29,6 +29,7 @@ from hub.core.web import rate_limit
 from hub.core.web import run_form
 from hub.core.web import viewer
 from hub.core.web import viewer_required
+from hub.core.web import warn_terms
 from hub.members.forms import AllianceCheckForm
 from hub.members.forms import AskMoreForm
 from hub.members.forms import JoinAnswerForm
@@ -73,6 +74,7 @@ def join(request: HttpRequest) -> HttpResponse:
         success=_("Thank you. We have sent you an e-mail: open its link to confirm your request."),
         next_url=reverse("join_sent"),
         template="members/join.html",
+        narratives=("message",),
     )
 
 
@@ -107,6 +109,7 @@ def join_status(request: HttpRequest, token: str) -> HttpResponse:
             lambda d: join_request_answer(token=token, text=d["text"]),
             success=_("Your answer was sent to the secretariat."),
             next_url=request.path,
+            narratives=("text",),
         )
         if done:
             return done
@@ -180,6 +183,7 @@ def join_request_new(request: HttpRequest) -> HttpResponse:
         success=_("Request filed."),
         next_url=lambda jr: reverse("join_request_detail", args=[jr.pk]),
         template="members/join_request_new.html",
+        narratives=("message",),
     )
 
 
@@ -215,6 +219,7 @@ def _action(
     action: object,
     success: str,
     confirm: Callable[[dict[str, object]], HttpResponse] | None = None,
+    narratives: tuple[str, ...] = (),
 ) -> HttpResponse:
     """A review step with a form: shown again with its errors; an irreversible one asks once more
     (`confirm`) before it runs; a step refused by the service goes back to the request, saying why."""
@@ -232,6 +237,7 @@ def _action(
             return redirect(detail_url)
         else:
             messages.success(request, success)
+            warn_terms(request, *(str(data.get(name) or "") for name in narratives))
             return redirect(detail_url)
     join_request.refresh_from_db()
     return _detail(request, join_request, **{form_name: form})
@@ -267,6 +273,7 @@ def join_request_ask(request: HttpRequest, pk: int) -> HttpResponse:
         AskMoreForm(request.POST),
         lambda d: join_request_ask_more(viewer=v, request_id=pk, question=d["question"]),
         _("Question sent to the requester."),
+        narratives=("question",),
     )
 
 
@@ -304,6 +311,7 @@ def join_request_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
         lambda d: join_request_reject(viewer=v, request_id=pk, reason=d["reason"]),
         _("Request rejected; the requester was told why."),
         confirm=confirm,
+        narratives=("reason",),
     )
 
 

@@ -57,6 +57,10 @@ def _secretariat_only(v: Viewer) -> None:
         raise NotFound()
 
 
+# The free texts of a member's record the terminology check reads after a save.
+MEMBER_NARRATIVES = ("public_profile_en", "public_profile_fr", "public_profile_es", "secretariat_notes")
+
+
 def _member_input(form: MemberForm) -> MemberInput:
     data = dict(form.cleaned_data)
     data.pop(VERSION_FIELD, None)  # the version goes to the service on its own
@@ -78,6 +82,7 @@ def member_new(request: HttpRequest) -> HttpResponse:
         next_url=lambda member: reverse("member_profile", args=[member.slug]),
         template="members/member_form.html",
         context=lambda: {"member": None},
+        narratives=MEMBER_NARRATIVES,
     )
 
 
@@ -96,6 +101,7 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
         next_url=lambda m: reverse("member_profile", args=[m.slug]),
         template="members/member_form.html",
         context=lambda: {"member": member, "has_synthetic": member.is_synthetic},
+        narratives=MEMBER_NARRATIVES,
     )
 
 
@@ -149,6 +155,7 @@ def member_status(request: HttpRequest, slug: str) -> HttpResponse:
         success=_("Status changed."),
         next_url=reverse("member_profile", args=[member.slug]),
         template="members/member_status.html",
+        narratives=("reason",),
         context=lambda: {
             "member": member,
             "history": member_status_history(viewer=v, member=member),

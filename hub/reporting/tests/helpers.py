@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from hub.core import registry
 from hub.core.viewer import SYSTEM
 from hub.core.viewer import Viewer
 from hub.core.viewer import focal_point_of
@@ -124,3 +125,10 @@ def accepted(report: ProgressReport, viewer: Viewer, **answers: Any) -> Progress
 
 def answer_of(report: ProgressReport, key: str) -> Answer:
     return Answer.objects.get(report=report, question__key=key)
+
+
+def load_terminology() -> None:
+    """The glossary's reference rows (reference/terminology.csv), which the terminology check reads.
+    Loaded through the core registry: reporting does not import the knowledge hub that keeps them."""
+    (table,) = [t for t in registry.reference_tables() if t.name == "terminology"]
+    table.load()

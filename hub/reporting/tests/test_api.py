@@ -33,6 +33,7 @@ from hub.reporting.tests.helpers import REQUIRED_KEYS
 from hub.reporting.tests.helpers import STARTER
 from hub.reporting.tests.helpers import STARTER_KEYS
 from hub.reporting.tests.helpers import TODAY
+from hub.reporting.tests.helpers import load_terminology
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
@@ -552,6 +553,7 @@ def test_terminology_warnings_and_the_previous_accepted_answer_are_shown(
     from hub.reporting.services import report_accept
     from hub.reporting.services import report_submit
 
+    load_terminology()
     report = report_a(opened, member_a)
     o = auth(official_a)
     answers = full_answers("Last year")

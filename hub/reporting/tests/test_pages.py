@@ -21,6 +21,7 @@ from hub.reporting.models import ReportingCycle
 from hub.reporting.models import ReviewComment
 from hub.reporting.models import ShowcaseItem
 from hub.reporting.services import questionnaire_import
+from hub.reporting.tests.helpers import load_terminology
 
 # The discouraged term the terminology check must flag, taken from reference/terminology.csv.
 DISCOURAGED = discouraged_term()
@@ -76,6 +77,7 @@ def save_all(client: Any, report: ProgressReport, **overrides: str) -> None:
 def test_a_full_cycle_through_the_pages(
     version: Any, secretariat: Any, official_a: Any, focal_point_a: Any, official_b: Any, member_a: Any
 ) -> None:
+    load_terminology()
     sec, off, focal, other = (client_for(u) for u in (secretariat, official_a, focal_point_a, official_b))
     today = timezone.localdate()
 
