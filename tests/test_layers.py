@@ -69,7 +69,7 @@ def test_role_checks_live_only_in_policies() -> None:
         [*(ROOT / "hub").rglob("*.py"), *(ROOT / "hub").rglob("*.html"), *(ROOT / "templates").rglob("*.html")]
     ):
         relative = path.relative_to(ROOT).as_posix()
-        in_policies = relative.endswith(ROLE_READERS) or "/policies/" in relative  # a policies package (knowledge: one module per part)
+        in_policies = relative.endswith(ROLE_READERS) or "/policies/" in relative  # or a policies package
         if "/tests/" in relative or "/migrations/" in relative or in_policies:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

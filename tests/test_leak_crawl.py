@@ -37,8 +37,8 @@ from hub.core.models import Notification
 from hub.core.models import Visibility
 from hub.core.services import notifications_record
 from hub.core.viewer import SYSTEM
-from hub.knowledge.models.documents import Document
 from hub.knowledge.models import GoodPractice  # knowledge: practices
+from hub.knowledge.models.documents import Document
 from hub.knowledge.services.terminology import GlossaryTermInput
 from hub.knowledge.services.terminology import glossary_term_add
 from hub.knowledge.services.terminology import glossary_term_set_active
