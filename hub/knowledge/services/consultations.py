@@ -201,11 +201,10 @@ def input_defaults(*, viewer: Viewer) -> dict[str, str]:
 
 
 def _after_deadline(consultation: Consultation) -> Conflict:
-    when = date_format(timezone.localtime(consultation.deadline), "DATETIME_FORMAT")
-    return Conflict(
-        _("This consultation closed for input on %(when)s: your input was not sent.") % {"when": when},
-        problems=[Problem(_("The deadline has passed."), field="deadline")],
-    )
+    message = _("This consultation closed for input on %(when)s: nothing was sent or changed.") % {
+        "when": _deadline_words(consultation)
+    }
+    return Conflict(message, problems=[Problem(message, field="deadline")])
 
 
 def _input_problems(text: str, organisation: str, member: Member | None, message: str) -> None:

@@ -87,9 +87,7 @@ def test_a_contributor_who_answered_still_sees_the_consultation_when_its_audienc
     c = opened(secretariat, for_contributors=True, for_members=True)
     answer(contributor, c)
     other = make_person("cleo.contributor@example.org", Role.Kind.CONTRIBUTOR)
-    consultation_edit(
-        viewer=personas["secretariat"], consultation=c, data=ConsultationData(for_contributors=False)
-    )
+    consultation_edit(viewer=personas["secretariat"], consultation=c, data=ConsultationData(for_contributors=False))
     assert c.pk in visible(personas["contributor"])
     assert c.pk not in visible(as_viewer(other))
 
