@@ -24,11 +24,11 @@ from hub.core.limits import FILTER_MAX_LENGTH
 from hub.knowledge.api.consultations_schemas import CommitmentInputIn
 from hub.knowledge.api.consultations_schemas import ConsultationDetailOut
 from hub.knowledge.api.consultations_schemas import ConsultationIn
+from hub.knowledge.api.consultations_schemas import ConsultationInputIn
+from hub.knowledge.api.consultations_schemas import ConsultationInputOut
 from hub.knowledge.api.consultations_schemas import ConsultationOut
 from hub.knowledge.api.consultations_schemas import ConsultationPatch
-from hub.knowledge.api.consultations_schemas import InputIn
-from hub.knowledge.api.consultations_schemas import InputOut
-from hub.knowledge.api.consultations_schemas import ResponseIn
+from hub.knowledge.api.consultations_schemas import ConsultationResponseIn
 from hub.knowledge.models.consultations import Consultation
 from hub.knowledge.models.consultations import ConsultationInput
 from hub.knowledge.selectors.consultations import consultation_get
@@ -69,16 +69,22 @@ def create_consultation(request: HttpRequest, payload: ConsultationIn) -> Status
     return Status(201, _detail(request, consultation))
 
 
-@router.get("/input", response=list[InputOut], summary="All input you may see, on consultations and commitments")
+@router.get(
+    "/input", response=list[ConsultationInputOut], summary="All input you may see, on consultations and commitments"
+)
 @paginate(Pagination)
 def list_all_input(request: HttpRequest) -> QuerySet[ConsultationInput]:
     return input_list(viewer=caller(request).viewer)
 
 
 @router.post(
-    "/input/{input_id}/response", response=InputOut, summary="Record or change the reasoned response (secretariat)"
+    "/input/{input_id}/response",
+    response=ConsultationInputOut,
+    summary="Record or change the reasoned response (secretariat)",
 )
-def respond_to_input(request: HttpRequest, response: HttpResponse, input_id: int, payload: ResponseIn) -> Any:
+def respond_to_input(
+    request: HttpRequest, response: HttpResponse, input_id: int, payload: ConsultationResponseIn
+) -> Any:
     c = writer(request)
     record = input_get(viewer=c.viewer, pk=input_id)
     record = input_respond(
@@ -89,7 +95,9 @@ def respond_to_input(request: HttpRequest, response: HttpResponse, input_id: int
 
 
 @router.post(
-    "/commitments/{number}/input", response={201: InputOut}, summary="Send input on a commitment (contributors)"
+    "/commitments/{number}/input",
+    response={201: ConsultationInputOut},
+    summary="Send input on a commitment (contributors)",
 )
 def send_commitment_input(request: HttpRequest, number: int, payload: CommitmentInputIn) -> Status[Any]:
     c = writer(request)
@@ -135,7 +143,9 @@ def close_consultation(request: HttpRequest, consultation_id: int) -> Any:
     return _detail(request, consultation_close(viewer=c.viewer, consultation=consultation, via=c.via))
 
 
-@router.get("/{consultation_id}/input", response=list[InputOut], summary="The input on a consultation you may see")
+@router.get(
+    "/{consultation_id}/input", response=list[ConsultationInputOut], summary="The input on a consultation you may see"
+)
 @paginate(Pagination)
 def list_consultation_input(request: HttpRequest, consultation_id: int) -> QuerySet[ConsultationInput]:
     v = caller(request).viewer
@@ -145,10 +155,10 @@ def list_consultation_input(request: HttpRequest, consultation_id: int) -> Query
 
 @router.post(
     "/{consultation_id}/input",
-    response={201: InputOut},
+    response={201: ConsultationInputOut},
     summary="Send input on an open consultation, before its deadline (409 after it)",
 )
-def send_input(request: HttpRequest, consultation_id: int, payload: InputIn) -> Status[Any]:
+def send_input(request: HttpRequest, consultation_id: int, payload: ConsultationInputIn) -> Status[Any]:
     c = writer(request)
     consultation = consultation_get(viewer=c.viewer, pk=consultation_id)
     member_id = member_get(viewer=c.viewer, slug=payload.member).pk if payload.member else None

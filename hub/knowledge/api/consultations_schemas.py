@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from ninja import Field
 from ninja import Schema
@@ -12,17 +13,20 @@ from hub.core.concurrency import version_of
 from hub.knowledge.models.consultations import Consultation
 from hub.knowledge.models.consultations import ConsultationInput
 
+StatusName = Literal["draft", "open", "closed"]
+Shown = Literal["private", "taskforce", "public_when_closed"]
+
 
 class ConsultationOut(Schema):
     id: int
     title: str
     question: str
-    status: Consultation.Status
+    status: StatusName = Field(..., description="draft, open or closed")
     deadline: datetime.datetime
     time_zone: str
     for_contributors: bool = Field(..., description="Reference groups and international initiatives may answer")
     for_members: bool = Field(..., description="Members' officials may answer")
-    input_visibility: Consultation.InputVisibility = Field(..., description="Who sees the input and the responses")
+    input_visibility: Shown = Field(..., description="Who sees the input and the responses")
     opened_at: datetime.datetime | None
     closed_at: datetime.datetime | None
     is_synthetic: bool
@@ -45,7 +49,7 @@ class ConsultationIn(Schema):
     time_zone: str = Field("UTC", max_length=64, description="IANA time zone the deadline is shown in")
     for_contributors: bool = True
     for_members: bool = False
-    input_visibility: Consultation.InputVisibility = Consultation.InputVisibility.TASKFORCE
+    input_visibility: Shown = Field("taskforce", description="private, taskforce or public_when_closed")
     documents: list[RecordId] = Field(default_factory=list, max_length=100)
 
 
@@ -59,11 +63,11 @@ class ConsultationPatch(Schema):
     time_zone: str | None = Field(None, max_length=64)
     for_contributors: bool | None = None
     for_members: bool | None = None
-    input_visibility: Consultation.InputVisibility | None = None
+    input_visibility: Shown | None = None
     documents: list[RecordId] | None = Field(None, max_length=100)
 
 
-class InputOut(Schema):
+class ConsultationInputOut(Schema):
     id: int
     consultation: int | None = Field(None, alias="consultation_id")
     commitment: int | None = Field(None, description="The commitment's number")
@@ -89,7 +93,7 @@ class InputOut(Schema):
         return version_of(i)
 
 
-class InputIn(Schema):
+class ConsultationInputIn(Schema):
     text: str = Field(..., max_length=20000)
     organisation: str = Field("", max_length=200, description="The group or initiative you speak for")
     member: str | None = Field(None, max_length=100, description="Answer for this member (its short name)")
@@ -100,5 +104,5 @@ class CommitmentInputIn(Schema):
     organisation: str = Field(..., max_length=200, description="The group or initiative you speak for")
 
 
-class ResponseIn(Schema):
+class ConsultationResponseIn(Schema):
     response: str = Field(..., max_length=20000, description="The secretariat's reasoned response")

@@ -54,7 +54,8 @@ class ConsultationPolicy(Policy[Consultation]):
         return q
 
     def answerable_q(self, viewer: Viewer) -> Q:
-        """The consultations this viewer may answer now (open, before the deadline, in its audience)."""
+        """The consultations this viewer may answer now (open, before the deadline, in its audience):
+        always some of those the viewer sees, since an open consultation is seen by its audience."""
         if viewer.is_secretariat:
             return NOTHING
         audience = NOTHING

@@ -120,7 +120,9 @@ def consultations_to_answer(*, viewer: Viewer) -> list[Consultation]:
     if viewer.user_id is None:
         return []
     mine = ConsultationInput.objects.filter(consultation=OuterRef("pk"), contributor_id=viewer.user_id)
-    qs = policy.visible(viewer).filter(policy.answerable_q(viewer)).annotate(answered=Exists(mine))
+    # What the viewer may answer they see (an open consultation is seen by its audience): the rule alone
+    # selects it, without the visibility's grants lookup.
+    qs = policy.base_queryset().filter(policy.answerable_q(viewer)).annotate(answered=Exists(mine))
     return list(qs.order_by("deadline", "pk")[:PANEL_SIZE])
 
 

@@ -145,6 +145,8 @@ def test_what_the_viewer_may_answer_now(personas, secretariat):
     def answerable(viewer: Any) -> set[int]:
         return set(Consultation.objects.filter(policy.answerable_q(viewer)).values_list("pk", flat=True))
 
+    for name in ("contributor", "official_a", "focal_point_a", "focal_point_suspended"):
+        assert answerable(personas[name]) <= visible(personas[name]), name
     assert answerable(personas["contributor"]) == {both.pk}
     assert answerable(personas["official_a"]) == {both.pk, only_members.pk}
     assert answerable(personas["secretariat"]) == set()
