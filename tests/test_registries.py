@@ -14,11 +14,17 @@ def test_reference_tables_load_in_layer_order():
 
 
 def test_demo_seeds_run_in_layer_order():
-    assert [s.name for s in registry.demo_seeds()] == ["members", "commitments", "meetings", "reporting"]
+    assert [s.name for s in registry.demo_seeds()] == [
+        "members",
+        "commitments",
+        "meetings",
+        "reporting",
+        "knowledge.consultations",
+    ]
 
 
 def test_reminders_run_in_layer_order():
-    assert [j.name for j in registry.reminder_jobs()] == ["meetings", "reporting"]
+    assert [j.name for j in registry.reminder_jobs()] == ["meetings", "reporting", "knowledge.consultations"]
 
 
 def test_dashboard_panels_show_by_their_order():
@@ -27,6 +33,7 @@ def test_dashboard_panels_show_by_their_order():
         "reporting.attention",
         "members.attention",
         "meetings.attention",
+        "knowledge.consultations",
         "members.you",
         "meetings.actions",
         "members.secretariat",

@@ -65,6 +65,10 @@ class ConsultationPolicy(Policy[Consultation]):
             audience |= Q(for_members=True)
         return audience & Q(status=Status.OPEN, deadline__gt=timezone.now())
 
+    def answering_members(self, viewer: Viewer) -> frozenset[int]:
+        """The members a viewer may answer a consultation for: those they write for."""
+        return viewer.write_member_ids
+
     def can_browse(self, viewer: Viewer, obj: Consultation | None) -> bool:
         """The list of consultations in the navigation: the taskforce and contributors."""
         if viewer.is_taskforce:

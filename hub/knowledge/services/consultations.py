@@ -8,6 +8,7 @@ import datetime
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -40,6 +41,7 @@ from hub.knowledge.models.consultations import Consultation
 from hub.knowledge.models.consultations import ConsultationInput
 from hub.knowledge.models.consultations import ConsultationReminderSent
 from hub.knowledge.models.documents import Document
+from hub.knowledge.policies.consultations import ConsultationPolicy
 from hub.members.models import Member
 from hub.members.models import Role
 
@@ -261,13 +263,14 @@ def input_submit(
 
 def _answering_member(viewer: Viewer, consultation: Consultation, member_id: int | None) -> Member | None:
     """The member an official answers for, or None when the viewer answers as a contributor."""
-    policy = policy_for(Consultation)
+    policy = cast(ConsultationPolicy, policy_for(Consultation))
     as_member = policy.can(viewer, "answer_as_member", consultation)
     if member_id is None and (policy.can(viewer, "answer_as_contributor", consultation) or not as_member):
         return None
-    ids = sorted(viewer.write_member_ids)
+    members = policy.answering_members(viewer)
+    ids = sorted(members)
     chosen = member_id if member_id is not None else (ids[0] if len(ids) == 1 else None)
-    if not as_member or chosen not in viewer.write_member_ids:
+    if not as_member or chosen not in members:
         raise ValidationFailed(
             _("Your input was not sent."),
             problems=[Problem(_("Choose a member you answer for."), field="member")],

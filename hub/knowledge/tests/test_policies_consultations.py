@@ -150,6 +150,8 @@ def test_what_the_viewer_may_answer_now(personas, secretariat):
     assert answerable(personas["contributor"]) == {both.pk}
     assert answerable(personas["official_a"]) == {both.pk, only_members.pk}
     assert answerable(personas["secretariat"]) == set()
+    assert policy.answering_members(personas["official_a"]) == personas["official_a"].write_member_ids
+    assert policy.answering_members(personas["focal_point_suspended"]) == frozenset()
     assert answerable(personas["anonymous"]) == set()
 
 
