@@ -23,6 +23,8 @@ from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
 from hub.core.viewer import Viewer
 from hub.core.viewer import viewer_for
+from hub.knowledge.models import Consultation  # knowledge: consultations
+from hub.knowledge.models import ConsultationInput  # knowledge: consultations
 from hub.knowledge.models.documents import Document
 from hub.meetings.models import ActionItem
 from hub.meetings.models import Decision
@@ -92,6 +94,9 @@ SYNTHETIC = [
     (ReviewComment, "answer__report__member"),
     (ShowcaseItem, "answer__report__member"),
     (Document, "author_member"),  # knowledge: documents
+    # knowledge: consultations
+    (Consultation, None),
+    (ConsultationInput, "member"),
 ]
 
 
@@ -143,8 +148,10 @@ def test_every_case_exists_synthetic_with_fictional_members_only(seeded: str) ->
     assert not Invitation.objects.filter(member__is_synthetic=False).exists()
     # The short summary at the end names what exists.
     lines = out.strip().splitlines()
-    assert lines[-5] == "The demo data holds (synthetic, fictional members only):", out  # knowledge: documents
-    assert [line.split(":")[0].strip() for line in lines[-4:]] == ["Meetings", "Members", "Reporting", "Library"], out
+    header = lines.index("The demo data holds (synthetic, fictional members only):")
+    names = [line.split(":")[0].strip() for line in lines[header + 1 :]]
+    assert names[:3] == ["Meetings", "Members", "Reporting"], out
+    assert {"Library", "Consultations"} <= set(names), out  # knowledge
     assert "1 suspended, 1 withdrawn" in out and "1 awaiting sign-off" in out and "1 answered" in out
 
 

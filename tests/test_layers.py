@@ -61,6 +61,8 @@ ROLE_CHECK = re.compile(
 # (`viewer.member_ids`, the members a viewer belongs to, is a scope that selectors and 404s use, not a role.)
 # Where a viewer's roles may be read: the policies, the viewer itself, and tests.
 ROLE_READERS = ("policies.py", "hub/core/viewer.py")
+
+
 def test_role_checks_live_only_in_policies() -> None:
     """Every may-this-viewer-do-this decision is a `can_<action>` on a policy: no page, service,
     selector, API route or template reads the viewer's roles itself."""

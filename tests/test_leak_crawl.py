@@ -203,6 +203,8 @@ def world(db: Any) -> World:
     library = _documents_world(a, b, hidden, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce, staff=staff)
     practices = _practices_world(a, b, users, markers, own_a=own_a, own_b=own_b, taskforce=taskforce)
     terms = _terminology_world(sec, markers, staff=staff)
+    # knowledge: consultations
+    consult = _consultations_world(users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -269,6 +271,12 @@ def world(db: Any) -> World:
         "uidb36": ["1"],
         "url": ["nowhere"],
         "type": ["totp"],
+        # knowledge: consultations
+        "knowledge_consultation_input_submit.pk": consult["consultations"],
+        "knowledge_consultation_input*.pk": consult["inputs"],
+        "knowledge_consultation_*.pk": consult["consultations"],
+        "consultation_id": consult["consultations"],
+        "/api/v1/consultations/input/{input_id}/response.input_id": consult["inputs"],
     }
     a_values = {
         ("slug", a.slug),
@@ -294,6 +302,9 @@ def world(db: Any) -> World:
         # knowledge: practices
         *(("knowledge_practice_*.pk", str(p.pk)) for k, p in practices.items() if k.endswith("_a")),
         *(("practice_id", str(p.pk)) for k, p in practices.items() if k.endswith("_a")),
+        # knowledge: consultations
+        ("knowledge_consultation_input*.pk", consult["input_a"]),
+        ("/api/v1/consultations/input/{input_id}/response.input_id", consult["input_a"]),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
@@ -399,6 +410,60 @@ def _terminology_world(sec: Any, markers: list[Marker], **aud: set[str]) -> list
     glossary_term_set_active(viewer=s, term=out, active=False)
     markers.append(Marker("MARK-TERM-WHY-OUT", aud["staff"]))
     return [in_use, out]
+
+
+# knowledge: consultations
+def _consultations_world(users: dict[str, Any], markers: list[Marker], **aud: set[str]) -> dict[str, Any]:
+    """A draft consultation; an open one for reference groups and one for members, both keeping input
+    private, with input (and a response) from the contributor and from member A; input on a commitment."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hub.commitments.models import Commitment
+    from hub.knowledge.services.consultations import ConsultationData
+    from hub.knowledge.services.consultations import consultation_create
+    from hub.knowledge.services.consultations import consultation_open
+    from hub.knowledge.services.consultations import input_respond
+    from hub.knowledge.services.consultations import input_submit
+    from hub.knowledge.services.consultations import input_submit_on_commitment
+
+    sec = as_viewer(users["secretariat"])
+    deadline = timezone.now() + datetime.timedelta(days=20)
+
+    def consultation(title: str, **values: Any) -> Any:
+        data = ConsultationData(title=title, question=f"{title}-QUESTION", deadline=deadline, **values)
+        return consultation_create(viewer=sec, data=data)
+
+    draft = consultation("MARK-CONSULT-DRAFT")
+    groups = consultation_open(viewer=sec, consultation=consultation("MARK-CONSULT-GROUPS", input_visibility="private"))
+    members = consultation_open(
+        viewer=sec,
+        consultation=consultation(
+            "MARK-CONSULT-MEMBERS", for_contributors=False, for_members=True, input_visibility="private"
+        ),
+    )
+    contributor = as_viewer(users["contributor"])
+    private = input_submit(viewer=contributor, consultation=groups, organisation="x", text="MARK-CINPUT-PRIVATE")
+    input_respond(viewer=sec, record=private, response="MARK-CRESPONSE-PRIVATE")
+    of_a = input_submit(viewer=as_viewer(users["official_a"]), consultation=members, text="MARK-CINPUT-A")
+    on_commitment = input_submit_on_commitment(
+        viewer=contributor, commitment=Commitment.objects.get(number=1), organisation="x", text="MARK-CINPUT-COMMIT"
+    )
+    markers += [
+        Marker("MARK-CONSULT-DRAFT", aud["staff"]),
+        Marker("MARK-CONSULT-GROUPS", aud["taskforce"] | {"contributor"}),
+        Marker("MARK-CONSULT-MEMBERS", aud["taskforce"]),
+        Marker("MARK-CINPUT-PRIVATE", aud["staff"] | {"contributor"}),
+        Marker("MARK-CRESPONSE-PRIVATE", aud["staff"] | {"contributor"}),
+        Marker("MARK-CINPUT-A", aud["own_a"]),
+        Marker("MARK-CINPUT-COMMIT", aud["taskforce"] | {"contributor"}),
+    ]
+    return {
+        "consultations": [str(c.pk) for c in (draft, groups, members)],
+        "inputs": [str(i.pk) for i in (private, of_a, on_commitment)],
+        "input_a": str(of_a.pk),
+    }
 
 
 def _reporting_world(

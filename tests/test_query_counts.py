@@ -251,6 +251,8 @@ def test_a_library_document_page_is_bounded(official_a, member_a):
     grow_library(1, member_a)
     document = Document.objects.filter(visibility="member").first()
     assert count(client_for(official_a), f"/library/{document.pk}/") <= BUDGET
+
+
 # knowledge: practices
 def grow_practices(n: int) -> None:
     """n more members, each with a published, a submitted and a draft good practice, tagged."""
@@ -301,3 +303,54 @@ def test_a_good_practice_page_does_not_grow_with_its_tags(secretariat):
     first = GoodPractice.objects.get(title="Published 0")
     small = count(client, f"/good-practices/{first.pk}/")
     assert small <= BUDGET, small
+
+
+# knowledge: consultations
+def grow_consultations(n: int, secretariat, contributor, official) -> int:
+    """n more open consultations (for groups and members), each with input from the contributor and a
+    member official, one of them answered; and n more input on commitments. Returns the last one's id."""
+    from hub.commitments.models import Commitment
+    from hub.core.viewer import viewer_for
+    from hub.knowledge.services.consultations import ConsultationData
+    from hub.knowledge.services.consultations import consultation_create
+    from hub.knowledge.services.consultations import consultation_open
+    from hub.knowledge.services.consultations import input_respond
+    from hub.knowledge.services.consultations import input_submit
+    from hub.knowledge.services.consultations import input_submit_on_commitment
+
+    sec = viewer_for(secretariat)
+    deadline = timezone.now() + datetime.timedelta(days=10)
+    last = 0
+    for i in range(n):
+        data = ConsultationData(title=f"C{n}x{i}", question="Q", deadline=deadline, for_members=True)
+        c = consultation_open(viewer=sec, consultation=consultation_create(viewer=sec, data=data))
+        given = input_submit(viewer=viewer_for(contributor), consultation=c, organisation="NGO", text="Input")
+        input_submit(viewer=viewer_for(official), consultation=c, text="Member input")
+        input_respond(viewer=sec, record=given, response="Reasons")
+        input_submit_on_commitment(
+            viewer=viewer_for(contributor), commitment=Commitment.objects.get(number=1), organisation="NGO", text="I"
+        )
+        last = c.pk
+    return last
+
+
+@pytest.mark.parametrize("persona", ["secretariat", "official_a", "contributor"])
+def test_consultation_pages_and_lists_do_not_grow_with_the_data(persona, request, secretariat, contributor, official_a):
+    from hub.commitments.services import reference_commitments_load
+
+    reference_commitments_load()
+    client = client_for(request.getfixturevalue(persona))
+    pages = [
+        "/consultations/",
+        "/consultations/commitments/",
+        "/dashboard/",
+        "/api/v1/consultations",
+        "/api/v1/consultations/input",
+    ]
+    first = grow_consultations(2, secretariat, contributor, official_a)
+    client.get(f"/consultations/{first}/")  # the record types' ids are read once, then cached
+    small = [count(client, u) for u in [*pages, f"/consultations/{first}/", f"/api/v1/consultations/{first}/input"]]
+    last = grow_consultations(8, secretariat, contributor, official_a)
+    large = [count(client, u) for u in [*pages, f"/consultations/{last}/", f"/api/v1/consultations/{last}/input"]]
+    assert max(large) <= BUDGET, f"{persona}: {large}"
+    assert large == small, f"{persona}: {small} queries with little data, {large} with more"

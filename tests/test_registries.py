@@ -21,11 +21,12 @@ def test_demo_seeds_run_in_layer_order():
         "reporting",
         "knowledge.documents",  # knowledge: documents
         "knowledge.practices",
+        "knowledge.consultations",
     ]
 
 
 def test_reminders_run_in_layer_order():
-    assert [j.name for j in registry.reminder_jobs()] == ["meetings", "reporting"]
+    assert [j.name for j in registry.reminder_jobs()] == ["meetings", "reporting", "knowledge.consultations"]
 
 
 def test_dashboard_panels_show_by_their_order():
@@ -37,6 +38,7 @@ def test_dashboard_panels_show_by_their_order():
         "knowledge.documents.attention",  # knowledge: documents
         "knowledge.practices.review",  # knowledge: practices
         "knowledge.practices.member",  # knowledge: practices
+        "knowledge.consultations",
         "members.you",
         "meetings.actions",
         "members.secretariat",

@@ -56,12 +56,11 @@ EXTRA = {
 # Django's own links of the user model (to auth groups and permissions), which the hub never uses.
 DJANGO_LINKS = {"accounts_user_groups", "accounts_user_user_permissions"}
 
-unfilled = []
-for model in apps.get_models(include_auto_created=True):
-    if not model._meta.app_config.name.startswith("hub.") or model._meta.db_table in DJANGO_LINKS:
-        continue
+
+def fill(model):
+    """One row in `model`'s table if it is empty; the reason it could not be, or None."""
     if model._default_manager.exists():
-        continue
+        return None
     values = {}
     for field in model._meta.concrete_fields:
         if field.primary_key or field.null or field.has_default() or getattr(field, "auto_now", False):
@@ -75,5 +74,16 @@ for model in apps.get_models(include_auto_created=True):
         with transaction.atomic():
             model._default_manager.create(**fixed)
     except (IntegrityError, ValueError, TypeError) as exc:
-        unfilled.append(f"{model._meta.db_table}: {exc}")
+        return f"{model._meta.db_table}: {exc}"
+    return None
+
+
+hub_models = [
+    model
+    for model in apps.get_models(include_auto_created=True)
+    if model._meta.app_config.name.startswith("hub.") and model._meta.db_table not in DJANGO_LINKS
+]
+# A second pass fills the tables that point to one filled after them (a link table listed before its target).
+failed = [m for m in hub_models if fill(m)]
+unfilled = [reason for m in failed if (reason := fill(m))]
 print("UNFILLED", unfilled)  # noqa: T201 - read by tests/test_migrations.py

@@ -195,8 +195,8 @@ def test_send_reminders_prints_both_counts_and_is_safe_to_run_twice(loaded, memb
     cycle = new_cycle(QuestionnaireVersion.objects.get(code="v1"), closes_on=TODAY + 30 * D)
     assert cycle.reports.count() == 2
     first = run("send_reminders").splitlines()
-    assert first == ["0 reminder(s) queued", "2 reporting reminder(s) queued"]
+    assert first[:2] == ["0 reminder(s) queued", "2 reporting reminder(s) queued"]
     second = run("send_reminders").splitlines()
-    assert second == ["0 reminder(s) queued", "0 reporting reminder(s) queued"]
+    assert second[:2] == ["0 reminder(s) queued", "0 reporting reminder(s) queued"]
     later = run("send_reminders", "--today", (TODAY + 23 * D).isoformat()).splitlines()
-    assert later == ["0 reminder(s) queued", "2 reporting reminder(s) queued"]
+    assert later[:2] == ["0 reminder(s) queued", "2 reporting reminder(s) queued"]
