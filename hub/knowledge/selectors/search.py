@@ -36,7 +36,7 @@ from django.utils.safestring import SafeString
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from hub.commitments.models import Commitment
+from hub.commitments.selectors import commitment_list
 from hub.core import registry
 from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
@@ -197,6 +197,14 @@ def search_kinds() -> list[tuple[str, str]]:
     return [(source.kind, str(source.label)) for source in registry.search_sources()]
 
 
+def search_commitment_choices(*, viewer: Viewer) -> list[tuple[int, str]]:
+    """(number, "1. Short title") of the commitments, for the commitment filter."""
+    return [
+        (number, f"{number}. {title}")
+        for number, title in commitment_list(viewer=viewer).order_by("number").values_list("number", "short_title")
+    ]
+
+
 def _visible_q(viewer: Viewer, kind: str) -> Q:
     """Entries of records this viewer may see: per kind, the source's visible ids (a subquery)."""
     q = Q(pk__in=[])
@@ -295,9 +303,9 @@ def _facets(viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters) -
     )
     commitment_counts = dict(_tag_counts(qs, SearchFacet.Facet.COMMITMENT))
     titles = dict(
-        Commitment.objects.filter(number__in=[int(v) for v in commitment_counts if v.isdigit()]).values_list(
-            "number", "short_title"
-        )
+        commitment_list(viewer=viewer)
+        .filter(number__in=[int(v) for v in commitment_counts if v.isdigit()])
+        .values_list("number", "short_title")
     )
     commitments = sorted(
         (
