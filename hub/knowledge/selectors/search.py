@@ -375,7 +375,7 @@ def _hits(viewer: Viewer, ranked: list[tuple[int, float]], terms: list[Term]) ->
                 member_id=entry.member_id if entry.member_id in names else None,
                 member=names.get(entry.member_id, "") if entry.member_id is not None else "",
                 year=entry.year,
-                rank=round(rank, 6),
+                rank=rank,
             )
         )
     return hits
