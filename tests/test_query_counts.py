@@ -164,3 +164,24 @@ def test_the_dashboard_of_each_persona_is_bounded(persona, request, member_a, se
     large = count(client, "/dashboard/")
     assert large <= BUDGET, f"{persona}: {large} queries"
     assert large == small, f"{persona}: {small} queries with little data, {large} with more"
+
+
+# --- knowledge: search ---
+SEARCHES = ["/search/?q=land", "/search/?q=item+m", "/api/v1/search?q=land", "/api/v1/search?q=a&type=action_item"]
+
+
+@pytest.mark.parametrize("url", SEARCHES)
+@pytest.mark.parametrize("persona", ["secretariat", "official_a", "anonymous"])
+def test_a_search_is_bounded_and_does_not_grow_with_the_index(url, persona, request, secretariat):
+    from hub.core import registry
+
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    client = client_for(user)
+    grow(3, secretariat)
+    registry.search_rebuild()
+    small = count(client, url)
+    grow(15, secretariat)
+    registry.search_rebuild()
+    large = count(client, url)
+    assert large <= BUDGET, f"{persona} {url}: {large} queries"
+    assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"
