@@ -402,7 +402,8 @@ def _matching(word: str, language: str, matches: frozenset[str]) -> bool:
 def _marked(text: str, language: str, terms: list[Term]) -> str:
     """`text`, HTML-escaped, its matching words wrapped in <mark>."""
     matches = frozenset().union(*(t.matches for t in terms)) if terms else frozenset()
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for m in _WORD.finditer(text):
         if matches and _matching(m.group(), language, matches):
             out.append(escape(text[last : m.start()]))

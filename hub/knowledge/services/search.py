@@ -88,8 +88,9 @@ def _write_full_text(entries: list[SearchEntry]) -> None:
                 texts = [" ".join(words(text)) for text in (e.title, e.summary, e.body)]
                 params = [text for text in texts for _config in configs]
                 by_configs.setdefault(tuple(configs), []).append([*params, e.pk])
-            for configs, rows in by_configs.items():
-                sql = f"UPDATE knowledge_searchentry SET vector = {_pg_vector_sql(list(configs))} WHERE id = %s"  # noqa: S608
+            for config_names, rows in by_configs.items():
+                vector = _pg_vector_sql(list(config_names))
+                sql = f"UPDATE knowledge_searchentry SET vector = {vector} WHERE id = %s"  # noqa: S608
                 cursor.executemany(sql, rows)
         elif connection.vendor == "sqlite":
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[e.pk] for e in entries])  # noqa: S608

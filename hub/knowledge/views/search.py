@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Page
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.http import HttpResponse
@@ -40,7 +41,7 @@ class _Counted:
 
 def _facet_links(query: QueryDict, facets: dict[str, list[FacetValue]]) -> dict[str, list[tuple[FacetValue, str]]]:
     """Each facet value with the address of the search narrowed by it (or widened again when chosen)."""
-    links = {}
+    links: dict[str, list[tuple[FacetValue, str]]] = {}
     for name, values in facets.items():
         links[name] = []
         for value in values:
@@ -58,10 +59,11 @@ def _facet_links(query: QueryDict, facets: dict[str, list[FacetValue]]) -> dict[
 def search_page(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     form = SearchForm(request.GET, kinds=search_kinds(), commitments=search_commitment_choices(viewer=v))
-    results = page = None
+    results = None
+    page: Page[Any] | None = None
     if form.is_valid():
         results = search_run(viewer=v, filters=form.filters(), page=form.cleaned_data["page"] or 1, page_size=PAGE_SIZE)
-        page = Paginator(_Counted(results.count, results.hits), PAGE_SIZE).page(results.page)
+        page = Paginator(_Counted(results.count, results.hits), PAGE_SIZE).page(results.page)  # type: ignore[arg-type]
     query = request.GET.copy()
     query.pop("page", None)
     facets = _facet_links(query, results.facets) if results is not None else {}
