@@ -17,6 +17,7 @@ import functools
 import re
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
@@ -27,6 +28,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import BooleanField
 from django.db.models import Count
 from django.db.models import F
 from django.db.models import Q
@@ -206,9 +208,9 @@ def search_commitment_choices(*, viewer: Viewer) -> list[tuple[int, str]]:
     ]
 
 
-def _visible_q(viewer: Viewer, kind: str) -> Q:
-    """Entries of records this viewer may see: per kind, the source's visible ids (a subquery)."""
-    q = Q(pk__in=[])
+def _visible(viewer: Viewer, kind: str) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """(kind, SQL, params) of the ids of each kind this viewer may see (the source's policy queryset)."""
+    found = []
     for source in registry.search_sources():
         if kind and source.kind != kind:
             continue
@@ -216,8 +218,26 @@ def _visible_q(viewer: Viewer, kind: str) -> Q:
             sql, params = source.visible(viewer).values("pk").query.sql_with_params()
         except EmptyResultSet:  # the policy lets this viewer see none of this kind
             continue
-        q |= Q(kind=source.kind, object_id__in=RawSQL(sql, params))  # noqa: S611 - the policy's compiled SQL
-    return q
+        found.append((source.kind, sql, tuple(params)))
+    return found
+
+
+def _visible_filter(qs: QuerySet[SearchEntry], viewer: Viewer, kind: str) -> QuerySet[SearchEntry]:
+    """Entries of records this viewer may see: per kind, `kind = K AND object_id IN (<visible ids>)`,
+    OR-ed. On SQLite the columns carry a unary `+` so the planner starts from the full-text matches
+    (few) instead of walking every visible record of every kind through the (kind, object_id) index."""
+    parts = _visible(viewer, kind)
+    if not parts:
+        return qs.none()
+    if connection.vendor != "sqlite":
+        q = Q()
+        for name, sql, params in parts:
+            q |= Q(kind=name, object_id__in=RawSQL(sql, params))  # noqa: S611 - the policy's compiled SQL
+        return qs.filter(q)
+    table = SearchEntry._meta.db_table
+    clause = " OR ".join(f'(+"{table}"."kind" = %s AND +"{table}"."object_id" IN ({sql}))' for _n, sql, _p in parts)
+    params = [p for name, _sql, ps in parts for p in (name, *ps)]
+    return qs.alias(seen=RawSQL(f"({clause})", params, output_field=BooleanField())).filter(seen=True)  # noqa: S611
 
 
 def _postgres_query(terms: list[Term]) -> SearchQuery:
@@ -241,7 +261,7 @@ def fts_match(terms: list[Term]) -> str:
 
 
 def _filtered(viewer: Viewer, filters: SearchFilters, terms: list[Term]) -> QuerySet[SearchEntry]:
-    qs = SearchEntry.objects.filter(_visible_q(viewer, filters.kind))
+    qs = _visible_filter(SearchEntry.objects.all(), viewer, filters.kind)
     if filters.member is not None:
         qs = qs.filter(member_id=filters.member)
     if filters.year is not None:
@@ -272,33 +292,47 @@ def _ranked_ids(qs: QuerySet[SearchEntry], terms: list[Term], offset: int, limit
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     sql = (
         f"SELECT rowid, bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} "  # noqa: S608
-        f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner}) ORDER BY score, rowid LIMIT %s OFFSET %s"
+        f"WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({inner}) ORDER BY score, rowid LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [fts_match(terms), *params, limit, offset])
         return [(int(pk), -float(score)) for pk, score in cursor.fetchall()]
 
 
-def _counts(qs: QuerySet[SearchEntry], column: str) -> list[tuple[Any, int]]:
-    rows = qs.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("pk")).order_by()
-    return [(row[column], row["n"]) for row in rows]
+def _grouped(qs: QuerySet[SearchEntry]) -> tuple[Counter[str], Counter[int], Counter[int]]:
+    """Kinds, members and years of the results, from one GROUP BY (the count is their sum)."""
+    kinds: Counter[str] = Counter()
+    members: Counter[int] = Counter()
+    years: Counter[int] = Counter()
+    for row in qs.values("kind", "member_id", "year").annotate(n=Count("pk")).order_by():
+        kinds[row["kind"]] += row["n"]
+        if row["member_id"] is not None:
+            members[row["member_id"]] += row["n"]
+        if row["year"] is not None:
+            years[row["year"]] += row["n"]
+    return kinds, members, years
 
 
-def _tag_counts(qs: QuerySet[SearchEntry], facet: str) -> list[tuple[str, int]]:
-    rows = (
-        SearchFacet.objects.filter(facet=facet, entry_id__in=qs.values("pk"))
-        .values("value")
-        .annotate(n=Count("entry_id", distinct=True))
-        .order_by()
-    )
-    return [(row["value"], row["n"]) for row in rows]
+def _tag_counts(qs: QuerySet[SearchEntry]) -> dict[str, dict[str, int]]:
+    """Commitment and capability tags of the results, from one GROUP BY (a tag is once per entry)."""
+    counts: dict[str, dict[str, int]] = {SearchFacet.Facet.COMMITMENT: {}, SearchFacet.Facet.CAPABILITY: {}}
+    rows = SearchFacet.objects.filter(entry_id__in=qs.values("pk")).values("facet", "value").annotate(n=Count("pk"))
+    for row in rows.order_by():
+        counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
+    return counts
 
 
-def _facets(viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters) -> dict[str, list[FacetValue]]:
+def _facets(
+    viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters
+) -> tuple[int, dict[str, list[FacetValue]], dict[int, str]]:
+    """The count, the facets and the names of the members they show (only members the viewer may see)."""
+    kind_counts, member_counts, year_counts = _grouped(qs)
     labels = dict(search_kinds())
-    kinds = [FacetValue(kind, labels.get(kind, kind), n, kind == filters.kind) for kind, n in _counts(qs, "kind")]
-    kinds.sort(key=lambda f: list(labels).index(f.value) if f.value in labels else len(labels))
-    member_counts = dict(_counts(qs, "member_id"))
+    order = list(labels)
+    kinds = sorted(
+        (FacetValue(kind, labels.get(kind, kind), n, kind == filters.kind) for kind, n in kind_counts.items()),
+        key=lambda f: order.index(f.value) if f.value in order else len(order),
+    )
     names = dict(
         policy_for(Member).visible(viewer).filter(pk__in=list(member_counts)).values_list("pk", "name")
     )  # a member the viewer may not see is never named (nor counted)
@@ -306,12 +340,10 @@ def _facets(viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters) -
         (FacetValue(str(pk), names[pk], n, pk == filters.member) for pk, n in member_counts.items() if pk in names),
         key=lambda f: f.label.lower(),
     )
-    commitment_counts = dict(_tag_counts(qs, SearchFacet.Facet.COMMITMENT))
-    titles = dict(
-        commitment_list(viewer=viewer)
-        .filter(number__in=[int(v) for v in commitment_counts if v.isdigit()])
-        .values_list("number", "short_title")
-    )
+    tags = _tag_counts(qs)
+    commitment_counts = tags[SearchFacet.Facet.COMMITMENT]
+    numbers = [int(v) for v in commitment_counts if v.isdigit()]
+    titles = dict(commitment_list(viewer=viewer).filter(number__in=numbers).values_list("number", "short_title"))
     commitments = sorted(
         (
             FacetValue(
@@ -329,16 +361,17 @@ def _facets(viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters) -
     capabilities = sorted(
         (
             FacetValue(value, value, n, value == filters.capability)
-            for value, n in _tag_counts(qs, SearchFacet.Facet.CAPABILITY)
+            for value, n in tags[SearchFacet.Facet.CAPABILITY].items()
         ),
         key=lambda f: f.value,
     )
     years = sorted(
-        (FacetValue(str(year), str(year), n, year == filters.year) for year, n in _counts(qs, "year")),
+        (FacetValue(str(year), str(year), n, year == filters.year) for year, n in year_counts.items()),
         key=lambda f: f.value,
         reverse=True,
     )
-    return {"type": kinds, "member": members, "commitment": commitments, "capability": capabilities, "year": years}
+    facets = {"type": kinds, "member": members, "commitment": commitments, "capability": capabilities, "year": years}
+    return sum(kind_counts.values()), facets, names
 
 
 def search_run(
@@ -357,20 +390,20 @@ def search_run(
     except EmptyResultSet:  # nothing of any kind is visible to this viewer
         return results
     qs = SearchEntry.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - Django's own compiled SQL
-    results.count = qs.count()
+    results.count, results.facets, names = _facets(viewer, qs, filters)
     if clamp:
         results.page = min(max(1, page), results.pages)
-    results.facets = _facets(viewer, qs, filters)
-    ranked = _ranked_ids(qs, terms, (results.page - 1) * page_size, page_size)
-    results.hits = _hits(viewer, ranked, terms)
+    ranked = _ranked_ids(qs, terms, (results.page - 1) * page_size, page_size) if results.count else []
+    results.hits = _hits(ranked, terms, names)
     return results
 
 
-def _hits(viewer: Viewer, ranked: list[tuple[int, float]], terms: list[Term]) -> list[SearchHit]:
+def _hits(ranked: list[tuple[int, float]], terms: list[Term], names: dict[int, str]) -> list[SearchHit]:
+    """The page's entries with their highlighting; `names`: the members the viewer may see, by id."""
+    if not ranked:
+        return []
     entries = SearchEntry.objects.in_bulk([pk for pk, _rank in ranked])
     labels = dict(search_kinds())
-    member_ids = {e.member_id for e in entries.values() if e.member_id is not None}
-    names = dict(policy_for(Member).visible(viewer).filter(pk__in=member_ids).values_list("pk", "name"))
     hits = []
     for pk, rank in ranked:
         entry = entries[pk]
