@@ -231,8 +231,8 @@ def _visible_filter(qs: QuerySet[SearchEntry], viewer: Viewer, kind: str) -> Que
         return qs.none()
     if connection.vendor != "sqlite":
         q = Q()
-        for name, sql, params in parts:
-            q |= Q(kind=name, object_id__in=RawSQL(sql, params))  # noqa: S611 - the policy's compiled SQL
+        for name, sql, kind_params in parts:
+            q |= Q(kind=name, object_id__in=RawSQL(sql, kind_params))  # noqa: S611 - the policy's compiled SQL
         return qs.filter(q)
     table = SearchEntry._meta.db_table
     clause = " OR ".join(f'(+"{table}"."kind" = %s AND +"{table}"."object_id" IN ({sql}))' for _n, sql, _p in parts)

@@ -111,17 +111,6 @@ def _delete_full_text(ids: Iterable[int] | None) -> None:
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[pk] for pk in ids])  # noqa: S608
 
 
-def _delete_kind(kind: str) -> None:
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT id FROM knowledge_searchentry WHERE kind = %s)",  # noqa: S608
-                [kind],
-            )
-    SearchFacet.objects.filter(entry__kind=kind).delete()
-    SearchEntry.objects.filter(kind=kind).delete()
-
-
 def search_entry_refresh(*, kind: str, object_id: int) -> None:
     """(Re)index one record, or drop its entry when it is gone or no longer indexed."""
     source = _source(kind)
@@ -184,18 +173,70 @@ def search_bulk_index(source: SearchSource, pairs: Iterable[tuple[Any, SearchDoc
     return count
 
 
+FIELDS = ("language", "title", "summary", "body", "member_id", "year", "path")
+
+
+def _delete_entries(ids: list[int]) -> None:
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        _delete_full_text(part)
+        SearchFacet.objects.filter(entry_id__in=part).delete()
+        SearchEntry.objects.filter(pk__in=part).delete()
+
+
+def _rebuild_kind(source: SearchSource) -> int:
+    """Bring one kind's entries in line with its records: new ones created, changed ones updated (their
+    ids kept), gone ones deleted, an unchanged entry left as it is; the full-text data of every entry
+    is written again. Returns how many entries the kind has."""
+    existing = {e.object_id: e for e in SearchEntry.objects.filter(kind=source.kind)}
+    tags: dict[int, set[tuple[str, str]]] = {}
+    for entry_id, facet, value in SearchFacet.objects.filter(entry__kind=source.kind).values_list(
+        "entry_id", "facet", "value"
+    ):
+        tags.setdefault(entry_id, set()).add((facet, value))
+    seen: set[int] = set()
+    created: list[tuple[Any, SearchDocument]] = []
+    changed: list[tuple[SearchEntry, SearchDocument]] = []
+    kept: list[SearchEntry] = []
+    for obj, doc in _documents(source):
+        seen.add(obj.pk)
+        old = existing.get(obj.pk)
+        if old is None:
+            created.append((obj, doc))
+            continue
+        fresh = _entry(source, obj, doc)
+        fresh_tags = {(f.facet, f.value) for f in _facets(old, doc)}
+        if any(getattr(old, name) != getattr(fresh, name) for name in FIELDS) or tags.get(old.pk, set()) != fresh_tags:
+            for name in FIELDS:
+                setattr(old, name, getattr(fresh, name))
+            changed.append((old, doc))
+        kept.append(old)
+    _delete_entries([e.pk for object_id, e in existing.items() if object_id not in seen])
+    if changed:
+        SearchEntry.objects.bulk_update([e for e, _doc in changed], [*FIELDS], batch_size=CHUNK)
+        ids = [e.pk for e, _doc in changed]
+        for start in range(0, len(ids), CHUNK):
+            SearchFacet.objects.filter(entry_id__in=ids[start : start + CHUNK]).delete()
+        SearchFacet.objects.bulk_create([f for e, doc in changed for f in _facets(e, doc)], batch_size=CHUNK)
+    for start in range(0, len(kept), CHUNK):
+        _write_full_text(kept[start : start + CHUNK])
+    return len(kept) + search_bulk_index(source, created)
+
+
 def search_rebuild(*, kinds: list[str] | None = None) -> list[tuple[str, int]]:
     """Rebuild the index of these kinds (every registered kind when None) in one transaction; entries
-    of kinds no longer registered go on a full rebuild. Running it twice gives the same entries."""
+    of kinds no longer registered go on a full rebuild. Idempotent: a second run changes no entry."""
     sources = [s for s in registry.search_sources() if kinds is None or s.kind in kinds]
     done = []
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         if kinds is None:
-            _delete_full_text(None)
-            SearchFacet.objects.all().delete()
-            SearchEntry.objects.all().delete()
+            registered = [s.kind for s in sources]
+            _delete_entries(list(SearchEntry.objects.exclude(kind__in=registered).values_list("pk", flat=True)))
+            if connection.vendor == "sqlite":  # full-text rows left by an entry deleted outside the index
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM knowledge_searchentry)"  # noqa: S608
+                    )
         for source in sources:
-            if kinds is not None:
-                _delete_kind(source.kind)
-            done.append((source.kind, search_bulk_index(source, _documents(source))))
+            done.append((source.kind, _rebuild_kind(source)))
     return done
