@@ -279,10 +279,13 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", "--no-input", verbosity=0)
-    call_command("load_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115 - seed_demo rebuilds the index
     from django.db import connection
 
+    from hub.accounts.models import User
+
+    if not User.objects.filter(email="secretariat@demo.taskforce.invalid").exists():  # reused when seeded
+        call_command("load_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115 - seed_demo rebuilds the index
     print(f"database: {connection.vendor}")
     demo = measure("demo data", args.rounds)
     synthetic_documents(args.documents)
