@@ -116,3 +116,19 @@ def test_a_deleted_record_leaves_the_index(db: Any, django_capture_on_commit_cal
         meeting.delete()
     assert not SearchEntry.objects.filter(kind="meeting").exists()
     assert _public_finds("puffin") == []
+
+
+def test_the_search_command_finds_as_the_person_named_and_refuses_a_too_long_query(
+    member_a: Any, member_b: Any, official_a: Any, official_b: Any
+) -> None:
+    build(member_a, member_b)
+    out = io.StringIO()
+    call_command("search", "zebrafish", "--as", official_a.email, stdout=out)
+    assert "Zebrafish walrus meeting" in out.getvalue()
+    out = io.StringIO()
+    call_command("search", "zebrafish", "--as", official_b.email, stdout=out)
+    assert out.getvalue().startswith("0 result(s)")
+    with pytest.raises(CommandError, match="500 characters"):
+        call_command("search", "x" * 600, stdout=io.StringIO())
+    with pytest.raises(CommandError, match="No person"):
+        call_command("search", "x", "--as", "nobody@example.org", stdout=io.StringIO())
