@@ -13,12 +13,14 @@ separators, never query syntax.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
@@ -215,7 +217,7 @@ def _visible(viewer: Viewer, kind: str) -> list[tuple[str, str, tuple[Any, ...]]
         if kind and source.kind != kind:
             continue
         try:
-            sql, params = source.visible(viewer).values("pk").query.sql_with_params()
+            sql, params = source.visible(viewer).order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # the policy lets this viewer see none of this kind
             continue
         found.append((source.kind, sql, tuple(params)))
@@ -389,13 +391,36 @@ def search_run(
         sql, params = _filtered(viewer, filters, terms).values("pk").query.sql_with_params()
     except EmptyResultSet:  # nothing of any kind is visible to this viewer
         return results
-    qs = SearchEntry.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - Django's own compiled SQL
-    results.count, results.facets, names = _facets(viewer, qs, filters)
-    if clamp:
-        results.page = min(max(1, page), results.pages)
-    ranked = _ranked_ids(qs, terms, (results.page - 1) * page_size, page_size) if results.count else []
+    with _matching_ids(sql, params) as (inner, inner_params):
+        qs = SearchEntry.objects.filter(pk__in=RawSQL(inner, inner_params))  # noqa: S611 - compiled SQL
+        results.count, results.facets, names = _facets(viewer, qs, filters)
+        if clamp:
+            results.page = min(max(1, page), results.pages)
+        ranked = _ranked_ids(qs, terms, (results.page - 1) * page_size, page_size) if results.count else []
     results.hits = _hits(ranked, terms, names)
     return results
+
+
+HITS_TABLE = "knowledge_search_hits"
+
+
+@contextlib.contextmanager
+def _matching_ids(sql: str, params: Any) -> Iterator[tuple[str, Any]]:
+    """The ids the filter selects, as a subquery for the count, the facets and the page. On SQLite they
+    are computed once into a temporary table of this connection (SQLite would evaluate the filter anew
+    for each statement), emptied afterwards; elsewhere the filter itself is the subquery."""
+    if connection.vendor != "sqlite":
+        yield sql, params
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {HITS_TABLE} (id INTEGER PRIMARY KEY)")
+        cursor.execute(f"DELETE FROM temp.{HITS_TABLE}")  # noqa: S608
+        cursor.execute(f"INSERT INTO temp.{HITS_TABLE} (id) {sql}", params)  # noqa: S608 - Django's compiled SQL
+    try:
+        yield f"SELECT id FROM temp.{HITS_TABLE}", ()  # noqa: S608
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM temp.{HITS_TABLE}")  # noqa: S608
 
 
 def _hits(ranked: list[tuple[int, float]], terms: list[Term], names: dict[int, str]) -> list[SearchHit]:
