@@ -9,6 +9,7 @@ from ninja import Query
 from ninja import Router
 
 from hub.core.api import caller
+from hub.core.limits import PAGE_SIZE
 from hub.knowledge.api.search_schemas import SearchOut
 from hub.knowledge.api.search_schemas import SearchQueryIn
 from hub.knowledge.selectors.search import FACETS
@@ -28,9 +29,8 @@ def search(request: HttpRequest, params: Query[SearchQueryIn]) -> dict[str, Any]
         capability=params.capability,
         year=params.year,
     )
-    results = search_run(
-        viewer=caller(request).viewer, filters=filters, page=params.page, page_size=params.page_size, clamp=False
-    )
+    size = params.page_size or PAGE_SIZE
+    results = search_run(viewer=caller(request).viewer, filters=filters, page=params.page, page_size=size, clamp=False)
     return {
         "count": results.count,
         "page": results.page,

@@ -26,8 +26,8 @@ class SearchQueryIn(Schema):
     capability: str = Field("", max_length=FILTER_MAX_CHARS, description="Only records tagged with this capability.")
     year: int | None = Field(None, ge=1900, le=2999, description="Only records of this year.")
     page: int = Field(1, ge=1, le=PAGE_MAX, description="The page, from 1.")
-    page_size: int = Field(
-        PAGE_SIZE,
+    page_size: int | None = Field(
+        None,
         ge=1,
         le=PAGE_SIZE_MAX,
         description=f"Results per page: {PAGE_SIZE} unless asked, at most {PAGE_SIZE_MAX}.",

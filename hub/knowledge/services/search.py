@@ -59,8 +59,11 @@ def _facets(entry: SearchEntry, doc: SearchDocument) -> list[SearchFacet]:
 
 
 def _pg_configs(language: str) -> list[str]:
+    """The configurations an entry's vector is built with: its language's, and always "simple" (the
+    words as they are), so a query word PostgreSQL calls a stop word ("the", "a") still matches the
+    record that contains it, as on SQLite."""
     if language in POSTGRES_CONFIGS:
-        return [POSTGRES_CONFIGS[language]]
+        return [POSTGRES_CONFIGS[language], "simple"]
     if language == MULTILINGUAL:
         return [*(POSTGRES_CONFIGS[code] for code in LANGUAGES), "simple"]
     return ["simple"]

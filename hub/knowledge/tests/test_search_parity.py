@@ -54,6 +54,7 @@ QUERIES = {
     "zanzibar": set(),
     'practice" OR victims': set(),  # every word must match: "or" is a word, never an operator
     "victim*": {"en-victims", "fr-victimes"},  # "*" separates; it is not a prefix search
+    "hotlines remove": {"en-practices"},
 }
 
 
@@ -106,3 +107,11 @@ def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(db: Any, m
     found = search_run(viewer=ANONYMOUS, filters=SearchFilters(q="referral", kind="ranked"))
     assert [h.id for h in found.hits] == [members[1].pk, members[2].pk, members[0].pk]
     assert found.hits[0].rank > found.hits[1].rank > found.hits[2].rank
+
+
+def test_a_query_with_a_stop_word_still_finds_the_record_that_contains_it(corpus: dict[int, str]) -> None:
+    """PostgreSQL's english configuration drops "the"; every vector also holds the words as they are."""
+    found = search_run(viewer=ANONYMOUS, filters=SearchFilters(q="support the victim", kind="corpus"))
+    assert {corpus[h.id] for h in found.hits} == set()  # "the" is not in "Victim support"
+    found = search_run(viewer=ANONYMOUS, filters=SearchFilters(q="des victimes", kind="corpus"))
+    assert {corpus[h.id] for h in found.hits} == {"fr-victimes"}  # "des" is a French stop word
