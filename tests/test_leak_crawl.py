@@ -969,3 +969,34 @@ def test_every_url_parameter_has_a_registry_entry(world: World):
     # all_urls fails on a parameter missing from the registry; here we prove it would.
     with pytest.raises(AssertionError, match="no registry entry"):
         all_urls({k: v for k, v in world.params.items() if k != "slug"})
+
+
+# --- knowledge: search ---
+def test_searching_for_a_markers_words_never_finds_it_for_who_may_not_see_it(world: World):
+    """The search index holds every marker's text. Every persona searches "mark" (a word of every
+    marker: all the indexed records it may open, on one API page and the page's first) and, for the
+    personas outside A, each marker's own words (its snippet then shows the marker). The query is the
+    marker's words without hyphens, so the query echoed in the search box never reads as a marker."""
+    from hub.core import registry
+
+    registry.search_rebuild()
+    queries = {m.text: " ".join(re.findall(r"[A-Za-z0-9]+", m.text)) for m in world.markers}
+    leaks = []
+    for persona, client in clients(world).items():
+        forbidden = forbidden_for(world, persona)
+        asks = [("/api/v1/search", {"q": "mark", "page_size": 100}), ("/search/", {"q": "mark"})]
+        if persona in ("official_b", "contributor", "anonymous"):
+            asks += [("/api/v1/search", {"q": q}) for q in dict.fromkeys(queries.values())]
+        for url, params in asks:
+            response = client.get(url, params)
+            assert response.status_code == 200, (persona, url, params, response.status_code)
+            if url.startswith("/api/") and params["q"] == "mark":
+                assert response.json()["count"] <= 100  # one page holds every result
+            text = body_text(response).lower()
+            leaks += [f"{persona} {url}?q={params['q']} shows {m}" for m in forbidden if m.lower() in text]
+    assert not leaks, "\n".join(leaks)
+    # Not vacuous: who may see a record finds it by its words.
+    found = clients(world)["official_a"].get("/api/v1/search", {"q": queries["MARK-ANSWER-A"]}).json()
+    assert any(r["kind"] == "report" for r in found["results"])
+    found = clients(world)["secretariat"].get("/api/v1/search", {"q": "mark draft"}).json()
+    assert [r["kind"] for r in found["results"]] == ["minutes"]

@@ -354,3 +354,24 @@ def test_consultation_pages_and_lists_do_not_grow_with_the_data(persona, request
     large = [count(client, u) for u in [*pages, f"/consultations/{last}/", f"/api/v1/consultations/{last}/input"]]
     assert max(large) <= BUDGET, f"{persona}: {large}"
     assert large == small, f"{persona}: {small} queries with little data, {large} with more"
+
+
+# --- knowledge: search ---
+SEARCHES = ["/search/?q=land", "/search/?q=item+m", "/api/v1/search?q=land", "/api/v1/search?q=a&type=action_item"]
+
+
+@pytest.mark.parametrize("url", SEARCHES)
+@pytest.mark.parametrize("persona", ["secretariat", "official_a", "anonymous"])
+def test_a_search_is_bounded_and_does_not_grow_with_the_index(url, persona, request, secretariat):
+    from hub.core import registry
+
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    client = client_for(user)
+    grow(3, secretariat)
+    registry.search_rebuild()
+    small = count(client, url)
+    grow(15, secretariat)
+    registry.search_rebuild()
+    large = count(client, url)
+    assert large <= BUDGET, f"{persona} {url}: {large} queries"
+    assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"

@@ -99,6 +99,17 @@ class SearchSource:
     document: Callable[[Any], SearchDocument | None]
     visible: Callable[[Viewer], Any]
     rows: Callable[[], Any]
+    # Other models whose rows are part of this record's text: (model, the attribute holding the
+    # record's id), e.g. (AgendaItem, "meeting_id"); a change to one re-indexes the record.
+    related: tuple[tuple[type[Any], str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchIndexer:
+    """Who keeps the search index (knowledge): `rebuild(kinds=None)` rebuilds it in bulk, idempotent,
+    and returns (kind, entries) for each kind; `kinds=None` means every registered kind."""
+
+    rebuild: Callable[..., list[tuple[str, int]]]
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ _reminders: dict[str, Reminders] = {}
 _panels: dict[str, DashboardPanel] = {}
 _calendar: dict[str, CalendarSource] = {}
 _search: dict[str, SearchSource] = {}
+_search_indexer: list[SearchIndexer] = []
 _text_checks: dict[str, Callable[[str], list[TextWarning]]] = {}
 
 
@@ -176,13 +188,24 @@ def search_source(
     document: Callable[[Any], SearchDocument | None],
     visible: Callable[[Viewer], Any],
     rows: Callable[[], Any],
+    related: tuple[tuple[type[Any], str], ...] = (),
 ) -> None:
     """A kind of record for the one search (knowledge's index reads these; no app imports it)."""
-    _search[kind] = SearchSource(kind, label, model, document, visible, rows)
+    _search[kind] = SearchSource(kind, label, model, document, visible, rows, related)
 
 
 def search_sources() -> list[SearchSource]:
     return list(_search.values())
+
+
+def search_indexer(*, rebuild: Callable[..., list[tuple[str, int]]]) -> None:
+    """The one search index (knowledge registers it; `manage.py reindex` and `seed_demo` run it)."""
+    _search_indexer[:] = [SearchIndexer(rebuild)]
+
+
+def search_rebuild(*, kinds: list[str] | None = None) -> list[tuple[str, int]]:
+    """Rebuild the search index (nothing when no app keeps one)."""
+    return [row for indexer in _search_indexer for row in indexer.rebuild(kinds=kinds)]
 
 
 def text_check(name: str, check: Callable[[str], list[TextWarning]]) -> None:

@@ -14,8 +14,10 @@ class MeetingsConfig(AppConfig):
         from hub.meetings import demo  # noqa: F401
         from hub.meetings import models  # noqa: F401
         from hub.meetings import policies  # noqa: F401
+        from hub.meetings import search
         from hub.meetings.services import reminders_send
 
+        search.register()
         registry.demo_seed("meetings", demo.seed_meetings_lines)
         registry.dashboard_panel(
             "meetings.attention", "meetings/panels/attention.html", dashboard.attention_panel, order=3

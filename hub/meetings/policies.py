@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from hub.core.models import Visibility
@@ -141,6 +142,19 @@ class MeetingPolicy(Policy[Meeting]):
         if viewer.is_taskforce:
             return True
         return obj.visibility == Visibility.PUBLIC
+
+    def minutes_visible(self, viewer: Viewer) -> QuerySet[Meeting]:
+        """The meetings whose minutes this viewer may read: `can_view_minutes` as a queryset (the search
+        index's minutes are filtered by it)."""
+        meetings = self.visible(viewer)
+        if viewer.is_secretariat:
+            return meetings.exclude(minutes_status=Meeting.MinutesStatus.NONE)
+        meetings = meetings.filter(
+            minutes_status__in=(Meeting.MinutesStatus.CIRCULATED, Meeting.MinutesStatus.APPROVED)
+        )
+        if viewer.is_taskforce:
+            return meetings
+        return meetings.filter(visibility=Visibility.PUBLIC)
 
 
 # Agenda items follow their meeting.

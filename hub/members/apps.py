@@ -17,9 +17,11 @@ class MembersConfig(AppConfig):
         from hub.members import demo  # noqa: F401
         from hub.members import models  # noqa: F401
         from hub.members import policies  # noqa: F401
+        from hub.members import search
         from hub.members import selectors  # noqa: F401
         from hub.members.services import reference_members_load
 
+        search.register()
         registry.reference_table("members", reference_members_load)
         registry.demo_seed("members", demo.seed_demo_lines)
         registry.dashboard_panel(

@@ -14,9 +14,11 @@ class ReportingConfig(AppConfig):
         from hub.reporting import demo  # noqa: F401
         from hub.reporting import models  # noqa: F401
         from hub.reporting import policies  # noqa: F401
+        from hub.reporting import search
         from hub.reporting.calendar import reporting_deadlines
         from hub.reporting.services import cycle_reminders_send
 
+        search.register()
         registry.demo_seed("reporting", demo.seed_reporting_lines)
         registry.reminders("reporting", cycle_reminders_send, "{count} reporting reminder(s) queued")
         registry.dashboard_panel(

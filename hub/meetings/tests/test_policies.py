@@ -293,3 +293,20 @@ def test_a_meetings_decision_is_corrected_by_the_secretariat_until_the_minutes_a
     assert not policy.can(personas["secretariat"], "edit", by_procedure)
     assert not policy.can(personas["official_a"], "edit", open_)
     assert not policy.can(personas["secretariat"], "edit", None)
+
+
+def test_the_meetings_whose_minutes_a_viewer_may_read_are_exactly_those_can_view_minutes_allows(personas):
+    """`minutes_visible` (the search's minutes) is `can_view_minutes` as a queryset, for every persona."""
+    meetings = []
+    for visibility in ("public", "taskforce", "secretariat"):
+        for status in ("none", "draft", "circulated", "approved"):
+            meeting = schedule(visibility, f"{visibility} {status}")
+            Meeting.objects.filter(pk=meeting.pk).update(minutes_status=status)
+            meetings.append(meeting)
+    agenda_item_add(viewer=SYSTEM, meeting=meetings[6], data=AgendaItemInput(title="Input", open_for_input=True))
+    policy = policy_for(Meeting)
+    for name, viewer in personas.items():
+        readable = set(policy.minutes_visible(viewer).values_list("pk", flat=True))
+        expected = {m.pk for m in policy.visible(viewer) if policy.can(viewer, "view_minutes", m)}
+        assert readable == expected, name
+    assert set(policy.minutes_visible(personas["contributor"])) == {meetings[2], meetings[3]}
