@@ -274,6 +274,7 @@ def test_a_progress_report_from_cycle_to_public_showcase(new_context: Any, serve
     visitor.goto("/")
     check_axe(visitor)
     for title, link in zip(ITEMS, commitment_links, strict=True):
+        visitor.get_by_role("navigation", name="Main").get_by_role("button", name="Knowledge").click()
         nav(visitor, "Commitments", "/commitments/")
         main(visitor).get_by_role("link", name=link, exact=True).click()
         visitor.wait_for_url(re.compile(r"/commitments/\d+/$"))
