@@ -252,12 +252,10 @@ def cadence_warnings(*, viewer: Viewer, today: datetime.date | None = None) -> l
     if not policy_for(Meeting).can(viewer, "manage"):
         return []
     day = today or timezone.localdate()
-    out = []
-    for year in (day.year, day.year + 1):
-        count = Meeting.objects.filter(kind=Meeting.Kind.PLENARY, starts_at__year=year).count()
-        if count < 2:
-            out.append({"year": year, "count": count})
-    return out
+    years = (day.year, day.year + 1)
+    plenaries = Meeting.objects.filter(kind=Meeting.Kind.PLENARY)
+    counts = plenaries.aggregate(**{f"y{y}": Count("pk", filter=Q(starts_at__year=y)) for y in years})
+    return [{"year": y, "count": counts[f"y{y}"]} for y in years if counts[f"y{y}"] < 2]
 
 
 SECRETARIAT_OWNER = "secretariat"

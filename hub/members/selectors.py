@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 from typing import cast
 
+from django.db.models import Count
 from django.db.models import Prefetch
+from django.db.models import Q
 from django.db.models import QuerySet
 
 from hub.core.policies import policy_for
@@ -99,12 +101,13 @@ def member_notes(*, viewer: Viewer, member: Member) -> list[MemberNote]:
 def member_summary(*, viewer: Viewer) -> dict[str, int]:
     """Counts over the members this viewer may see."""
     qs = policy_for(Member).visible(viewer)
-    return {
-        "total": qs.count(),
-        "founding": qs.filter(founding_member=True).count(),
-        "active": qs.filter(status=Member.Status.ACTIVE).count(),
-        "synthetic": qs.filter(is_synthetic=True).count(),
-    }
+    counts = qs.aggregate(
+        total=Count("pk"),
+        founding=Count("pk", filter=Q(founding_member=True)),
+        active=Count("pk", filter=Q(status=Member.Status.ACTIVE)),
+        synthetic=Count("pk", filter=Q(is_synthetic=True)),
+    )
+    return {key: int(value or 0) for key, value in counts.items()}
 
 
 def member_status_history(*, viewer: Viewer, member: Member) -> list[MemberStatusChange]:
