@@ -36,9 +36,9 @@ def test_dashboard_panels_show_by_their_order():
         "members.attention",
         "meetings.attention",
         "knowledge.documents.attention",  # knowledge: documents
+        "knowledge.consultations",
         "knowledge.practices.review",  # knowledge: practices
         "knowledge.practices.member",  # knowledge: practices
-        "knowledge.consultations",
         "members.you",
         "meetings.actions",
         "members.secretariat",

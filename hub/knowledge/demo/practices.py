@@ -38,7 +38,7 @@ PRACTICES: list[tuple[Any, ...]] = [
         "traitement sont publiés chaque trimestre.\n\nDonnées synthétiques : Fictonia est un membre fictif.",
         [6, 7],
         ["mnr-2016/12", "mnr-2016/17"],
-        ["Hotline reporting guide (demo)"],
+        ["Fictonia : bonnes pratiques de protection des enfants en ligne (synthétique)"],
     ),
     (
         "Demoland",
