@@ -52,14 +52,14 @@ def test_a_visitor_finds_a_good_practice_by_searching_in_french_and_opens_its_do
     page.wait_for_url(re.compile(r"/good-practices/\d+/$"))
     check_axe(page)
     no_sideways_scroll(page)
-    assert main(page).get_by_role("heading", level=1).inner_text() == PRACTICE
+    assert main(page).get_by_role("heading", level=1).inner_text().startswith(PRACTICE)
     assert page.get_by_role("region", name=re.compile("synthétiques|Synthetic", re.I)).is_visible()
 
     main(page).get_by_role("link", name=DOCUMENT).click()
     page.wait_for_url(re.compile(r"/library/\d+/$"))
     check_axe(page)
     no_sideways_scroll(page)
-    assert main(page).get_by_role("heading", level=1).inner_text() == DOCUMENT
+    assert main(page).get_by_role("heading", level=1).inner_text().startswith(DOCUMENT)
     with page.expect_download() as download:
         main(page).get_by_role("link", name=re.compile("Télécharger", re.I)).first.click()
     assert download.value.suggested_filename.endswith(".pdf") or "." in download.value.suggested_filename
@@ -67,7 +67,7 @@ def test_a_visitor_finds_a_good_practice_by_searching_in_french_and_opens_its_do
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_secretariats_knowledge_pages_fit_and_pass_axe(new_context: Any, server: Server, width: int) -> None:
-    page = new_context.new_page()
+    page = new_context().new_page()
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, server, SECRETARIAT)
     for path in ("/good-practices/", "/library/", "/consultations/", "/glossary/", "/search/?q=plan"):
