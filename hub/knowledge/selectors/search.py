@@ -437,6 +437,7 @@ def _postgres_rows(
     """One statement: the filtered entries (with their rank when there are words) in a MATERIALIZED
     CTE, computed once; from it the GROUP BY of kind, member and year, the GROUP BY of the tags, and
     one page, best first (or by title without words), as rows of one UNION ALL told apart by `part`."""
+    hits: QuerySet[Any, Any]
     if terms:
         qs = filtered.annotate(rank=SearchRank(F("vector"), _postgres_query(terms)))
         hits, last, order = qs.values("pk", "kind", "member_id", "year", "rank"), "rank", "rank DESC, id"
