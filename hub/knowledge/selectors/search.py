@@ -30,6 +30,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db import transaction
 from django.db.models import BooleanField
 from django.db.models import Count
 from django.db.models import F
@@ -62,6 +63,7 @@ POSTGRES_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 FTS_TABLE = "knowledge_search_fts"
 FTS_MATCHING = "SELECT rowid FROM knowledge_search_fts WHERE knowledge_search_fts MATCH %s"
 FTS_WEIGHTS = (10.0, 4.0, 1.0)  # bm25 weights of title, summary, body
+POSTGRES_RANDOM_PAGE_COST = "1.1"  # for the search statement (_postgres_rows): index and table in memory
 FACETS = ("type", "member", "commitment", "capability", "year")
 
 _WORD = re.compile(r"[^\W_]+")
@@ -301,7 +303,10 @@ def _ranked_ids(qs: QuerySet[SearchEntry], terms: list[Term], offset: int, limit
         return [(int(pk), -float(score)) for pk, score in cursor.fetchall()]
 
 
-def _grouped(qs: QuerySet[SearchEntry]) -> tuple[Counter[str], Counter[int], Counter[int]]:
+Grouped = tuple[Counter[str], Counter[int], Counter[int]]  # kinds, members, years of the results
+
+
+def _grouped(qs: QuerySet[SearchEntry]) -> Grouped:
     """Kinds, members and years of the results, from one GROUP BY (the count is their sum)."""
     kinds: Counter[str] = Counter()
     members: Counter[int] = Counter()
@@ -325,10 +330,11 @@ def _tag_counts(qs: QuerySet[SearchEntry]) -> dict[str, dict[str, int]]:
 
 
 def _facets(
-    viewer: Viewer, qs: QuerySet[SearchEntry], filters: SearchFilters
+    viewer: Viewer, filters: SearchFilters, grouped: Grouped, tags: dict[str, dict[str, int]]
 ) -> tuple[int, dict[str, list[FacetValue]], dict[int, str]]:
-    """The count, the facets and the names of the members they show (only members the viewer may see)."""
-    kind_counts, member_counts, year_counts = _grouped(qs)
+    """The count, the facets and the names of the members they show (only members the viewer may see),
+    from the results' kinds, members and years (`_grouped`) and tags (`_tag_counts`)."""
+    kind_counts, member_counts, year_counts = grouped
     labels = dict(search_kinds())
     order = list(labels)
     kinds = sorted(
@@ -342,7 +348,6 @@ def _facets(
         (FacetValue(str(pk), names[pk], n, pk == filters.member) for pk, n in member_counts.items() if pk in names),
         key=lambda f: f.label.lower(),
     )
-    tags = _tag_counts(qs)
     commitment_counts = tags[SearchFacet.Facet.COMMITMENT]
     numbers = [int(v) for v in commitment_counts if v.isdigit()]
     titles = dict(commitment_list(viewer=viewer).filter(number__in=numbers).values_list("number", "short_title"))
@@ -385,20 +390,101 @@ def search_run(
     results = SearchResults(filters=filters, terms=terms, page=page, page_size=page_size)
     if not results.searched:
         return results
-    # The filter (every kind's visible ids, the facets chosen, the words) is compiled to SQL once and
-    # reused as a subquery by the count, the facets and the page: no list of ids, and no recompiling.
+    # The filter (every kind's visible ids, the facets chosen, the words) is compiled to SQL once: on
+    # PostgreSQL it is a MATERIALIZED CTE of one statement giving the count, the facets and the page;
+    # on SQLite the ids it selects fill a temporary table the count, the facets and the page read.
+    # No list of ids in Python, and no recompiling.
+    filtered = _filtered(viewer, filters, terms)
+    if connection.vendor == "postgresql":
+        return _postgres_run(viewer, results, filtered, clamp=clamp)
     try:
-        sql, params = _filtered(viewer, filters, terms).values("pk").query.sql_with_params()
+        sql, params = filtered.values("pk").query.sql_with_params()
     except EmptyResultSet:  # nothing of any kind is visible to this viewer
         return results
     with _matching_ids(sql, params) as (inner, inner_params):
         qs = SearchEntry.objects.filter(pk__in=RawSQL(inner, inner_params))  # noqa: S611 - compiled SQL
-        results.count, results.facets, names = _facets(viewer, qs, filters)
+        results.count, results.facets, names = _facets(viewer, filters, _grouped(qs), _tag_counts(qs))
         if clamp:
             results.page = min(max(1, page), results.pages)
         ranked = _ranked_ids(qs, terms, (results.page - 1) * page_size, page_size) if results.count else []
     results.hits = _hits(ranked, terms, names)
     return results
+
+
+def _postgres_run(
+    viewer: Viewer, results: SearchResults, filtered: QuerySet[SearchEntry], *, clamp: bool
+) -> SearchResults:
+    """PostgreSQL: the count, the facets and the page from one statement (`_postgres_rows`), so the
+    filter (visibility, facets chosen, words) and the rank are evaluated once; a second statement only
+    when a page past the last is clamped to the last."""
+    page, page_size, terms = max(1, results.page), results.page_size, results.terms
+    try:
+        grouped, tags, ranked = _postgres_rows(filtered, terms, (page - 1) * page_size, page_size)
+    except EmptyResultSet:  # nothing of any kind is visible to this viewer
+        return results
+    results.count, results.facets, names = _facets(viewer, results.filters, grouped, tags)
+    if clamp:
+        results.page = min(page, results.pages)
+        if results.page != page and results.count:
+            _g, _t, ranked = _postgres_rows(filtered, terms, (results.page - 1) * page_size, page_size)
+    results.hits = _hits(ranked, terms, names)
+    return results
+
+
+def _postgres_rows(
+    filtered: QuerySet[SearchEntry], terms: list[Term], offset: int, limit: int
+) -> tuple[Grouped, dict[str, dict[str, int]], list[tuple[int, float]]]:
+    """One statement: the filtered entries (with their rank when there are words) in a MATERIALIZED
+    CTE, computed once; from it the GROUP BY of kind, member and year, the GROUP BY of the tags, and
+    one page, best first (or by title without words), as rows of one UNION ALL told apart by `part`."""
+    hits: QuerySet[Any, Any]
+    if terms:
+        qs = filtered.annotate(rank=SearchRank(F("vector"), _postgres_query(terms)))
+        hits, last, order = qs.values("pk", "kind", "member_id", "year", "rank"), "rank", "rank DESC, id"
+    else:
+        hits, last, order = filtered.values("pk", "kind", "member_id", "year", "title"), "title", "title, id"
+    rank = "rank" if terms else "0"
+    inner, params = hits.order_by().query.sql_with_params()
+    facet_table = SearchFacet._meta.db_table
+    sql = (
+        f"WITH hits (id, kind, member_id, year, {last}) AS MATERIALIZED ({inner}) "  # noqa: S608 - compiled SQL
+        "SELECT 0 AS part, kind::text AS a, member_id AS b, year::bigint AS c, NULL::text AS d, "
+        "COUNT(*) AS n, NULL::float8 AS rank FROM hits GROUP BY kind, member_id, year "
+        "UNION ALL "
+        f"SELECT 1, f.facet, NULL, NULL, f.value, COUNT(*), NULL FROM {facet_table} f "
+        "JOIN hits ON f.entry_id = hits.id GROUP BY f.facet, f.value "
+        "UNION ALL "
+        f"(SELECT 2, NULL, id, ROW_NUMBER() OVER (ORDER BY {order}), NULL, NULL, {rank}::float8 "
+        f"FROM hits ORDER BY {order} LIMIT %s OFFSET %s)"
+    )
+    kinds: Counter[str] = Counter()
+    members: Counter[int] = Counter()
+    years: Counter[int] = Counter()
+    tags: dict[str, dict[str, int]] = {SearchFacet.Facet.COMMITMENT: {}, SearchFacet.Facet.CAPABILITY: {}}
+    page: list[tuple[int, int, float]] = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The index and the entries are read from memory: with the default random_page_cost (4, for
+        # spinning disks) the planner reads every entry's vector (a sequential scan) for a query of
+        # several words instead of the GIN index's matches. For this statement only.
+        cursor.execute("SELECT current_setting('random_page_cost')")
+        (saved,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [POSTGRES_RANDOM_PAGE_COST])
+        cursor.execute(sql, [*params, limit, offset])
+        rows = cursor.fetchall()
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [saved])
+    for part, a, b, c, d, n, score in rows:
+        if part == 0:
+            kinds[a] += n
+            if b is not None:
+                members[b] += n
+            if c is not None:
+                years[c] += n
+        elif part == 1:
+            tags.setdefault(a, {})[d] = n
+        else:
+            page.append((c, b, float(score)))
+    page.sort()
+    return (kinds, members, years), tags, [(pk, score) for _position, pk, score in page]
 
 
 HITS_TABLE = "knowledge_search_hits"
