@@ -50,6 +50,7 @@ from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.knowledge.models.search import SearchEntry
 from hub.knowledge.models.search import SearchFacet
+from hub.knowledge.selectors.practices import capabilities
 from hub.members.models import Member
 
 MAX_QUERY_CHARS = 500  # a longer query is refused with a message naming `q`
@@ -365,19 +366,20 @@ def _facets(
         ),
         key=lambda f: int(f.value) if f.value.isdigit() else 0,
     )
-    capabilities = sorted(
+    known = capabilities()
+    capability_facets = sorted(
         (
-            FacetValue(value, value, n, value == filters.capability)
+            FacetValue(value, str(known[value]) if value in known else value, n, value == filters.capability)
             for value, n in tags[SearchFacet.Facet.CAPABILITY].items()
         ),
-        key=lambda f: f.value,
+        key=lambda f: (f.value.partition("/")[0], f.value.partition("/")[2].zfill(4)),
     )
     years = sorted(
         (FacetValue(str(year), str(year), n, year == filters.year) for year, n in year_counts.items()),
         key=lambda f: f.value,
         reverse=True,
     )
-    facets = {"type": kinds, "member": members, "commitment": commitments, "capability": capabilities, "year": years}
+    facets = {"type": kinds, "member": members, "commitment": commitments, "capability": capability_facets, "year": years}
     return sum(kind_counts.values()), facets, names
 
 
