@@ -379,7 +379,13 @@ def _facets(
         key=lambda f: f.value,
         reverse=True,
     )
-    facets = {"type": kinds, "member": members, "commitment": commitments, "capability": capability_facets, "year": years}
+    facets = {
+        "type": kinds,
+        "member": members,
+        "commitment": commitments,
+        "capability": capability_facets,
+        "year": years,
+    }
     return sum(kind_counts.values()), facets, names
 
 
