@@ -231,7 +231,8 @@ def test_reading_the_text_does_not_make_an_open_edit_stale(db):
     document = upload(title="Old")
     version = version_of(document)
     document_extract(document_id=document.pk)
-    document_edit(viewer=SYSTEM, document_id=document.pk, data=DocumentInput(title="New"), version=version)
+    edited = document_edit(viewer=SYSTEM, document_id=document.pk, data=DocumentInput(title="New"), version=version)
+    assert edited.title == "New"
 
 
 def test_another_members_official_may_not_edit_and_a_hidden_one_is_not_found(official_b, member_a):

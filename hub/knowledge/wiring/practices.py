@@ -13,14 +13,17 @@ from hub.core.audit import audit_models
 from hub.core.policies import policy_for
 from hub.core.registry import SearchDocument
 from hub.core.viewer import Viewer
+from hub.knowledge.demo.practices import seed
+from hub.knowledge.models import GoodPractice
+from hub.knowledge.models import PracticeCapability
+from hub.knowledge.selectors.practices import practices_awaiting_review
+from hub.knowledge.selectors.practices import practices_to_finish
 
 PANEL_SIZE = 10
 
 
 def review_panel(viewer: Viewer) -> dict[str, Any] | None:
     """The secretariat's queue: submitted practices, oldest first."""
-    from hub.knowledge.selectors.practices import practices_awaiting_review
-
     queue = practices_awaiting_review(viewer=viewer)
     total = queue.count()
     if not total:
@@ -36,15 +39,13 @@ def review_panel(viewer: Viewer) -> dict[str, Any] | None:
 
 def member_panel(viewer: Viewer) -> dict[str, Any] | None:
     """A member official's practices returned by the secretariat or still in draft."""
-    from hub.knowledge.selectors.practices import practices_to_finish
-
     practices = list(practices_to_finish(viewer=viewer)[:PANEL_SIZE])
     if not practices:
         return None
     return {"attention": True, "practices": practices, "has_synthetic": any(p.is_synthetic for p in practices)}
 
 
-def search_document(practice: Any) -> SearchDocument:
+def search_document(practice: GoodPractice) -> SearchDocument:
     when = practice.published_at or practice.created_at
     return SearchDocument(
         title=practice.title,
@@ -59,30 +60,20 @@ def search_document(practice: Any) -> SearchDocument:
 
 
 def search_rows() -> Any:
-    from hub.knowledge.models import GoodPractice
-    from hub.knowledge.models import PracticeCapability
-
     return GoodPractice.objects.prefetch_related(
         "commitments", Prefetch("capability_tags", queryset=PracticeCapability.objects.order_by("framework", "number"))
     ).order_by("pk")
 
 
 def search_visible(viewer: Viewer) -> Any:
-    from hub.knowledge.models import GoodPractice
-
     return policy_for(GoodPractice).visible(viewer)
 
 
 def demo() -> list[str]:
-    from hub.knowledge.demo.practices import seed
-
     return seed()
 
 
 def register() -> None:
-    from hub.knowledge.models import GoodPractice
-    from hub.knowledge.models import PracticeCapability
-
     audit_models(GoodPractice, PracticeCapability, m2m_fields={GoodPractice: ["commitments", "documents"]})
     registry.dashboard_panel(
         "knowledge.practices.review", "knowledge/practices/panels/review.html", review_panel, order=6
