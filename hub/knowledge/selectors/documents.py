@@ -31,6 +31,11 @@ def documents_visible(viewer: Viewer) -> QuerySet[Document]:
     return policy_for(Document).visible(viewer)
 
 
+def documents_to_attach(*, viewer: Viewer) -> QuerySet[Document]:
+    """The documents a writer may attach to a good practice or a consultation: those they may see, by title."""
+    return documents_visible(viewer).order_by("title", "pk")
+
+
 def _with_authors(viewer: Viewer, qs: QuerySet[Document]) -> QuerySet[Document]:
     """With the author member joined and `author_visible`: may the viewer see that member (a taskforce
     document of a member the viewer may not see names no member)."""

@@ -119,11 +119,6 @@ def practice_documents(*, viewer: Viewer, practice: GoodPractice) -> list[Docume
     return list(practice.documents.filter(pk__in=visible).order_by("title", "pk"))
 
 
-def attachable_documents(*, viewer: Viewer) -> QuerySet[Document]:
-    """The library documents this viewer may attach to a practice: those they may see."""
-    return policy_for(Document).visible(viewer).order_by("title", "pk")
-
-
 def _published(viewer: Viewer) -> QuerySet[GoodPractice]:
     qs = policy_for(GoodPractice).visible(viewer).filter(status=GoodPractice.Status.PUBLISHED)
     return _with_tags(qs).order_by("-published_at", "pk")

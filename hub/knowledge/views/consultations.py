@@ -40,12 +40,12 @@ from hub.knowledge.forms.consultations import InputForm
 from hub.knowledge.forms.consultations import ResponseForm
 from hub.knowledge.models.consultations import Consultation
 from hub.knowledge.models.consultations import ConsultationInput
-from hub.knowledge.models.documents import Document
 from hub.knowledge.selectors.consultations import consultation_get
 from hub.knowledge.selectors.consultations import consultation_list
 from hub.knowledge.selectors.consultations import consultation_page
 from hub.knowledge.selectors.consultations import input_get
 from hub.knowledge.selectors.consultations import input_list
+from hub.knowledge.selectors.documents import documents_to_attach
 from hub.knowledge.services.consultations import ConsultationData
 from hub.knowledge.services.consultations import consultation_close
 from hub.knowledge.services.consultations import consultation_create
@@ -71,10 +71,6 @@ def consultations(request: HttpRequest) -> HttpResponse:
         "has_synthetic": any(c.is_synthetic for c in page),
     }
     return render(request, "knowledge/consultations/list.html", context)
-
-
-def _documents(v: Viewer) -> Any:
-    return policy_for(Document).visible(v).order_by("title", "pk")
 
 
 def _answer_form(request: HttpRequest, v: Viewer, consultation: Consultation, data: Any = None) -> InputForm:
@@ -117,7 +113,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
     v = viewer(request)
     if not policy_for(Consultation).can(v, "manage"):
         raise NotFound()
-    form = ConsultationForm(request.POST or None, documents=_documents(v))
+    form = ConsultationForm(request.POST or None, documents=documents_to_attach(viewer=v))
     done = run_form(
         request,
         form,
@@ -138,7 +134,7 @@ def consultation_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = consultation_get(viewer=v, pk=pk)
     if not policy_for(Consultation).can(v, "edit", consultation):
         raise NotFound()
-    form = ConsultationForm(request.POST or None, documents=_documents(v), consultation=consultation)
+    form = ConsultationForm(request.POST or None, documents=documents_to_attach(viewer=v), consultation=consultation)
     done = run_form(
         request,
         form,

@@ -36,9 +36,9 @@ from hub.knowledge.forms.practices import PracticeForm
 from hub.knowledge.forms.practices import PublishForm
 from hub.knowledge.forms.practices import ReturnForm
 from hub.knowledge.models import GoodPractice
+from hub.knowledge.selectors.documents import documents_to_attach
 from hub.knowledge.selectors.practices import EXPORT_HEADERS
 from hub.knowledge.selectors.practices import PracticeFilters
-from hub.knowledge.selectors.practices import attachable_documents
 from hub.knowledge.selectors.practices import capability_of
 from hub.knowledge.selectors.practices import export_rows
 from hub.knowledge.selectors.practices import practice_documents
@@ -127,7 +127,7 @@ def practice_new_view(request: HttpRequest) -> HttpResponse:
     if not policy_for(GoodPractice).can(v, "create"):
         raise NotFound()
     form = PracticeForm(
-        request.POST or None, members=writable_members(viewer=v), documents=attachable_documents(viewer=v)
+        request.POST or None, members=writable_members(viewer=v), documents=documents_to_attach(viewer=v)
     )
 
     def action(d: dict[str, Any]) -> GoodPractice:
@@ -156,7 +156,7 @@ def practice_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not policy_for(GoodPractice).can(v, "edit", practice):
         messages.error(request, _("Only a draft or a returned practice can be edited."))
         return redirect(practice.get_absolute_url())
-    form = PracticeForm(request.POST or None, members=None, documents=attachable_documents(viewer=v), instance=practice)
+    form = PracticeForm(request.POST or None, members=None, documents=documents_to_attach(viewer=v), instance=practice)
 
     def action(d: dict[str, Any]) -> GoodPractice:
         return practice_update(
