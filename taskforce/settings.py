@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "simple_history",
     "hub.core",
     "hub.accounts",
     "hub.members",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "hub.meetings",
     "hub.reporting",
     "hub.knowledge",
+    "hub.legal",
     "hub.public",
     "hub.api",
 ]

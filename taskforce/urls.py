@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("hub.meetings.urls")),
     path("", include("hub.reporting.urls")),
     path("", include("hub.knowledge.urls")),
+    path("", include("hub.legal.urls")),
     path("", include("hub.public.urls")),
 ]
 

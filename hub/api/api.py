@@ -55,6 +55,11 @@ from hub.knowledge.api import documents_router  # noqa: E402
 from hub.knowledge.api import practices_router  # noqa: E402
 from hub.knowledge.api import search_router  # noqa: E402
 from hub.knowledge.api import terminology_router  # noqa: E402
+from hub.legal.api import checklist_router  # noqa: E402
+from hub.legal.api import codings_router  # noqa: E402
+from hub.legal.api import compare_router  # noqa: E402
+from hub.legal.api import io_router  # noqa: E402
+from hub.legal.api import profiles_router  # noqa: E402
 from hub.meetings.api import actions_router  # noqa: E402
 from hub.meetings.api import procedures_router  # noqa: E402
 from hub.meetings.api import router as meetings_router  # noqa: E402
@@ -89,6 +94,11 @@ ROUTERS = (
     ("/good-practices", practices_router),
     ("/consultations", consultations_router),
     ("/search", search_router),
+    ("/legal", checklist_router),
+    ("/legal", profiles_router),
+    ("/legal", codings_router),
+    ("/legal", compare_router),
+    ("/legal", io_router),
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

@@ -1,0 +1,7 @@
+"""Legal frameworks API: io."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["Legal frameworks"])

@@ -1,0 +1,7 @@
+"""Legal frameworks: codings pages."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,7 @@
+"""Legal frameworks: compare — what this part registers with the core registries."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    pass

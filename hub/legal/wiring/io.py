@@ -1,0 +1,7 @@
+"""Legal frameworks: io — what this part registers with the core registries."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    pass
