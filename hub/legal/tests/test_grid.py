@@ -69,3 +69,19 @@ def test_an_as_of_date_in_the_future_is_refused_naming_the_field(db):
     with pytest.raises(ValidationFailed):
         as_of_parse("01/02/2026")
     assert as_of_parse("") is None
+
+
+def test_a_comparison_takes_two_to_five_members_and_marks_differences(secretariat, official_b, member_a, member_b):
+    from hub.legal.selectors.compare import comparison_build
+
+    checklist()
+    a, b = profile_for(member_a, secretariat), profile_for(member_b, secretariat)
+    code(a, "O5", "met", secretariat)
+    code(b, "O5", "not_met", secretariat)
+    viewer = as_viewer(official_b)
+    comparison = comparison_build(viewer=viewer, member_slugs=[member_a.slug, member_b.slug])
+    o5 = next(r for r in comparison.rows if r.provision.code == "O5")
+    assert o5.differs and comparison.differences == 1
+    with pytest.raises(ValidationFailed) as exc:
+        comparison_build(viewer=viewer, member_slugs=[member_a.slug])
+    assert exc.value.problems[0].field == "members"
