@@ -135,8 +135,8 @@ def reference_checklist_load(*, dry_run: bool = False) -> LoadReport:
 # code loaded), plus `maps_to` (the earlier provisions' codes, separated by semicolons) and `relation`
 # (same, split or merged), and optionally `role` and the unofficial fr and es texts.
 
-VERSION_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,15}")
-PROVISION_CODE = re.compile(r"[A-Za-z][A-Za-z0-9.]{0,7}")
+VERSION_CODE = re.compile(r"[0-9][0-9A-Za-z._-]{0,15}")  # starts with a digit: never a page name ("load")
+PROVISION_CODE = re.compile(r"[A-Z][A-Za-z0-9.]{0,7}")  # starts with a capital: never a page name ("publish")
 FILE_REQUIRED = ["id", "group", "provision", "met_means", "scoring", "instruments"]
 FILE_COLUMNS = [
     "version",
@@ -226,7 +226,13 @@ def _version_problems(code: str, title: str, source: str) -> list[Problem]:
     problems: list[Problem] = []
     if not VERSION_CODE.fullmatch(code):
         problems.append(
-            Problem(_("Give a version code of at most 16 letters, digits, dots or hyphens, such as 2027-1."), "code")
+            Problem(
+                _(
+                    "Give a version code of up to 16 letters, digits, dots or hyphens "
+                    "that starts with a digit, such as 2027-1."
+                ),
+                "code",
+            )
         )
     require_text(problems, source, _("Say where this version comes from."), field="source")
     probe = ChecklistVersion(code=code or "x", title=title, source=source or "x")
@@ -259,7 +265,11 @@ def _row_problems(
         )
     pcode = row.get("id")
     if not PROVISION_CODE.fullmatch(pcode):
-        problems.append(Problem(_("Give a provision code of at most 8 letters and digits, such as O5."), "id", n))
+        problems.append(
+            Problem(
+                _("Give a provision code of at most 8 letters and digits starting with a capital, such as O5."), "id", n
+            )
+        )
     elif pcode in seen:
         problems.append(Problem(_("The same provision code as row %(row)s.") % {"row": seen[pcode]}, "id", n))
     else:
