@@ -205,6 +205,8 @@ def world(db: Any) -> World:
     terms = _terminology_world(sec, markers, staff=staff)
     # knowledge: consultations
     consult = _consultations_world(users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
+    # legal: checklist (the reference version, and a draft only the secretariat sees)
+    checklist_draft = _checklist_world(sec, markers, staff=staff)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -277,6 +279,9 @@ def world(db: Any) -> World:
         "knowledge_consultation_*.pk": consult["consultations"],
         "consultation_id": consult["consultations"],
         "/api/v1/consultations/input/{input_id}/response.input_id": consult["inputs"],
+        # legal: checklist (a version's code, the published reference one and a draft; a provision's code)
+        "version": ["2026-1", checklist_draft],
+        "code": ["O5"],
     }
     a_values = {
         ("slug", a.slug),
@@ -346,6 +351,37 @@ def _documents_world(
     }
     Document.objects.filter(pk=out["withdrawn"].pk).update(withdrawn_at=timezone.now(), withdrawal_reason="x")
     return out
+
+
+# legal: checklist
+def _checklist_world(sec: Any, markers: list[Marker], **aud: set[str]) -> str:
+    """legal: checklist. Version 2026-1 from the reference table (idempotent: the legal world may load
+    it too), and a draft next version, mapped to it, whose title only the secretariat may see. Returns
+    the draft's code."""
+    import csv
+    import io
+
+    from hub.core.reference import reference_rows
+    from hub.legal.services.checklist import checklist_version_load
+    from hub.legal.services.checklist import reference_checklist_load
+
+    reference_checklist_load()
+    out = io.StringIO()
+    columns = ["id", "group", "provision", "met_means", "scoring", "instruments", "maps_to", "relation"]
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in reference_rows("model_checklist.csv"):
+        writer.writerow({**row, "maps_to": row["id"], "relation": "same"})
+    checklist_version_load(
+        viewer=as_viewer(sec),
+        code="2099-1",
+        title="MARK-CHECKLIST-DRAFT",
+        source="Draft revision",
+        name="draft.csv",
+        content=out.getvalue().encode(),
+    )
+    markers.append(Marker("MARK-CHECKLIST-DRAFT", aud["staff"]))
+    return "2099-1"
 
 
 # knowledge: practices
