@@ -379,3 +379,46 @@ def test_a_search_is_bounded_and_does_not_grow_with_the_index(url, persona, requ
     large = count(client, url)
     assert large <= BUDGET, f"{persona} {url}: {large} queries"
     assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"
+
+
+# legal: checklist
+def grow_checklist(code: str, provisions: int, mapped: int) -> None:
+    """A version with the first `provisions` rows of the reference table, the first `mapped` of them
+    the same as the current version's (the others new), loaded and published (it becomes current)."""
+    from hub.core.viewer import SYSTEM as system
+    from hub.legal.selectors.checklist import checklist_version_get
+    from hub.legal.services.checklist import checklist_version_load
+    from hub.legal.services.checklist import checklist_version_publish
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.tests.test_checklist_helpers import csv_file
+    from hub.legal.tests.test_checklist_helpers import next_rows
+
+    reference_checklist_load()
+    rows = [r for r in next_rows() if r["relation"] == "same"][:provisions]
+    for row in rows[mapped:]:
+        row.update(maps_to="", relation="")
+    checklist_version_load(viewer=system, code=code, source="Test", name="c.csv", content=csv_file(rows))
+    checklist_version_publish(viewer=system, version_id=checklist_version_get(viewer=system, code=code).pk)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/legal/checklist/",
+        "/legal/checklist/{code}/",
+        "/legal/checklist/{code}/O1/",
+        "/legal/checklist/2026-1/O1/",
+        "/api/v1/legal/checklists",
+        "/api/v1/legal/checklists/{code}",
+        "/api/v1/legal/checklists/{code}/provisions/O1",
+    ],
+)
+def test_checklist_pages_do_not_grow_with_versions_provisions_or_mappings(url, secretariat):
+    client = client_for(secretariat)
+    grow_checklist("2027-1", 5, 5)
+    small = count(client, url.format(code="2027-1"))
+    grow_checklist("2028-1", 30, 5)
+    grow_checklist("2029-1", 30, 30)
+    large = count(client, url.format(code="2029-1"))
+    assert large <= BUDGET, f"{url}: {large} queries"
+    assert large == small, f"{url}: {small} queries with little data, {large} with more"

@@ -425,7 +425,7 @@ def checklist_version_load(
             _("Version %(code)s is published and cannot change: load the file as a new version.") % {"code": code},
             problems=[Problem(_("This version is published."), "code")],
         )
-    previous = existing.previous if existing is not None else current_version()
+    previous = current_version()  # a draft loaded again is mapped to the version current now
     previous_codes = set(previous.provisions.values_list("code", flat=True)) if previous else None
     rows = read_table(name=name, content=content, required=FILE_REQUIRED)
     planned = _plan(rows, code=code, previous_codes=previous_codes)
@@ -460,9 +460,12 @@ def _version_write(
     version = locked(existing)
     if version.status != ChecklistVersion.Status.DRAFT:
         raise changed_meanwhile(version)
-    changed = [k for k, v in (("title", title), ("source", source)) if getattr(version, k) != v]
+    wanted = {"title": title, "source": source, "previous_id": previous.pk if previous else None}
+    changed = [k for k, v in wanted.items() if getattr(version, k) != v]
     if changed:
-        version.title, version.source = title, source
+        for k in changed:
+            setattr(version, k, wanted[k])
+        changed = ["previous" if k == "previous_id" else k for k in changed]
         full_clean(version)
         version.save(update_fields=[*changed, "updated_at"])
         report.version_changed = True

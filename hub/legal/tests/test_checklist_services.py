@@ -194,6 +194,10 @@ def test_a_draft_mapped_to_an_older_version_cannot_be_published(secretariat):
     with pytest.raises(Conflict) as refused:
         checklist_version_publish(viewer=as_viewer(secretariat), version_id=draft.pk)
     assert "load the file again" in refused.value.message
+    remapped = [{**r, "maps_to": r["id"], "relation": "same"} for r in next_rows()]
+    report = load_next(secretariat, rows=remapped)
+    assert report.previous == "2027-2"
+    assert checklist_version_publish(viewer=as_viewer(secretariat), version_id=draft.pk).previous.code == "2027-2"
 
 
 def test_others_cannot_publish_and_are_told_the_draft_does_not_exist(secretariat, official_a):
