@@ -309,13 +309,17 @@ def _row_problems(
     try:
         full_clean(probe, row=n, exclude=["version", "position"])
     except ValidationFailed as exc:
-        return None, [_column(p) for p in exc.problems]
+        named: list[Problem] = []
+        for p in map(_column, exc.problems):
+            if all((p.field, p.message) != (q.field, q.message) for q in named):
+                named.append(p)
+        return None, named
     return PlannedProvision(row=n, code=pcode, values=values, maps_to=maps_to, relation=relation), []
 
 
 def _column(problem: Problem) -> Problem:
     """A model field's problem named by the file's column."""
-    names = {"text_en": "provision", "met_means_en": "met_means", "code": "id"}
+    names = {"text": "provision", "text_en": "provision", "met_means_en": "met_means", "code": "id"}
     for lang in LANGUAGES:
         names[f"text_{lang}"] = f"provision_{lang}"
         names[f"met_means_{lang}"] = f"met_means_{lang}"

@@ -14,7 +14,7 @@ from hub.legal.models import ChecklistVersion
 from hub.legal.services.checklist import checklist_version_load
 from hub.legal.services.checklist import checklist_version_publish
 
-COLUMNS = ["id", "group", "provision", "met_means", "scoring", "instruments", "maps_to", "relation"]
+COLUMNS = ["id", "group", "provision", "met_means", "scoring", "instruments", "maps_to", "relation", "provision_fr"]
 SOURCE = "Secretariat's revision of the model checklist, 2027"
 
 

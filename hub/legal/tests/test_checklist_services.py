@@ -119,6 +119,8 @@ def test_an_xlsx_file_loads_like_a_csv(secretariat):
         ({"id": "D1"}, "id"),
         ({"maps_to": "Z9"}, "maps_to"),
         ({"provision": ""}, "provision"),
+        ({"provision": "x" * 301}, "provision"),
+        ({"provision_fr": "x" * 301}, "provision_fr"),
         ({"met_means": ""}, "met_means"),
         ({"relation": "renamed"}, "relation"),
         ({"maps_to": "O1; O2", "relation": "same"}, "maps_to"),
