@@ -558,3 +558,16 @@ def coverage_table(coverage: Coverage) -> tuple[list[str], list[list[Any]]]:
     headers = [_("member"), _("country"), _("provision"), _("coding")]
     rows = [[e.profile.member.name, e.country, coverage.provision.code, _cell_words(e.cell)] for e in coverage.entries]
     return headers, rows
+
+
+# --- what the forms offer ------------------------------------------------------------------------
+
+
+def compare_choices(*, viewer: Viewer) -> list[tuple[str, str]]:
+    """(short name, name) of the members whose legal profile the viewer may see, by name."""
+    return [(p.member.slug, p.member.name) for p in profiles_visible(viewer=viewer)]
+
+
+def provision_choices(*, version: ChecklistVersion) -> list[tuple[str, str]]:
+    """(code, "code text") of a version's provisions, in the checklist's order."""
+    return [(p.code, f"{p.code} {p.text}") for p in Provision.objects.filter(version=version).order_by("position")]
