@@ -96,3 +96,49 @@ def test_the_coverage_api_counts_unpublished_members_apart_for_the_public(world,
     assert public["unlisted"] == 1
     bad = client_for(None).get("/api/v1/legal/coverage?provision=Z9")
     assert bad.status_code == 422 and "provision" in bad.content.decode()
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_export_legal_writes_every_view(world, tmp_path):  # noqa: F811
+    import openpyxl
+    from django.core.management import call_command
+
+    out = tmp_path / "comparison.csv"
+    call_command("export_legal", "comparison", "--members", "alphaland,betaland", "--output", str(out))
+    assert "Alphaland" in out.read_text() and "differs" in out.read_text()
+    for view, extra in [
+        ("matrix", []),
+        ("safe-havens", []),
+        ("gaps", ["--members", "betaland"]),
+        ("coverage", ["--provision", "O8"]),
+    ]:
+        path = tmp_path / f"{view}.xlsx"
+        call_command("export_legal", view, "--format", "xlsx", "--output", str(path), *extra)
+        assert openpyxl.load_workbook(path).active.max_row >= 2, view
+
+
+def test_export_legal_public_leaves_unpublished_profiles_out(world, tmp_path):  # noqa: F811
+    from django.core.management import call_command
+
+    out = tmp_path / "matrix.csv"
+    call_command("export_legal", "matrix", "--public", "--output", str(out))
+    assert "Betaland" in out.read_text() and "Alphaland" not in out.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["comparison", "--members", "alphaland"], "members"),
+        (["comparison", "--members", "alphaland,betaland", "--as-of", "2999-01-01"], "as_of"),
+        (["gaps"], "one member"),
+        (["coverage", "--provision", "Z9"], "provision"),
+    ],
+)
+def test_export_legal_refuses_bad_input_with_a_clear_message(world, args, message):  # noqa: F811
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("export_legal", *args)
