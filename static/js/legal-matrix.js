@@ -1,5 +1,5 @@
-// Keyboard navigation of the legal provision matrix (hub/legal/templates/legal/compare/matrix.html):
-// the table's cells (data-cell) and row headers take focus one at a time (roving tabindex); the arrow
+// Keyboard navigation of the legal provision matrix (hub/legal/templates/legal/compare/matrix.html,
+// table[data-legal-matrix]): the table's cells and row headers take focus one at a time (roving tabindex); the arrow
 // keys move between them, Home and End go to the start and end of the row, Ctrl+Home and Ctrl+End to
 // the first and last cell. Without scripts the table stays readable and its region scrolls by keyboard.
 (function () {
@@ -7,7 +7,7 @@
   function init(table) {
     var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
     var grid = rows.map(function (tr) {
-      return Array.prototype.slice.call(tr.querySelectorAll("th[scope=row], td[data-cell]"));
+      return Array.prototype.slice.call(tr.querySelectorAll("th[scope=row], td"));
     }).filter(function (r) { return r.length; });
     if (!grid.length) { return; }
     grid.forEach(function (r) { r.forEach(function (c) { c.tabIndex = -1; }); });

@@ -55,7 +55,13 @@ def get_matrix(request: HttpRequest, query: Query[MatrixQuery]) -> list[Any]:
     matrix = matrix_build(viewer=v, filters=filters, as_of=as_of_parse(query.as_of))
     codes = [p.code for p in matrix.provisions]
     return [
-        with_attributes(r, cells=[with_attributes(c, provision=code) for c, code in zip(r.cells, codes, strict=True)])
+        with_attributes(
+            r,
+            cells={code: c.status for code, c in zip(codes, r.cells, strict=True)},
+            drafts=[
+                code for code, c in zip(codes, r.cells, strict=True) if c.coding_id is not None and not c.is_verified
+            ],
+        )
         for r in matrix.rows
     ]
 

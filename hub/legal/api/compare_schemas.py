@@ -63,15 +63,16 @@ class MatrixQuery(Schema):
     as_of: str = Field("", max_length=FILTER_MAX_LENGTH, description=AS_OF)
 
 
-class MatrixCellOut(CellOut):
-    provision: str = Field(..., description="The provision's code")
-
-
 class MatrixRowOut(Schema):
     member: str = Field(..., alias="profile.member.slug")
     name: str = Field(..., alias="profile.member.name")
     region: str = Field(..., alias="profile.member.region")
-    cells: list[MatrixCellOut]
+    cells: dict[str, str] = Field(
+        ...,
+        description="Each provision's code (in the checklist's order) and the member's coding of it: met, partial, "
+        "not_met, not_assessed or not_applicable",
+    )
+    drafts: list[str] = Field(..., description="The provisions whose coding is a draft, not yet verified")
 
 
 class AsOfQuery(Schema):
@@ -83,9 +84,14 @@ class HavenOut(Schema):
     name: str = Field(..., alias="profile.member.name")
     status: str = Field(..., alias="cell.status")
     status_label: str = Field(..., alias="cell.label")
-    reached_by: list[MemberRefOut] = Field(
-        ..., alias="reachers", description="Other members whose J1 is met: they still reach their nationals there"
+    reached_by: list[str] = Field(
+        ...,
+        description="Short names of the other members whose J1 is met: they still reach their nationals there",
     )
+
+    @staticmethod
+    def resolve_reached_by(haven: Any) -> list[str]:
+        return [r.member.slug for r in haven.reachers]
 
 
 class HavenProvisionOut(Schema):

@@ -477,10 +477,7 @@ def gaps_table(gaps: GapList) -> tuple[list[str], list[list[Any]]]:
 class CoverageEntry:
     profile: LegalProfile
     cell: Cell
-
-    @property
-    def country(self) -> str:
-        return str(self.profile.member.country or "")
+    country: str  # ISO 3166 code, empty when the member has none (listed in the table only)
 
 
 @dataclass(frozen=True)
@@ -541,7 +538,9 @@ def coverage_build(
             raise _problem(_("This checklist version has no provisions."), "provision")
     profiles = list(profiles_visible(viewer=viewer))
     grid = coding_grid(viewer=viewer, version=version, profiles=profiles, provisions=[provision], as_of=as_of)
-    entries = [CoverageEntry(profile=p, cell=grid.cell(p, provision)) for p in profiles]
+    entries = [
+        CoverageEntry(profile=p, cell=grid.cell(p, provision), country=str(p.member.country or "")) for p in profiles
+    ]
     unlisted = (
         policy_for(Member)
         .visible(viewer)

@@ -17,6 +17,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -72,6 +74,7 @@ COLOURS = {
     STATUS.NOT_APPLICABLE: "#5c1111",
 }
 MAP_SECONDS = 24 * 3600
+REACHERS_NAMED = 12
 
 
 def _short(status: str) -> str:
@@ -109,8 +112,11 @@ def _comparison(request: HttpRequest) -> tuple[CompareForm, Comparison | None]:
 @public_page
 def compare_view(request: HttpRequest) -> HttpResponse:
     form, comparison = _comparison(request)
+    chosen = set(form.data.getlist("members")) if form.is_bound else set()
     context = {
         "form": form,
+        # The checkboxes, built once (a BoundField per option is slow with two hundred members).
+        "options": [(slug, name, slug in chosen) for slug, name in form.fields["members"].choices],
         "comparison": comparison,
         "query": request.GET.urlencode(),
         "has_synthetic": comparison is not None and comparison.grid.has_synthetic,
@@ -151,13 +157,44 @@ def _matrix(request: HttpRequest) -> tuple[MatrixFilterForm, Matrix | None]:
         return form, None
 
 
+def _matrix_fragments() -> dict[tuple[str, bool], str]:
+    """The HTML of a matrix cell for each status, verified or draft: there are only ten different cells,
+    so a 200 by 35 matrix is joined from these strings rather than rendered cell by cell."""
+    out = {}
+    for status in STATUS:
+        for draft in (False, True):
+            full = str(status.label) + (", " + _("draft") if draft else "")
+            short = _short(status.value) + ("*" if draft else "")
+            out[(status.value, draft)] = format_html(
+                '<td class="lm-{}" title="{}"><span aria-hidden="true">{}</span>'
+                '<span class="usa-sr-only">{}</span></td>',
+                status.value,
+                full,
+                short,
+                full,
+            )
+    return out
+
+
+def matrix_rows_html(matrix: Matrix) -> list[tuple[str, str]]:
+    """(member name, the row's cells as HTML) for each row of the matrix."""
+    fragments = _matrix_fragments()
+    return [
+        (
+            r.profile.member.name,
+            mark_safe(  # noqa: S308 - joined from format_html fragments, which escaped every value
+                "".join(fragments[(c.status, c.coding_id is not None and not c.is_verified)] for c in r.cells)
+            ),
+        )
+        for r in matrix.rows
+    ]
+
+
 @require_safe
 @public_page
 def matrix_view(request: HttpRequest) -> HttpResponse:
     form, matrix = _matrix(request)
-    rows = []
-    if matrix is not None:
-        rows = [(r.profile, [(c, _short(c.status)) for c in r.cells]) for r in matrix.rows]
+    rows = matrix_rows_html(matrix) if matrix is not None else []
     context = {
         "form": form,
         "matrix": matrix,
@@ -198,6 +235,8 @@ def safe_havens_view(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "havens": havens,
+        # Past a dozen, the members that reach a haven are named once, above, not in every row.
+        "many": havens is not None and len(havens.reachers) > REACHERS_NAMED,
         "query": request.GET.urlencode(),
         "has_synthetic": havens is not None and havens.grid.has_synthetic,
     }
