@@ -45,6 +45,7 @@ class CompareForm(HubForm):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.member_choices = choices
         self.fields["members"].choices = choices  # type: ignore[attr-defined]
 
     def clean_members(self) -> list[str]:

@@ -58,7 +58,7 @@ from hub.members.map import MAP_STYLE
 from hub.members.map import SCRIPT
 
 # Short labels of the matrix's cells (the full words are in the cell's title and for screen readers).
-SHORT = {
+SHORT: dict[str, Any] = {
     STATUS.MET: gettext_lazy("Met"),
     STATUS.PARTIAL: gettext_lazy("Part"),
     STATUS.NOT_MET: gettext_lazy("No"),
@@ -66,7 +66,7 @@ SHORT = {
     STATUS.NOT_APPLICABLE: gettext_lazy("n/a"),
 }
 # Map colours by status (the legend and the table name each status in words).
-COLOURS = {
+COLOURS: dict[str, str] = {
     STATUS.MET: "#00a91c",
     STATUS.PARTIAL: "#e5a000",
     STATUS.NOT_MET: "#d54309",
@@ -112,11 +112,11 @@ def _comparison(request: HttpRequest) -> tuple[CompareForm, Comparison | None]:
 @public_page
 def compare_view(request: HttpRequest) -> HttpResponse:
     form, comparison = _comparison(request)
-    chosen = set(form.data.getlist("members")) if form.is_bound else set()
+    chosen = set(request.GET.getlist("members")) if form.is_bound else set()
     context = {
         "form": form,
         # The checkboxes, built once (a BoundField per option is slow with two hundred members).
-        "options": [(slug, name, slug in chosen) for slug, name in form.fields["members"].choices],
+        "options": [(slug, name, slug in chosen) for slug, name in form.member_choices],
         "comparison": comparison,
         "query": request.GET.urlencode(),
         "has_synthetic": comparison is not None and comparison.grid.has_synthetic,
@@ -160,7 +160,7 @@ def _matrix(request: HttpRequest) -> tuple[MatrixFilterForm, Matrix | None]:
 def _matrix_fragments() -> dict[tuple[str, bool], str]:
     """The HTML of a matrix cell for each status, verified or draft: there are only ten different cells,
     so a 200 by 35 matrix is joined from these strings rather than rendered cell by cell."""
-    out = {}
+    out: dict[tuple[str, bool], str] = {}
     for status in STATUS:
         for draft in (False, True):
             full = str(status.label) + (", " + _("draft") if draft else "")
