@@ -283,3 +283,11 @@ def test_the_coverage_map_refuses_an_unknown_provision_or_version(world, secreta
     assert "provision" in response.context["form"].errors
     assert client.get("/legal/coverage/?version=1999-1").status_code == 422
     assert client.get("/legal/coverage/export.csv?provision=O8").status_code == 200
+
+
+def test_without_a_published_checklist_the_views_say_so_instead_of_failing(secretariat):
+    client = client_for(secretariat)
+    for url in ["/legal/matrix/", "/legal/safe-havens/", "/legal/coverage/", "/api/v1/legal/matrix"]:
+        response = client.get(url)
+        assert response.status_code == 422, url
+        assert "No model checklist is published yet." in response.content.decode(), url

@@ -140,10 +140,11 @@ def compare_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
 
 def _matrix(request: HttpRequest) -> tuple[MatrixFilterForm, Matrix | None]:
     v = viewer(request)
-    form = MatrixFilterForm(request.GET or None, choices=matrix_filter_choices(viewer=v))
-    if form.is_bound and not form.is_valid():
+    # Always bound: every filter is optional, and a problem of the view (no checklist yet) shows on it.
+    form = MatrixFilterForm(request.GET, choices=matrix_filter_choices(viewer=v))
+    if not form.is_valid():
         return form, None
-    d = form.cleaned_data if form.is_bound else {}
+    d = form.cleaned_data
     filters = MatrixFilters(
         group=d.get("group") or "",
         region=d.get("region") or "",
