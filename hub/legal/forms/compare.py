@@ -34,10 +34,17 @@ class AsOfField(forms.CharField):
             raise forms.ValidationError(exc.message) from exc
 
 
+class MemberCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose group answers its own id, so the error summary links to the fieldset."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
 class CompareForm(HubForm):
     members = forms.MultipleChoiceField(
         label=_("Members to compare"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=MemberCheckboxes,
         help_text=_("Choose two to five members."),
         error_messages={"invalid_choice": _("No legal profile found for: %(value)s.")},
     )

@@ -95,6 +95,7 @@ def test_six_members_are_refused_naming_the_members_field(world, secretariat):
     response = client_for(secretariat).get(f"/legal/compare/?{query}")
     assert response.status_code == 422
     assert "Choose two to five members to compare." in response.context["form"].errors["members"]
+    assert 'href="#id_members"' in response.content.decode() and 'id="id_members"' in response.content.decode()
 
 
 def test_the_public_compares_published_profiles_but_an_unpublished_one_is_not_found(world, anonymous):
