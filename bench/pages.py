@@ -22,7 +22,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
-    "anonymous": ["/", "/members/", "/members/demoland/", "/meetings/", "/api/v1/members", "/commitments/1/"],
+    "anonymous": [
+        "/",
+        "/members/",
+        "/members/demoland/",
+        "/meetings/",
+        "/api/v1/members",
+        "/commitments/1/",
+        # Legal frameworks: the public sees the published profiles only.
+        "/legal/matrix/",
+        "/legal/safe-havens/",
+    ],
     "secretariat": [
         "/dashboard/",
         "/members/",
@@ -35,6 +45,11 @@ PAGES = {
         # The demo seeds cycles 1-3 in this order; cycle 2 is last year's, closed, with ten accepted reports.
         "/reporting/cycles/2/",
         "/api/v1/cycles/2/dashboard",
+        # Legal frameworks across members (the demo seeds legal profiles for its fictional members).
+        "/legal/matrix/",
+        "/legal/compare/?members=demoland&members=fictonia&members=samplevia",
+        "/legal/safe-havens/",
+        "/api/v1/legal/matrix",
     ],
     "official": [
         "/dashboard/",
@@ -45,6 +60,8 @@ PAGES = {
         # Demoland's report in the open 2026 demo cycle (members are seeded alphabetically, Demoland first).
         "/reporting/reports/25/",
         "/api/v1/reports/25",
+        "/legal/compare/?members=demoland&members=fictonia",
+        "/api/v1/legal/comparison?members=demoland&members=fictonia",
     ],
 }
 

@@ -422,3 +422,80 @@ def test_checklist_pages_do_not_grow_with_versions_provisions_or_mappings(url, s
     large = count(client, url.format(code="2029-1"))
     assert large <= BUDGET, f"{url}: {large} queries"
     assert large == small, f"{url}: {small} queries with little data, {large} with more"
+
+
+# --- legal frameworks: comparison, matrix, safe havens, gaps, coverage ----------------------------
+def grow_legal(n: int, secretariat) -> list[str]:
+    """n more members, each with a legal profile (every other one published) and a coding of every
+    provision (bulk-created, with their history). Returns the new members' short names."""
+    import itertools
+
+    from simple_history.utils import bulk_create_with_history
+
+    from hub.legal.models import Coding
+    from hub.legal.models import LegalProfile
+    from hub.legal.models import Provision
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.services.profiles import profile_open
+
+    if not Provision.objects.exists():
+        reference_checklist_load()
+    provisions = list(Provision.objects.filter(version__code="2026-1"))
+    statuses = itertools.cycle(["met", "not_met", "not_assessed", "met", "not_applicable"])
+    slugs, codings = [], []
+    start = LegalProfile.objects.count()
+    for i in range(n):
+        member = make_member(f"Lex{start + i}", region="Europe")
+        profile = profile_open(viewer=SYSTEM, member_id=member.pk)
+        if i % 2 == 0:
+            LegalProfile.objects.filter(pk=profile.pk).update(visibility="public", published_at=timezone.now())
+        slugs.append(member.slug)
+        for p in provisions:
+            codings.append(
+                Coding(
+                    profile=profile,
+                    provision=p,
+                    status=next(statuses),
+                    pinpoint="s. 1",
+                    review="verified",
+                    verified_on=timezone.localdate(),
+                )
+            )
+    bulk_create_with_history(codings, Coding)
+    return slugs
+
+
+def legal_urls(slugs: list[str]) -> list[str]:
+    pair = f"members={slugs[0]}&members={slugs[2]}"
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    return [
+        f"/legal/compare/?{pair}",
+        f"/legal/compare/?{pair}&as_of={yesterday}",
+        f"/legal/compare/export.csv?{pair}",
+        "/legal/matrix/",
+        "/legal/matrix/?region=Europe&status=met",
+        "/legal/matrix/export.xlsx",
+        "/legal/safe-havens/",
+        f"/legal/safe-havens/?as_of={yesterday}",
+        f"/legal/gaps/{slugs[0]}/",
+        "/legal/coverage/?provision=O8&version=2026-1",
+        f"/api/v1/legal/comparison?{pair}",
+        "/api/v1/legal/matrix",
+        "/api/v1/legal/safe-havens",
+        f"/api/v1/legal/profiles/{slugs[0]}/gaps",
+        "/api/v1/legal/coverage?provision=O8&version=2026-1",
+    ]
+
+
+@pytest.mark.parametrize("persona", ["secretariat", "anonymous"])
+def test_the_legal_views_across_members_do_not_grow_with_the_profiles(persona, request, secretariat):
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    client = client_for(user)
+    slugs = grow_legal(3, secretariat)
+    for url in legal_urls(slugs):  # ids of record types and the like are read once, then cached
+        client.get(url)
+    small = [count(client, u) for u in legal_urls(slugs)]
+    grow_legal(27, secretariat)
+    large = [count(client, u) for u in legal_urls(slugs)]
+    assert max(large) <= BUDGET, f"{persona}: {large}"
+    assert large == small, f"{persona}: {small} queries with little data, {large} with more"
