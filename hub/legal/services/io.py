@@ -29,6 +29,7 @@ from hub.core.fields import add_field_problems
 from hub.core.fields import strict_date
 from hub.core.fields import text_problem
 from hub.core.policies import policy_for
+from hub.core.tabular import FORMULA_STARTS
 from hub.core.tabular import Row
 from hub.core.tabular import read_table
 from hub.core.validation import full_clean
@@ -125,8 +126,16 @@ def _member(row: Row, members: dict[str, Member], problems: list[Problem]) -> Me
     return member
 
 
+def unquoted(value: str) -> str:
+    """A cell as written before an export made it safe for spreadsheets ("'=x" was "=x"), so that an
+    export imported again is unchanged."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _text(row: Row, column: str, problems: list[Problem], *, limit: int) -> str:
-    value = row.get(column)
+    value = unquoted(row.get(column))
     found = text_problem(value)
     if found is None and len(value) > limit:
         found = _("At most %(n)s characters.") % {"n": limit}
