@@ -234,3 +234,31 @@ def test_a_coding_already_entered_by_hand_is_unchanged_when_the_file_says_the_sa
     content = csv(CODING_COLUMNS, [coding("fictland", "O5", "met", pinpoint="s. 1", rationale="Test.")])
     report = codings_import(viewer=as_viewer(secretariat), name="c.csv", content=content)
     assert (report.created, report.updated, report.unchanged, report.profiles_opened) == (0, 0, 1, 0)
+
+
+def test_an_imported_coding_is_written_as_coding_record_writes_it(secretariat, three):
+    """The import writes in bulk what `coding_apply` writes one by one: the same fields and history."""
+    statutes_import(
+        viewer=as_viewer(secretariat), name="s.csv", content=csv(STATUTE_COLUMNS, [statute("fictland", "A")])
+    )
+    row = coding(
+        "fictland", "O8", "partial", statute="A", pinpoint=" s. 3 ", rationale="R.", review="verified", reason="Why"
+    )
+    codings_import(viewer=as_viewer(secretariat), name="c.csv", content=csv(CODING_COLUMNS, [row]))
+    imported = Coding.objects.get(profile__member=three[0], provision__code="O8")
+    by_hand = code(
+        profile_for(three[1], secretariat), "O8", "partial", secretariat, verified=True, pinpoint=" s. 3 ", reason="Why"
+    )
+    by_hand.refresh_from_db()
+    fields = ("status", "pinpoint", "review", "verified_on", "verified_by_id", "coder_id", "is_synthetic")
+    assert [getattr(imported, f) for f in fields] == [getattr(by_hand, f) for f in fields]
+    assert imported.statute.citation == "A"
+    mine, theirs = imported.history.get(), by_hand.history.get()
+    assert (mine.history_type, mine.history_user_id, mine.history_change_reason) == (
+        theirs.history_type,
+        theirs.history_user_id,
+        theirs.history_change_reason,
+    )
+    from auditlog.models import LogEntry
+
+    assert LogEntry.objects.filter(object_pk=str(imported.pk), content_type__model="coding").exists()
