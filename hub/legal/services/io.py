@@ -68,6 +68,7 @@ STATUTE_REQUIRED = ["member", "citation", "title_original", "source"]
 SYNTHETIC_COLUMN = "synthetic"
 MAX_REASON_CHARS = 5000
 BATCH = 500
+FEW_PROFILES = 2
 
 STATUS_WORDS = {
     "met": Coding.Status.MET,
@@ -257,13 +258,23 @@ def _same_coding(coding: Coding, data: CodingInput) -> bool:
 
 
 def _profiles(viewer: Viewer, members: list[Member], report: LegalImportReport, *, via: str) -> dict[int, LegalProfile]:
-    """The members' profiles, each opened if it is not there yet (a dry run only counts them)."""
+    """The members' profiles, each opened if it is not there yet (a dry run only counts them). One or
+    two are opened by `profile_open`; more at once in bulk, as `profile_open` opens them (taskforce-level,
+    synthetic with their member), each with its audit row."""
     found = {p.member_id: p for p in LegalProfile.objects.filter(member__in=members)}
-    for member in members:
-        if member.pk not in found:
-            report.profiles_opened += 1
-            if not report.dry_run:
-                found[member.pk] = profile_open(viewer=viewer, member_id=member.pk, via=via)
+    missing = [m for m in members if m.pk not in found]
+    report.profiles_opened = len(missing)
+    if report.dry_run or not missing:
+        return found
+    if len(missing) <= FEW_PROFILES:
+        for member in missing:
+            found[member.pk] = profile_open(viewer=viewer, member_id=member.pk, via=via)
+        return found
+    # Nothing here comes from the file: the defaults profile_open gives, which the constraints hold.
+    opened = [LegalProfile(member=m, is_synthetic=m.is_synthetic) for m in missing]
+    LegalProfile.objects.bulk_create(opened, batch_size=BATCH)
+    audit_bulk(actor=viewer.user, created=opened, via=via)
+    found.update({p.member_id: p for p in opened})
     return found
 
 

@@ -143,6 +143,14 @@ def test_every_kind_of_bad_row_is_named_with_its_column(secretariat, three):
     assert Coding.objects.count() == 0
 
 
+def test_one_member_without_a_profile_gets_it_through_profile_open(secretariat, three):
+    report = codings_import(
+        viewer=as_viewer(secretariat), name="c.csv", content=csv(CODING_COLUMNS, [coding("inventia", "O1", "met")])
+    )
+    assert report.profiles_opened == 1
+    assert LegalProfile.objects.get().member == three[2]
+
+
 def test_a_dry_run_counts_and_writes_nothing(secretariat, three):
     content = xlsx(CODING_COLUMNS, [coding("fictland", "O1", "met"), coding("inventia", "O1", "not assessed")])
     report = codings_import(viewer=as_viewer(secretariat), name="c.xlsx", content=content, dry_run=True)
@@ -253,6 +261,12 @@ def test_an_imported_coding_is_written_as_coding_record_writes_it(secretariat, t
     fields = ("status", "pinpoint", "review", "verified_on", "verified_by_id", "coder_id", "is_synthetic")
     assert [getattr(imported, f) for f in fields] == [getattr(by_hand, f) for f in fields]
     assert imported.statute.citation == "A"
+    opened, by_service = imported.profile, by_hand.profile
+    assert (opened.visibility, opened.is_synthetic, opened.published_at) == (
+        by_service.visibility,
+        by_service.is_synthetic,
+        by_service.published_at,
+    )
     mine, theirs = imported.history.get(), by_hand.history.get()
     assert (mine.history_type, mine.history_user_id, mine.history_change_reason) == (
         theirs.history_type,
