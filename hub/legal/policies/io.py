@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from hub.core.policies import policy_for
+from hub.core.policies import register_navigation
 from hub.core.viewer import Viewer
 from hub.legal.models import LegalProfile
 
@@ -34,3 +35,5 @@ class LegalIoPolicy:
 
 
 legal_io = LegalIoPolicy()
+# Templates link to the import page with `nav.legal_import`.
+register_navigation("legal_import", lambda viewer: legal_io.can(viewer, "import"))

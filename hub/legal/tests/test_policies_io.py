@@ -25,3 +25,10 @@ def test_everyone_exports_what_they_see(secretariat, official_b):
 def test_an_unknown_action_is_a_mistake_in_the_code():
     with pytest.raises(ValueError, match="knows no action 'delete'"):
         legal_io.can(ANONYMOUS, "delete")
+
+
+def test_the_navigation_offers_the_import_page_to_the_secretariat_only(secretariat, official_a):
+    from hub.core.policies import navigation_for
+
+    assert navigation_for(as_viewer(secretariat))["legal_import"] is True
+    assert navigation_for(as_viewer(official_a))["legal_import"] is False
