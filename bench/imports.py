@@ -11,7 +11,12 @@ prints the median seconds and peak memory of each case over the runs. Cases:
 
 - ``10k-rows.xlsx``: 10,000 rows, validated and written (not a dry run);
 - ``bomb.xlsx``: a workbook of about 1.5 MB whose sheet inflates to 1.5 GB;
-- ``too-many-rows.xlsx`` (50,000 rows) and ``too-many-rows.csv`` (19 MB, 260,000 rows).
+- ``too-many-rows.xlsx`` (50,000 rows) and ``too-many-rows.csv`` (19 MB, 260,000 rows);
+- ``legal-codings.xlsx`` (issue 16): 9,975 codings (285 fictional members by the 35 provisions of
+  checklist 2026-1), validated and written through `coding_apply` (history and audit included), with
+  a legal profile opened for each member;
+- ``legal-codings-bad-last.xlsx``: the same file whose last row names a provision not in the
+  checklist: refused, nothing written.
 
 Exits non-zero when a budget is missed.
 """
@@ -90,10 +95,79 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "outcome": outcome, "m
 """
 
 
-def run_case(env: dict[str, str], template: Path, database: Path, path: Path) -> dict[str, object]:
+# --- legal codings (issue 16) ----------------------------------------------------------------
+
+LEGAL_MEMBERS = 285  # by 35 provisions: 9,975 rows, the most an import takes being 10,000
+LEGAL_HEADER = ["member", "version", "provision", "status", "statute", "pinpoint", "rationale", "review", "reason"]
+LEGAL_SETUP = """
+import django
+django.setup()
+from hub.core.audit import acting_as
+from hub.legal.services.checklist import reference_checklist_load
+from hub.members.models import Member
+reference_checklist_load()
+with acting_as(None, via="bench"):
+    Member.objects.bulk_create(
+        Member(name=f"Benchland {i:03d}", name_en=f"Benchland {i:03d}", slug=f"benchland-{i:03d}",
+               kind="government", is_synthetic=True)
+        for i in range(MEMBERS)
+    )
+""".replace("MEMBERS", str(LEGAL_MEMBERS))
+LEGAL_CHILD = """
+import json, resource, sys, time
+import django
+django.setup()
+from hub.core.errors import ValidationFailed
+from hub.core.viewer import SYSTEM
+from hub.legal.models import Coding
+from hub.legal.services.io import codings_import
+path = sys.argv[1]
+content = open(path, "rb").read()
+start = time.perf_counter()
+try:
+    report = codings_import(viewer=SYSTEM, name=path.rsplit("/", 1)[-1], content=content)
+    outcome = f"{report.created} created, {report.profiles_opened} profiles opened"
+except ValidationFailed as exc:
+    outcome = "refused: " + exc.message + " " + "; ".join(p.location() for p in exc.problems)
+seconds = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "outcome": outcome, "codings": Coding.objects.count()}))
+"""
+
+
+def legal_provisions() -> list[tuple[str, str]]:
+    import csv
+
+    with (ROOT / "reference" / "model_checklist.csv").open(encoding="utf-8") as fh:
+        return [(r["id"], r["scoring"]) for r in csv.DictReader(fh) if r["version"] == "2026-1"]
+
+
+def legal_workbook(*, bad_last: bool = False) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(LEGAL_HEADER)
+    statuses = ["met", "not_met", "not_assessed", "not_applicable", "partial"]
+    provisions = legal_provisions()
+    rows = [(m, p) for m in range(LEGAL_MEMBERS) for p in provisions]
+    for n, (m, (code, scoring)) in enumerate(rows):
+        status = statuses[n % (5 if scoring == "graded" else 4)]
+        review = "verified" if n % 3 == 0 else "draft"
+        if bad_last and n == len(rows) - 1:
+            code = "Z99"
+        sheet.append(
+            [f"benchland-{m:03d}", "2026-1", code, status, "", f"s. {n % 90 + 1}", "Bench rationale.", review, "bench"]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def run_case(env: dict[str, str], template: Path, database: Path, path: Path, child: str = CHILD) -> dict[str, object]:
     shutil.copyfile(template, database)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", child, str(path)], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -102,6 +176,7 @@ def run_case(env: dict[str, str], template: Path, database: Path, path: Path) ->
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="", help="Run only the cases whose file name contains this (e.g. legal)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-imports-"))
     template, database = work / "template.sqlite3", work / "run.sqlite3"
@@ -115,25 +190,47 @@ def main() -> None:
             env={**base, "DATABASE_URL": f"sqlite:///{template}"},
             check=True,
         )
+        legal_template = work / "legal-template.sqlite3"
+        shutil.copyfile(template, legal_template)
+        subprocess.run(
+            [sys.executable, "-c", LEGAL_SETUP],
+            cwd=ROOT,
+            env={**base, "DATABASE_URL": f"sqlite:///{legal_template}", "DJANGO_SETTINGS_MODULE": "taskforce.settings"},
+            check=True,
+        )
         files = {
-            "10k-rows.xlsx": workbook(10_000),
-            "bomb.xlsx": bomb(1536),
-            "too-many-rows.xlsx": workbook(50_000),
-            "too-many-rows.csv": csv_file(260_000),
+            "10k-rows.xlsx": lambda: workbook(10_000),
+            "bomb.xlsx": lambda: bomb(1536),
+            "too-many-rows.xlsx": lambda: workbook(50_000),
+            "too-many-rows.csv": lambda: csv_file(260_000),
+            "legal-codings.xlsx": legal_workbook,
+            "legal-codings-bad-last.xlsx": lambda: legal_workbook(bad_last=True),
         }
         env = {**base, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "taskforce.settings"}
         failed = []
-        print(f"{'file':20} {'size MB':>8} {'median s':>9} {'peak MB':>8}  outcome")
-        for name, content in files.items():
+        print(f"{'file':28} {'size MB':>8} {'median s':>9} {'peak MB':>8}  outcome")
+        for name, build in files.items():
+            if args.only not in name:
+                continue
+            content = build()
             path = work / name
             path.write_bytes(content)
-            results = [run_case(env, template, database, path) for _ in range(args.runs)]
+            legal = name.startswith("legal-")
+            source, child = (legal_template, LEGAL_CHILD) if legal else (template, CHILD)
+            results = [run_case(env, source, database, path, child) for _ in range(args.runs)]
             seconds = statistics.median(float(str(r["seconds"])) for r in results)
             peak = statistics.median(float(str(r["peak_mb"])) for r in results)
             outcome = str(results[0]["outcome"])
-            print(f"{name:20} {len(content) / 1e6:8.1f} {seconds:9.2f} {peak:8.0f}  {outcome[:90]}")
+            print(f"{name:28} {len(content) / 1e6:8.1f} {seconds:9.2f} {peak:8.0f}  {outcome[:90]}")
             if name == "10k-rows.xlsx":
                 if seconds > BUDGET_SECONDS or peak > BUDGET_MB or results[0]["members"] != 10_000:
+                    failed.append(name)
+            elif name == "legal-codings.xlsx":
+                expected = LEGAL_MEMBERS * len(legal_provisions())
+                if seconds > BUDGET_SECONDS or peak > BUDGET_MB or results[0]["codings"] != expected:
+                    failed.append(name)
+            elif name == "legal-codings-bad-last.xlsx":
+                if seconds > BUDGET_SECONDS or not outcome.startswith("refused") or results[0]["codings"] != 0:
                     failed.append(name)
             elif seconds > REFUSAL_SECONDS or not outcome.startswith("refused") or results[0]["members"] != 0:
                 failed.append(name)

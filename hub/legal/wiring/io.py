@@ -4,4 +4,5 @@ from __future__ import annotations
 
 
 def register() -> None:
-    pass
+    # The import and export policy registers its navigation check (`nav.legal_import`) when loaded.
+    from hub.legal.policies import io  # noqa: F401
