@@ -37,7 +37,7 @@ class StatuteForm(HubForm):
     )
     title_en = forms.CharField(label=_("Title in English"), max_length=500, required=False)
     citation = forms.CharField(label=_("Citation"), max_length=300, help_text=_("For example Act No. 12 of 2019."))
-    url = forms.URLField(label=_("Link"), max_length=500, required=False)
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
     in_force_on = forms.DateField(label=_("In force from"), required=False, widget=DATE)
     repealed_on = forms.DateField(label=_("Repealed on"), required=False, widget=DATE)
     source = forms.CharField(label=_("Source"), max_length=300, help_text=_("Where this was read: a gazette, a database."))
