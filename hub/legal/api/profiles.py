@@ -156,7 +156,9 @@ def remove_statute(request: HttpRequest, slug: str, statute_id: int) -> Status[N
     return Status(204, None)
 
 
-@router.post("/profiles/{slug}/treaties", response=TreatyStatusOut, summary="Set the status under a treaty (secretariat)")
+@router.post(
+    "/profiles/{slug}/treaties", response=TreatyStatusOut, summary="Set the status under a treaty (secretariat)"
+)
 def set_treaty_status(request: HttpRequest, response: HttpResponse, slug: str, payload: TreatyStatusIn) -> Any:
     c, profile = _profile(request, slug)
     row = treaty_status_set(
@@ -173,9 +175,7 @@ def set_treaty_status(request: HttpRequest, response: HttpResponse, slug: str, p
     return found
 
 
-@router.post(
-    "/profiles/{slug}/reservations", response={201: ReservationOut}, summary="Add a reservation (secretariat)"
-)
+@router.post("/profiles/{slug}/reservations", response={201: ReservationOut}, summary="Add a reservation (secretariat)")
 def add_reservation(request: HttpRequest, response: HttpResponse, slug: str, payload: ReservationIn) -> Status[Any]:
     c, profile = _profile(request, slug)
     made = reservation_add(viewer=c.viewer, profile_id=profile.pk, data=ReservationInput(**payload.dict()), via=c.via)
@@ -183,9 +183,7 @@ def add_reservation(request: HttpRequest, response: HttpResponse, slug: str, pay
     return Status(201, reservation_get(viewer=c.viewer, profile=profile, reservation_id=made.pk))
 
 
-@router.patch(
-    "/profiles/{slug}/reservations/{reservation_id}", response=ReservationOut, summary="Change a reservation"
-)
+@router.patch("/profiles/{slug}/reservations/{reservation_id}", response=ReservationOut, summary="Change a reservation")
 def update_reservation(
     request: HttpRequest, response: HttpResponse, slug: str, reservation_id: int, payload: ReservationPatch
 ) -> Any:
@@ -200,4 +198,3 @@ def update_reservation(
     )
     set_etag(response, made)
     return reservation_get(viewer=c.viewer, profile=profile, reservation_id=made.pk)
-

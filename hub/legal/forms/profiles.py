@@ -40,7 +40,9 @@ class StatuteForm(HubForm):
     url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
     in_force_on = forms.DateField(label=_("In force from"), required=False, widget=DATE)
     repealed_on = forms.DateField(label=_("Repealed on"), required=False, widget=DATE)
-    source = forms.CharField(label=_("Source"), max_length=300, help_text=_("Where this was read: a gazette, a database."))
+    source = forms.CharField(
+        label=_("Source"), max_length=300, help_text=_("Where this was read: a gazette, a database.")
+    )
 
     def __init__(self, data: Any = None, *, instance: Statute | None = None, **kwargs: Any) -> None:
         if instance is not None:
@@ -106,8 +108,13 @@ class ReservationForm(HubForm):
 
     def values(self) -> dict[str, Any]:
         d = self.cleaned_data
-        return {"treaty": d["treaty"], "article": d["article"], "text": d["text"], "source": d["source"],
-                "provisions": list(d["provisions"])}
+        return {
+            "treaty": d["treaty"],
+            "article": d["article"],
+            "text": d["text"],
+            "source": d["source"],
+            "provisions": list(d["provisions"]),
+        }
 
 
 class SummaryForm(HubForm):

@@ -267,9 +267,7 @@ def statute_get(*, viewer: Viewer, profile: LegalProfile, statute_id: int) -> St
 
 def treaty_status_get(*, viewer: Viewer, profile: LegalProfile, treaty: str) -> TreatyStatus | None:
     """The profile's status under `treaty`, or None when none was entered yet."""
-    found: TreatyStatus | None = (
-        policy_for(TreatyStatus).visible(viewer).filter(profile=profile, treaty=treaty).first()
-    )
+    found: TreatyStatus | None = policy_for(TreatyStatus).visible(viewer).filter(profile=profile, treaty=treaty).first()
     return found
 
 

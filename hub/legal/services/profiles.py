@@ -39,6 +39,7 @@ from hub.legal.models import TreatyStatus
 from hub.legal.selectors.codings import current_version
 from hub.members.models import Member
 
+
 def _policy() -> Any:
     return policy_for(LegalProfile)
 

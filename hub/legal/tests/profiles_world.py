@@ -39,7 +39,9 @@ def ratify(profile: LegalProfile, secretariat: Any, treaty: str = "lanzarote") -
     )
 
 
-def reserve(profile: LegalProfile, secretariat: Any, *, text: str = "Reserves Art. 24.", codes: list[str] | None = None):
+def reserve(
+    profile: LegalProfile, secretariat: Any, *, text: str = "Reserves Art. 24.", codes: list[str] | None = None
+):
     return reservation_add(
         viewer=as_viewer(secretariat),
         profile_id=profile.pk,

@@ -76,7 +76,9 @@ def test_a_statute_edit_from_a_stale_version_is_refused_and_a_fresh_one_saved(se
     stale = version_of(s)
     statute_update(viewer=sec, profile_id=profile.pk, statute_id=s.pk, data=StatuteInput(title_en="A"), version=stale)
     with pytest.raises(Conflict):
-        statute_update(viewer=sec, profile_id=profile.pk, statute_id=s.pk, data=StatuteInput(title_en="B"), version=stale)
+        statute_update(
+            viewer=sec, profile_id=profile.pk, statute_id=s.pk, data=StatuteInput(title_en="B"), version=stale
+        )
     s.refresh_from_db()
     assert s.title_en == "A"
 
@@ -133,10 +135,16 @@ def test_one_treaty_status_per_treaty_changed_in_place_with_its_version(secretar
     ("data", "field"),
     [
         ({"status": "not_signed", "signed_on": datetime.date(2003, 1, 1)}, "signed_on"),
-        ({"status": "signed", "signed_on": datetime.date(2003, 1, 1), "ratified_on": datetime.date(2004, 1, 1)}, "ratified_on"),
+        (
+            {"status": "signed", "signed_on": datetime.date(2003, 1, 1), "ratified_on": datetime.date(2004, 1, 1)},
+            "ratified_on",
+        ),
         ({"status": "signed"}, "signed_on"),
         ({"status": "ratified", "signed_on": datetime.date(2003, 1, 1)}, "ratified_on"),
-        ({"status": "ratified", "signed_on": datetime.date(2005, 1, 1), "ratified_on": datetime.date(2004, 1, 1)}, "ratified_on"),
+        (
+            {"status": "ratified", "signed_on": datetime.date(2005, 1, 1), "ratified_on": datetime.date(2004, 1, 1)},
+            "ratified_on",
+        ),
         ({"status": "signed", "signed_on": datetime.date(2999, 1, 1)}, "signed_on"),
         ({"status": "accepted"}, "status"),
         ({"status": "not_known", "treaty": "eu_directive"}, "treaty"),

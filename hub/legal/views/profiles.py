@@ -254,7 +254,9 @@ def legal_treaty_status(request: HttpRequest, slug: str) -> HttpResponse:
     v = viewer(request)
     profile = _editable(request, slug)
     treaty = request.POST.get("treaty") or request.GET.get("treaty") or ""
-    existing = treaty_status_get(viewer=v, profile=profile, treaty=treaty) if treaty in TreatyStatus.Treaty.values else None
+    existing = (
+        treaty_status_get(viewer=v, profile=profile, treaty=treaty) if treaty in TreatyStatus.Treaty.values else None
+    )
     form = TreatyStatusForm(request.POST or None, instance=existing, initial=None if existing else {"treaty": treaty})
     return _form(
         request,
@@ -355,7 +357,10 @@ def legal_profile_publish(request: HttpRequest, slug: str) -> HttpResponse:
             title=_("Publish the legal profile of %(member)s?") % {"member": profile.member.name},
             what_happens=[
                 _("Everyone, on the public site, sees the profile: its statutes, treaty status and verified codings."),
-                _("Draft codings stay with the taskforce. You can take the profile back later, but it may have been read by then."),
+                _(
+                    "Draft codings stay with the taskforce. You can take the profile back later, but it may have "
+                    "been read by then."
+                ),
             ],
             button=_("Publish the profile"),
             cancel_url=profile.get_absolute_url(),
@@ -376,7 +381,8 @@ def legal_profile_unpublish(request: HttpRequest, slug: str) -> HttpResponse:
     if not is_confirmed(request):
         return confirm_page(
             request,
-            title=_("Take the legal profile of %(member)s back from the public site?") % {"member": profile.member.name},
+            title=_("Take the legal profile of %(member)s back from the public site?")
+            % {"member": profile.member.name},
             what_happens=[_("Only the taskforce sees the profile from now on.")],
             button=_("Take it back"),
             cancel_url=profile.get_absolute_url(),
@@ -399,7 +405,11 @@ urlpatterns = [
     path("legal/profiles/<slug:slug>/unpublish/", legal_profile_unpublish, name="legal_profile_unpublish"),
     path("legal/profiles/<slug:slug>/statutes/new/", legal_statute_new, name="legal_statute_new"),
     path("legal/profiles/<slug:slug>/statutes/<int:statute_id>/edit/", legal_statute_edit, name="legal_statute_edit"),
-    path("legal/profiles/<slug:slug>/statutes/<int:statute_id>/remove/", legal_statute_remove, name="legal_statute_remove"),
+    path(
+        "legal/profiles/<slug:slug>/statutes/<int:statute_id>/remove/",
+        legal_statute_remove,
+        name="legal_statute_remove",
+    ),
     path("legal/profiles/<slug:slug>/treaties/", legal_treaty_status, name="legal_treaty_status"),
     path("legal/profiles/<slug:slug>/reservations/new/", legal_reservation_new, name="legal_reservation_new"),
     path(

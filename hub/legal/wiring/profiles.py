@@ -38,9 +38,11 @@ def search_document(profile: LegalProfile) -> SearchDocument:
 
 
 def search_rows() -> Any:
-    return LegalProfile.objects.select_related("member").prefetch_related(
-        Prefetch("statutes", queryset=Statute.objects.order_by("citation", "pk"))
-    ).order_by("pk")
+    return (
+        LegalProfile.objects.select_related("member")
+        .prefetch_related(Prefetch("statutes", queryset=Statute.objects.order_by("citation", "pk")))
+        .order_by("pk")
+    )
 
 
 def search_visible(viewer: Viewer) -> Any:
