@@ -282,10 +282,8 @@ def world(db: Any) -> World:
         # legal: profiles (the withdrawn member's profile too, on the legal pages and the profile API)
         "legal_*.slug": [a.slug, b.slug, hidden.slug, tf_member.slug, w.slug],
         "/api/v1/legal/profiles/{slug}.slug": [a.slug, b.slug, hidden.slug, tf_member.slug, w.slug],
-        "legal_statute_*.statute_id": legal["statutes"],
-        "/api/v1/legal/profiles/{slug}/statutes/{statute_id}.statute_id": legal["statutes"],
-        "legal_reservation_*.reservation_id": legal["reservations"],
-        "/api/v1/legal/profiles/{slug}/reservations/{reservation_id}.reservation_id": legal["reservations"],
+        "statute_id": legal["statutes"],
+        "reservation_id": legal["reservations"],
     }
     a_values = {
         ("slug", a.slug),
@@ -317,10 +315,8 @@ def world(db: Any) -> World:
         # legal: profiles
         ("legal_*.slug", a.slug),
         ("/api/v1/legal/profiles/{slug}.slug", a.slug),
-        ("legal_statute_*.statute_id", legal["statutes"][0]),
-        ("/api/v1/legal/profiles/{slug}/statutes/{statute_id}.statute_id", legal["statutes"][0]),
-        ("legal_reservation_*.reservation_id", legal["reservations"][0]),
-        ("/api/v1/legal/profiles/{slug}/reservations/{reservation_id}.reservation_id", legal["reservations"][0]),
+        ("statute_id", legal["statutes"][0]),
+        ("reservation_id", legal["reservations"][0]),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
