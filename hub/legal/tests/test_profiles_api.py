@@ -102,9 +102,8 @@ def test_the_secretariat_sets_a_treaty_status_and_a_reservation(world, secretari
         content_type="application/json",
     )
     assert set_.status_code == 200 and set_.json()["status"] == "signed"
-    bad = client.post(
-        f"{API}/alphaland/treaties", {"treaty": "opsc", "status": "ratified", "source": "UN"}, content_type="application/json"
-    )
+    ratified = {"treaty": "opsc", "status": "ratified", "source": "UN"}
+    bad = client.post(f"{API}/alphaland/treaties", ratified, content_type="application/json")
     assert bad.status_code == 422
     made = client.post(
         f"{API}/alphaland/reservations",
