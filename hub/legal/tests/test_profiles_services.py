@@ -213,3 +213,23 @@ def test_the_focal_point_publishes_and_takes_back_and_a_second_publish_is_a_conf
     assert not back.is_published and back.published_at is None
     with pytest.raises(Conflict):
         profile_unpublish(viewer=focal, profile_id=profile.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_publishes_at_the_same_moment_one_wins_and_the_other_is_a_conflict(
+    race_db, secretariat, focal_point_a, member_a
+):
+    from conftest import race
+    from hub.legal.models import LegalProfile
+    from hub.legal.tests.legal_world import profile_for
+
+    profile = profile_for(member_a, secretariat)
+    focal = as_viewer(focal_point_a)
+    results = race(
+        lambda: profile_publish(viewer=focal, profile_id=profile.pk),
+        lambda: profile_publish(viewer=focal, profile_id=profile.pk),
+    )
+    assert len([r for r in results if isinstance(r, Conflict)]) == 1, results
+    assert len([r for r in results if isinstance(r, LegalProfile)]) == 1, results
+    profile.refresh_from_db()
+    assert profile.is_published
