@@ -8,11 +8,15 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from conftest import as_viewer
 from conftest import client_for
 from hub.core.concurrency import etag
 from hub.legal.models import Statute
+from hub.legal.services.codings import CodingInput
+from hub.legal.services.codings import coding_record
 from hub.legal.tests.legal_world import code
 from hub.legal.tests.legal_world import profile_for
+from hub.legal.tests.legal_world import provision
 from hub.legal.tests.profiles_world import profile_with_statute
 from hub.legal.tests.profiles_world import ratify
 from hub.legal.tests.profiles_world import reserve
@@ -89,9 +93,15 @@ def test_the_secretariat_adds_and_patches_a_statute_with_if_match(world, secreta
     assert stale.status_code == 409
     assert client.delete(f"{API}/alphaland/statutes/{statute_id}").status_code == 204
     cited = world["statute"]
-    code(world["a"], "O1", "met", secretariat)  # cites no statute: the helper gives a pinpoint only
-    assert client.delete(f"{API}/alphaland/statutes/{cited.pk}").status_code == 204
-    assert not Statute.objects.filter(profile=world["a"]).exists()
+    coding_record(
+        viewer=as_viewer(secretariat),
+        profile_id=world["a"].pk,
+        provision_id=provision("O1").pk,
+        data=CodingInput(status="met", statute_id=cited.pk),
+    )
+    refused = client.delete(f"{API}/alphaland/statutes/{cited.pk}")
+    assert refused.status_code == 409 and "repealed" in refused.json()["detail"]
+    assert Statute.objects.filter(profile=world["a"]).count() == 1
 
 
 def test_the_secretariat_sets_a_treaty_status_and_a_reservation(world, secretariat):
