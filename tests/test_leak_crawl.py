@@ -171,6 +171,8 @@ def world(db: Any) -> World:
     # Member W withdraws: its official's role ends; W's member-level note is the secretariat's.
     _note(w, sec, Visibility.MEMBER, "MARK-NOTE-W-MEMBER")
     markers.append(Marker("MARK-NOTE-W-MEMBER", staff))
+    # legal: profiles (W's profile is made before W withdraws)
+    legal = _legal_world(a, b, hidden, w, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     member_status_change(viewer=SYSTEM, member=w, status="withdrawn", reason="MARK-W-REASON")
     markers.append(Marker("MARK-W-REASON", taskforce))
     token_a, _raw = api_token_create(viewer=as_viewer(users["official_a"]), name="MARK-TOKEN-A", scope="read", days=5)
@@ -282,6 +284,11 @@ def world(db: Any) -> World:
         # legal: checklist (a version's code, the published reference one and a draft; a provision's code)
         "version": ["2026-1", checklist_draft],
         "code": ["O5"],
+        # legal: profiles (the withdrawn member's profile too, on the legal pages and the profile API)
+        "legal_*.slug": [a.slug, b.slug, hidden.slug, tf_member.slug, w.slug],
+        "/api/v1/legal/profiles/{slug}.slug": [a.slug, b.slug, hidden.slug, tf_member.slug, w.slug],
+        "statute_id": legal["statutes"],
+        "reservation_id": legal["reservations"],
     }
     a_values = {
         ("slug", a.slug),
@@ -310,6 +317,11 @@ def world(db: Any) -> World:
         # knowledge: consultations
         ("knowledge_consultation_input*.pk", consult["input_a"]),
         ("/api/v1/consultations/input/{input_id}/response.input_id", consult["input_a"]),
+        # legal: profiles
+        ("legal_*.slug", a.slug),
+        ("/api/v1/legal/profiles/{slug}.slug", a.slug),
+        ("statute_id", legal["statutes"][0]),
+        ("reservation_id", legal["reservations"][0]),
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
@@ -446,6 +458,85 @@ def _terminology_world(sec: Any, markers: list[Marker], **aud: set[str]) -> list
     glossary_term_set_active(viewer=s, term=out, active=False)
     markers.append(Marker("MARK-TERM-WHY-OUT", aud["staff"]))
     return [in_use, out]
+
+
+# legal: profiles
+def _legal_world(
+    a: Member, b: Member, hidden: Member, w: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, list[str]]:
+    """Legal profiles: A's taskforce-level profile with a verified coding, a draft one and a reservation;
+    B's published profile with a statute and a verified coding; the hidden member's profile and the
+    (soon withdrawn) member W's, the secretariat's only. Returns the ids of A's and B's statutes and
+    A's reservation."""
+    import datetime
+
+    from hub.core.viewer import focal_point_of
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.services.codings import CodingInput
+    from hub.legal.services.codings import coding_record
+    from hub.legal.services.profiles import ReservationInput
+    from hub.legal.services.profiles import StatuteInput
+    from hub.legal.services.profiles import TreatyStatusInput
+    from hub.legal.services.profiles import profile_open
+    from hub.legal.services.profiles import profile_publish
+    from hub.legal.services.profiles import profile_summary_update
+    from hub.legal.services.profiles import reservation_add
+    from hub.legal.services.profiles import statute_add
+    from hub.legal.services.profiles import treaty_status_set
+
+    reference_checklist_load()
+    from hub.legal.models import Provision
+
+    o5 = Provision.objects.get(version__code="2026-1", code="O5")
+    o6 = Provision.objects.get(version__code="2026-1", code="O6")
+    sec = as_viewer(users["secretariat"])
+
+    def profile(member: Member, statute_title: str, summary: str = "") -> tuple[Any, Any]:
+        made = profile_open(viewer=sec, member_id=member.pk)
+        if summary:
+            profile_summary_update(viewer=sec, profile_id=made.pk, summary=summary)
+        data = StatuteInput(title_original=statute_title, citation=f"Act of {member.slug}", source="crawl gazette")
+        return made, statute_add(viewer=sec, profile_id=made.pk, data=data)
+
+    def coding(profile_id: int, provision: Any, rationale: str, *, verified: bool = True) -> None:
+        data = CodingInput(status="met", pinpoint="s. 1", rationale=rationale, verified=verified)
+        coding_record(viewer=sec, profile_id=profile_id, provision_id=provision.pk, data=data)
+
+    profile_a, statute_a = profile(a, "Alphaland statute")
+    coding(profile_a.pk, o5, "MARK-LEGAL-VERIFIED-A")
+    coding(profile_a.pk, o6, "MARK-LEGAL-DRAFT-A", verified=False)
+    treaty_status_set(
+        viewer=sec,
+        profile_id=profile_a.pk,
+        data=TreatyStatusInput(
+            treaty="lanzarote", status="signed", source="crawl treaty office", signed_on=datetime.date(2010, 1, 1)
+        ),
+    )
+    reservation = reservation_add(
+        viewer=sec,
+        profile_id=profile_a.pk,
+        data=ReservationInput(
+            treaty="lanzarote", article="Art. 24", text="MARK-LEGAL-RESERVATION-A", source="crawl", provisions=["O5"]
+        ),
+    )
+    profile_b, statute_b = profile(b, "MARK-LEGAL-STATUTE-B")
+    coding(profile_b.pk, o5, "MARK-LEGAL-PUBLIC-B")
+    profile_publish(viewer=focal_point_of(b.pk), profile_id=profile_b.pk)
+    profile_hidden, _statute = profile(hidden, "MARK-LEGAL-HIDDEN", summary="MARK-LEGAL-HIDDEN")
+    coding(profile_hidden.pk, o5, "MARK-LEGAL-HIDDEN")
+    profile_w, _statute = profile(w, "MARK-LEGAL-W", summary="MARK-LEGAL-W")
+    coding(profile_w.pk, o5, "MARK-LEGAL-W")
+    everyone = set(PERSONAS)
+    markers += [
+        Marker("MARK-LEGAL-VERIFIED-A", aud["taskforce"]),
+        Marker("MARK-LEGAL-DRAFT-A", aud["own_a"]),
+        Marker("MARK-LEGAL-RESERVATION-A", aud["taskforce"]),
+        Marker("MARK-LEGAL-PUBLIC-B", everyone),
+        Marker("MARK-LEGAL-STATUTE-B", everyone),
+        Marker("MARK-LEGAL-HIDDEN", aud["staff"]),
+        Marker("MARK-LEGAL-W", aud["staff"]),
+    ]
+    return {"statutes": [str(statute_a.pk), str(statute_b.pk)], "reservations": [str(reservation.pk)]}
 
 
 # knowledge: consultations
@@ -968,6 +1059,24 @@ def _fingerprint() -> tuple[Any, ...]:
         list(
             GoodPractice.objects.order_by("pk").values_list("pk", "status", "title", "summary")
         ),  # knowledge: practices
+        # legal: profiles
+        _legal_fingerprint(),
+    )
+
+
+def _legal_fingerprint() -> tuple[Any, ...]:
+    from hub.legal.models import Coding
+    from hub.legal.models import LegalProfile
+    from hub.legal.models import Reservation
+    from hub.legal.models import Statute
+    from hub.legal.models import TreatyStatus
+
+    return (
+        list(LegalProfile.objects.order_by("pk").values_list("pk", "visibility", "summary")),
+        list(Statute.objects.order_by("pk").values_list("pk", "title_original", "citation", "repealed_on")),
+        list(TreatyStatus.objects.order_by("pk").values_list("pk", "status", "source")),
+        list(Reservation.objects.order_by("pk").values_list("pk", "article", "text")),
+        list(Coding.objects.order_by("pk").values_list("pk", "status", "review", "rationale")),
     )
 
 

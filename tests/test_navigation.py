@@ -95,7 +95,7 @@ def test_no_role_is_offered_more_than_seven_top_level_items(request, db, persona
 def test_a_visitor_sees_the_public_sections_the_api_and_sign_in(anonymous, db):
     items = nav_items(client_for(None))
     assert labels(items) == ["Members", "Meetings", "Knowledge", "API", "Sign in"]
-    assert group(items, "Knowledge") == ["Commitments", "Good practices", "Library", "Glossary"]
+    assert group(items, "Knowledge") == ["Commitments", "Good practices", "Library", "Legal frameworks", "Glossary"]
     assert all(i.href for i in items if i.label != "Knowledge")
 
 
@@ -111,7 +111,14 @@ def test_the_secretariat_finds_its_tools_and_its_account_in_two_groups(secretari
         "Account",
     ]
     assert group(items, "Secretariat") == ["Invitations", "Join requests", "Audit log"]
-    assert group(items, "Knowledge") == ["Commitments", "Good practices", "Library", "Consultations", "Glossary"]
+    assert group(items, "Knowledge") == [
+        "Commitments",
+        "Good practices",
+        "Library",
+        "Consultations",
+        "Legal frameworks",
+        "Glossary",
+    ]
     assert group(items, "Account") == ["Profile", "Notifications", "API", "Sign out"]
 
 

@@ -499,3 +499,74 @@ def test_the_legal_views_across_members_do_not_grow_with_the_profiles(persona, r
     large = [count(client, u) for u in legal_urls(slugs)]
     assert max(large) <= BUDGET, f"{persona}: {large}"
     assert large == small, f"{persona}: {small} queries with little data, {large} with more"
+
+
+# --- legal: profiles ---
+LEGAL_PAGES = ["/legal/", "/legal/profiles/land0/", "/api/v1/legal/profiles", "/api/v1/legal/profiles/land0"]
+
+
+def grow_legal_profiles(n: int, secretariat) -> None:
+    """n more members with a legal profile (a statute, a ratified treaty with a reservation, a coding of
+    each provision up to n); the first member's profile (land0) gets n more statutes and codings."""
+    import datetime as dt
+
+    from hub.core.viewer import viewer_for
+    from hub.legal.models import LegalProfile
+    from hub.legal.models import Provision
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.services.codings import CodingInput
+    from hub.legal.services.codings import coding_record
+    from hub.legal.services.profiles import ReservationInput
+    from hub.legal.services.profiles import StatuteInput
+    from hub.legal.services.profiles import TreatyStatusInput
+    from hub.legal.services.profiles import profile_open
+    from hub.legal.services.profiles import reservation_add
+    from hub.legal.services.profiles import statute_add
+    from hub.legal.services.profiles import treaty_status_set
+
+    sec = viewer_for(secretariat)
+    if not Provision.objects.exists():
+        reference_checklist_load()
+    provisions = list(Provision.objects.filter(version__code="2026-1").order_by("position"))
+    start = LegalProfile.objects.count()
+    for i in range(start, start + n):
+        member = make_member(f"Land{i}", region="Europe")
+        profile = profile_open(viewer=sec, member_id=member.pk)
+        statute = statute_add(
+            viewer=sec, profile_id=profile.pk, data=StatuteInput(title_original="Act", citation="Act 1", source="s")
+        )
+        treaty_status_set(
+            viewer=sec,
+            profile_id=profile.pk,
+            data=TreatyStatusInput(treaty="opsc", status="signed", source="s", signed_on=dt.date(2004, 1, 1)),
+        )
+        reservation_add(
+            viewer=sec,
+            profile_id=profile.pk,
+            data=ReservationInput(treaty="opsc", article="Art. 1", text="t", source="s", provisions=["O1", "J1"]),
+        )
+        for provision in provisions[: min(n, 35)]:
+            data = CodingInput(status="met", statute_id=statute.pk, pinpoint="s. 1", verified=i % 2 == 0)
+            coding_record(viewer=sec, profile_id=profile.pk, provision_id=provision.pk, data=data)
+    first = LegalProfile.objects.get(member__slug="land0")
+    for j in range(n):
+        statute_add(
+            viewer=sec,
+            profile_id=first.pk,
+            data=StatuteInput(title_original=f"Act {start}x{j}", citation=f"Act {start}x{j}", source="s"),
+        )
+    for provision in provisions[: min(3 * n, 35)]:
+        data = CodingInput(status="partial" if provision.is_graded else "met", pinpoint="s. 2")
+        coding_record(viewer=sec, profile_id=first.pk, provision_id=provision.pk, data=data)
+
+
+@pytest.mark.parametrize("url", LEGAL_PAGES)
+@pytest.mark.parametrize("persona", ["secretariat", "official_a"])
+def test_legal_profiles_do_not_grow_with_profiles_and_codings(url, persona, request, secretariat):
+    client = client_for(request.getfixturevalue(persona))
+    grow_legal_profiles(2, secretariat)
+    small = count(client, url)
+    grow_legal_profiles(8, secretariat)
+    large = count(client, url)
+    assert large <= BUDGET, f"{persona} {url}: {large} queries"
+    assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"

@@ -22,6 +22,7 @@ def test_demo_seeds_run_in_layer_order():
         "knowledge.documents",  # knowledge: documents
         "knowledge.practices",
         "knowledge.consultations",
+        "legal",  # legal: profiles
     ]
 
 

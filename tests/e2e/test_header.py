@@ -215,7 +215,7 @@ def test_a_visitor_without_scripts_reaches_every_link(browser: Any, server: Serv
                 assert nav(page).get_by_role("link", name=name, exact=True).is_visible(), (width, name)
             if width >= DESKTOP:  # a group's links show while the keyboard focus is in it
                 nav(page).get_by_role("button", name="Knowledge").focus()
-            for name in ("Commitments", "Good practices", "Library", "Glossary"):
+            for name in ("Commitments", "Good practices", "Library", "Legal frameworks", "Glossary"):
                 assert nav(page).get_by_role("link", name=name, exact=True).is_visible(), (width, name)
             assert nav(page).get_by_label("Language").is_visible()
         nav(page).get_by_role("link", name="Members").click()

@@ -19,6 +19,7 @@ from hub.core.policies import Policy
 from hub.core.policies import policy_for
 from hub.core.policies import register
 from hub.core.policies import register_follows_parent
+from hub.core.policies import register_navigation
 from hub.core.viewer import Viewer
 from hub.legal.models import LegalProfile
 from hub.legal.models import Reservation
@@ -52,6 +53,10 @@ class LegalProfilePolicy(Policy[LegalProfile]):
         """The secretariat enters statutes, treaty status and codings, with their sources."""
         return viewer.is_secretariat
 
+    def can_open(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
+        """The secretariat opens a profile for a member that has none."""
+        return viewer.is_secretariat
+
     def can_publish(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
         """The member's focal point publishes its taskforce-level profile to the public site."""
         if obj is None:
@@ -71,3 +76,6 @@ class LegalProfilePolicy(Policy[LegalProfile]):
 register_follows_parent(Statute, LegalProfile, "profile")
 register_follows_parent(TreatyStatus, LegalProfile, "profile")
 register_follows_parent(Reservation, TreatyStatus, "treaty_status")
+
+
+register_navigation("legal", lambda viewer: policy_for(LegalProfile).can(viewer, "browse"))
