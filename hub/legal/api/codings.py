@@ -27,10 +27,10 @@ from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.legal.api.codings_schemas import CodingCellOut
 from hub.legal.api.codings_schemas import CodingDetailOut
-from hub.legal.api.codings_schemas import CodingIn
+from hub.legal.api.codings_schemas import CodingEditIn
+from hub.legal.api.codings_schemas import CorrectionDecisionIn
 from hub.legal.api.codings_schemas import CorrectionIn
 from hub.legal.api.codings_schemas import CorrectionOut
-from hub.legal.api.codings_schemas import DecisionIn
 from hub.legal.models import Coding
 from hub.legal.models import CorrectionRequest
 from hub.legal.selectors.codings import CodingPage
@@ -112,15 +112,22 @@ def list_codings(
     return [with_attributes(cell, provision=p.code, group=p.group) for p, cell in codings.rows()]
 
 
-@router.get(CODING, response=CodingDetailOut, summary="One provision's coding, with its history")
+@router.get(
+    CODING, response=CodingDetailOut, summary="One provision's coding, with its history", url_name="legal_coding_api"
+)
 def get_coding(request: HttpRequest, response: HttpResponse, slug: str, version: str, code: str) -> Any:
     v = caller(request).viewer
     return _detail(v, coding_get(viewer=v, slug=slug, version=version, code=code), response)
 
 
-@router.put(CODING, response=CodingDetailOut, summary="Code a provision or change its coding (secretariat)")
+@router.put(
+    CODING,
+    response=CodingDetailOut,
+    summary="Code a provision or change its coding (secretariat)",
+    url_name="legal_coding_api",
+)
 def put_coding(
-    request: HttpRequest, response: HttpResponse, slug: str, version: str, code: str, payload: CodingIn
+    request: HttpRequest, response: HttpResponse, slug: str, version: str, code: str, payload: CodingEditIn
 ) -> Any:
     c = writer(request)
     page = coding_get(viewer=c.viewer, slug=slug, version=version, code=code)
@@ -135,7 +142,12 @@ def put_coding(
     return _detail(c.viewer, coding_get(viewer=c.viewer, slug=slug, version=version, code=code), response)
 
 
-@router.post(CODING + "/verify", response=CodingDetailOut, summary="Verify a draft coding (secretariat)")
+@router.post(
+    CODING + "/verify",
+    response=CodingDetailOut,
+    summary="Verify a draft coding (secretariat)",
+    url_name="legal_coding_api_verify",
+)
 def verify_coding(request: HttpRequest, response: HttpResponse, slug: str, version: str, code: str) -> Any:
     c = writer(request)
     page = coding_get(viewer=c.viewer, slug=slug, version=version, code=code)
@@ -149,6 +161,7 @@ def verify_coding(request: HttpRequest, response: HttpResponse, slug: str, versi
     CODING + "/corrections",
     response={201: CorrectionOut},
     summary="Contest a coding of your own member (member officials)",
+    url_name="legal_coding_api_corrections",
 )
 def contest_coding(request: HttpRequest, slug: str, version: str, code: str, payload: CorrectionIn) -> Status[Any]:
     c = writer(request)
@@ -179,7 +192,7 @@ def get_correction(request: HttpRequest, correction_id: int) -> Any:
     response=CorrectionOut,
     summary="Accept an open request: the coding changes, its history kept (secretariat; 409 once decided)",
 )
-def accept_correction(request: HttpRequest, correction_id: int, payload: DecisionIn) -> Any:
+def accept_correction(request: HttpRequest, correction_id: int, payload: CorrectionDecisionIn) -> Any:
     c = writer(request)
     correction_accept(viewer=c.viewer, correction_id=correction_id, note=payload.note, via=c.via)
     return correction_get(viewer=c.viewer, pk=correction_id)
@@ -190,7 +203,7 @@ def accept_correction(request: HttpRequest, correction_id: int, payload: Decisio
     response=CorrectionOut,
     summary="Reject an open request with a reason (secretariat; 409 once decided)",
 )
-def reject_correction(request: HttpRequest, correction_id: int, payload: DecisionIn) -> Any:
+def reject_correction(request: HttpRequest, correction_id: int, payload: CorrectionDecisionIn) -> Any:
     c = writer(request)
     correction_reject(viewer=c.viewer, correction_id=correction_id, note=payload.note, via=c.via)
     return correction_get(viewer=c.viewer, pk=correction_id)

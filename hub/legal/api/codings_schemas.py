@@ -32,7 +32,7 @@ class CodingCellOut(Schema):
     coding_id: int | None = Field(None, description="None: never coded (not assessed)")
 
 
-class HistoryOut(Schema):
+class CodingHistoryOut(Schema):
     when: datetime.datetime
     who: str | None = Field(None, description="Who changed it (named to the taskforce only)")
     status: StatusName
@@ -62,10 +62,10 @@ class CodingDetailOut(Schema):
     coding_id: int | None = Field(None, description="None: never coded (not assessed)")
     is_synthetic: bool
     url: str
-    history: list[HistoryOut]
+    history: list[CodingHistoryOut]
 
 
-class CodingIn(Schema):
+class CodingEditIn(Schema):
     """The secretariat's coding of one provision (send the coding's ETag as If-Match: a change over a
     newer version is 409)."""
 
@@ -120,5 +120,5 @@ class CorrectionIn(Schema):
     reason: str = Field(..., max_length=5000, description="Why the coding should change")
 
 
-class DecisionIn(Schema):
+class CorrectionDecisionIn(Schema):
     note: str = Field("", max_length=5000, description="The secretariat's reason (required to reject)")

@@ -108,7 +108,9 @@ def test_verify_by_the_secretariat_only(coded, secretariat, official_a):
 
 def test_a_member_official_contests_and_the_secretariat_decides(coded, secretariat, official_a, official_b):
     body = {"proposed_status": "met", "citation": "Act 12, s. 4", "reason": "Covered since 2019"}
-    assert client_for(None).post(one() + "/corrections", body, content_type=JSON, **token(official_b)).status_code == 404
+    assert (
+        client_for(None).post(one() + "/corrections", body, content_type=JSON, **token(official_b)).status_code == 404
+    )
     made = client_for(None).post(one() + "/corrections", body, content_type=JSON, **token(official_a))
     assert made.status_code == 201, made.content
     correction_id = made.json()["id"]
@@ -146,3 +148,22 @@ def test_a_rejection_needs_a_note_and_a_read_only_token_cannot_write(coded, secr
     )
     assert empty.status_code == 422 and empty.json()["errors"][0]["field"] == "note"
     assert CorrectionRequest.objects.get().status == "open"
+
+
+def test_the_command_lists_open_requests_and_refuses_an_unknown_status(coded, official_a):
+    import io
+
+    from django.core.management import CommandError
+    from django.core.management import call_command
+
+    from hub.legal.services.corrections import correction_request
+
+    correction_request(
+        viewer=as_viewer(official_a), coding_id=coded.pk, proposed_status="met", citation="s. 4", reason="Why"
+    )
+    out = io.StringIO()
+    call_command("legal_corrections", stdout=out)
+    assert "Alphaland  O5  Not met → Met  [Awaiting the secretariat]" in out.getvalue()
+    assert "1 correction request(s)." in out.getvalue()
+    with pytest.raises(CommandError, match="Unknown status"):
+        call_command("legal_corrections", "--status", "maybe")

@@ -50,7 +50,9 @@ def contest(official, coding, **values):
 
 
 def record(secretariat, profile, code_, data):
-    return coding_record(viewer=as_viewer(secretariat), profile_id=profile.pk, provision_id=provision(code_).pk, data=data)
+    return coding_record(
+        viewer=as_viewer(secretariat), profile_id=profile.pk, provision_id=provision(code_).pk, data=data
+    )
 
 
 def test_a_status_outside_the_five_is_refused_naming_the_field(coded, secretariat):
