@@ -311,13 +311,6 @@ def statute_citations(*, statute_ids: Iterable[int | None]) -> dict[int, str]:
     return dict(Statute.objects.filter(pk__in=ids).values_list("pk", "citation"))
 
 
-def codings_to_verify(*, viewer: Viewer) -> int:
-    """How many draft codings await the secretariat's verification (0 for anyone else)."""
-    if not policy_for(Coding).can(viewer, "verify"):
-        return 0
-    return policy_for(Coding).visible(viewer).filter(review=Coding.Review.DRAFT).count()
-
-
 def coding_statutes(*, viewer: Viewer, profile: LegalProfile) -> list[Statute]:
     """The profile's statutes the viewer may see (for the coding form's choice of statute)."""
     return list(policy_for(Statute).visible(viewer).filter(profile=profile).order_by("citation", "pk"))

@@ -4,15 +4,20 @@ secretariat's list (open ones first, oldest first), a member's own, one coding's
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Case
+from django.db.models import Count
 from django.db.models import F
+from django.db.models import FilteredRelation
 from django.db.models import IntegerField
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.db.models import Sum
 from django.db.models import Value
 from django.db.models import When
+from django.db.models import Window
 from django.utils import timezone
 
 from hub.core.policies import policy_for
@@ -63,3 +68,66 @@ def corrections_for_member(*, viewer: Viewer) -> QuerySet[CorrectionRequest]:
     since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
     qs = correction_list(viewer=viewer).filter(coding__profile__member_id__in=viewer.member_ids)
     return qs.filter(Q(status=OPEN) | Q(resolved_at__gte=since))
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """An open request as the secretariat's dashboard lists it."""
+
+    pk: int
+    created_at: datetime.datetime
+    member: str
+    code: str
+    is_synthetic: bool
+
+
+@dataclass(frozen=True)
+class Queue:
+    """The secretariat's queue: the oldest open requests, how many are open, how many drafts await."""
+
+    corrections: list[QueueItem]
+    open_total: int
+    drafts: int
+
+
+def secretariat_queue(*, viewer: Viewer, size: int = 10) -> Queue:
+    """The oldest `size` open requests, the number open and the number of draft codings to verify, in
+    one query (the dashboard's budget): the codings that are drafts or have an open request (at most
+    one each), with window totals over them."""
+    if not policy_for(CorrectionRequest).can(viewer, "review"):
+        return Queue(corrections=[], open_total=0, drafts=0)
+    draft = Coding.Review.DRAFT
+    rows = (
+        policy_for(Coding)
+        .visible(viewer)
+        .annotate(open_request=FilteredRelation("corrections", condition=Q(corrections__status=OPEN)))
+        .filter(Q(review=draft) | Q(open_request__isnull=False))
+        .annotate(
+            drafts=Window(Sum(Case(When(review=draft, then=Value(1)), default=Value(0), output_field=IntegerField()))),
+            open_total=Window(Count("open_request__pk")),
+        )
+        .order_by(F("open_request__created_at").asc(nulls_last=True), F("open_request__pk").asc(nulls_last=True))
+        .values(
+            "open_request__pk",
+            "open_request__created_at",
+            "open_request__is_synthetic",
+            "profile__member__name",
+            "provision__code",
+            "drafts",
+            "open_total",
+        )[:size]
+    )
+    items, open_total, drafts = [], 0, 0
+    for row in rows:
+        open_total, drafts = row["open_total"], row["drafts"]
+        if row["open_request__pk"] is not None:
+            items.append(
+                QueueItem(
+                    pk=row["open_request__pk"],
+                    created_at=row["open_request__created_at"],
+                    member=row["profile__member__name"],
+                    code=row["provision__code"],
+                    is_synthetic=row["open_request__is_synthetic"],
+                )
+            )
+    return Queue(corrections=items, open_total=open_total, drafts=drafts)

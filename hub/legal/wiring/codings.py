@@ -12,29 +12,25 @@ from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.legal.models import Coding
 from hub.legal.models import CorrectionRequest
-from hub.legal.selectors.codings import codings_to_verify
 from hub.legal.selectors.corrections import corrections_for_member
-from hub.legal.selectors.corrections import corrections_open
+from hub.legal.selectors.corrections import secretariat_queue
 
 PANEL_SIZE = 10
 
 
 def secretariat_panel(viewer: Viewer) -> dict[str, Any] | None:
-    """Open correction requests, oldest first, and how many draft codings await verification."""
+    """Open correction requests, oldest first, and how many draft codings await verification (one query)."""
     if not policy_for(CorrectionRequest).can(viewer, "review"):
         return None
-    queue = corrections_open(viewer=viewer)
-    corrections = list(queue[:PANEL_SIZE])
-    total = len(corrections) if len(corrections) < PANEL_SIZE else queue.count()
-    to_verify = codings_to_verify(viewer=viewer)
-    if not (total or to_verify):
+    queue = secretariat_queue(viewer=viewer, size=PANEL_SIZE)
+    if not (queue.open_total or queue.drafts):
         return None
     return {
         "attention": True,
-        "corrections": corrections,
-        "open_total": total,
-        "to_verify": to_verify,
-        "has_synthetic": any(c.is_synthetic for c in corrections),
+        "corrections": queue.corrections,
+        "open_total": queue.open_total,
+        "to_verify": queue.drafts,
+        "has_synthetic": any(c.is_synthetic for c in queue.corrections),
     }
 
 
