@@ -209,6 +209,8 @@ def world(db: Any) -> World:
     consult = _consultations_world(users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
     # legal: checklist (the reference version, and a draft only the secretariat sees)
     checklist_draft = _checklist_world(sec, markers, staff=staff)
+    # legal: codings
+    corrections = _legal_corrections_world(a, users, markers, own_a=own_a)
     role_a = Role.objects.get(user=users["official_a"])
     role_b = Role.objects.get(user=users["official_b"])
     markers.append(Marker("MARK-TOKEN-B", {"official_b", "secretariat", "administrator"}))
@@ -289,6 +291,8 @@ def world(db: Any) -> World:
         "/api/v1/legal/profiles/{slug}.slug": [a.slug, b.slug, hidden.slug, tf_member.slug, w.slug],
         "statute_id": legal["statutes"],
         "reservation_id": legal["reservations"],
+        # legal: codings
+        **corrections["params"],
     }
     a_values = {
         ("slug", a.slug),
@@ -322,6 +326,8 @@ def world(db: Any) -> World:
         ("/api/v1/legal/profiles/{slug}.slug", a.slug),
         ("statute_id", legal["statutes"][0]),
         ("reservation_id", legal["reservations"][0]),
+        # legal: codings (A's correction request: hidden from B, so B's writes to it are 404s)
+        *corrections["a_values"],
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
@@ -591,6 +597,53 @@ def _consultations_world(users: dict[str, Any], markers: list[Marker], **aud: se
         "inputs": [str(i.pk) for i in (private, of_a, on_commitment)],
         "input_a": str(of_a.pk),
     }
+
+
+# legal: codings
+LEGAL_CODING_API = "/api/v1/legal/profiles/{slug}/codings/{version}/{code}"
+
+
+def _legal_corrections_world(
+    a: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """A verified coding of A's (taskforce-level) profile contested by A's official: the request's
+    reason is A's and the secretariat's to read."""
+    from hub.legal.models import Provision
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.services.codings import CodingInput
+    from hub.legal.services.codings import coding_record
+    from hub.legal.services.corrections import correction_request
+    from hub.legal.services.profiles import profile_open
+
+    reference_checklist_load()
+    sec = as_viewer(users["secretariat"])
+    profile = profile_open(viewer=sec, member_id=a.pk)
+    o5 = Provision.objects.get(version__code="2026-1", code="O5")
+    coding = coding_record(
+        viewer=sec,
+        profile_id=profile.pk,
+        provision_id=o5.pk,
+        data=CodingInput(status="not_met", pinpoint="s. 1", verified=True, reason="crawl"),
+    )
+    request = correction_request(
+        viewer=as_viewer(users["official_a"]),
+        coding_id=coding.pk,
+        proposed_status="met",
+        citation="s. 2",
+        reason="MARK-LEGAL-CORR-A",
+    )
+    markers.append(Marker("MARK-LEGAL-CORR-A", aud["own_a"]))
+    pk = str(request.pk)
+    params: dict[str, list[str]] = {
+        "legal_coding*.version": ["2026-1"],
+        "legal_coding*.code": ["O5", "O6"],
+        "legal_correction*.pk": [pk],
+        "correction_id": [pk],
+    }
+    for path in (LEGAL_CODING_API, f"{LEGAL_CODING_API}/verify", f"{LEGAL_CODING_API}/corrections"):
+        params[f"{path}.version"] = ["2026-1"]
+        params[f"{path}.code"] = ["O5", "O6"]
+    return {"params": params, "a_values": {("legal_correction*.pk", pk), ("correction_id", pk)}}
 
 
 def _reporting_world(
@@ -1077,7 +1130,17 @@ def _legal_fingerprint() -> tuple[Any, ...]:
         list(TreatyStatus.objects.order_by("pk").values_list("pk", "status", "source")),
         list(Reservation.objects.order_by("pk").values_list("pk", "article", "text")),
         list(Coding.objects.order_by("pk").values_list("pk", "status", "review", "rationale")),
+        # legal: codings
+        list(_legal_codings_fingerprint()),
     )
+
+
+def _legal_codings_fingerprint() -> Any:
+    from hub.legal.models import Coding
+    from hub.legal.models import CorrectionRequest
+
+    yield from Coding.objects.order_by("pk").values_list("pk", "status", "review", "pinpoint", "updated_at")
+    yield from CorrectionRequest.objects.order_by("pk").values_list("pk", "status", "resolution_note")
 
 
 def test_writes_to_another_members_records_answer_404_and_change_nothing(world: World):

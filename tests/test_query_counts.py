@@ -570,3 +570,60 @@ def test_legal_profiles_do_not_grow_with_profiles_and_codings(url, persona, requ
     large = count(client, url)
     assert large <= BUDGET, f"{persona} {url}: {large} queries"
     assert large == small, f"{persona} {url}: {small} queries with little data, {large} with more"
+
+
+# legal: codings
+def grow_legal_codings(n: int, member, secretariat, official) -> None:
+    """n more changes of member's O5 coding (its history grows), and n more provisions coded, each
+    contested by the member's official (every other request rejected)."""
+    from hub.core.viewer import viewer_for
+    from hub.legal.models import Coding
+    from hub.legal.models import Provision
+    from hub.legal.services.checklist import reference_checklist_load
+    from hub.legal.services.codings import CodingInput
+    from hub.legal.services.codings import coding_record
+    from hub.legal.services.corrections import correction_reject
+    from hub.legal.services.corrections import correction_request
+    from hub.legal.services.profiles import profile_open
+
+    reference_checklist_load()
+    sec = viewer_for(secretariat)
+    profile = profile_open(viewer=sec, member_id=member.pk)
+    provisions = list(Provision.objects.filter(version__code="2026-1").order_by("position"))
+    done = Coding.objects.filter(profile=profile).exclude(provision__code="O5").count()
+    o5 = next(p for p in provisions if p.code == "O5")
+    for i in range(n):
+        status = "met" if i % 2 else "not_met"
+        data = CodingInput(status=status, pinpoint=f"s. {i}", verified=True, reason=f"Change {n}x{i}")
+        coding_record(viewer=sec, profile_id=profile.pk, provision_id=o5.pk, data=data)
+        target = [p for p in provisions if p.code != "O5"][done + i]
+        coding = coding_record(
+            viewer=sec, profile_id=profile.pk, provision_id=target.pk, data=CodingInput(status="not_met", pinpoint="s")
+        )
+        request = correction_request(
+            viewer=viewer_for(official), coding_id=coding.pk, proposed_status="met", citation="s. 2", reason="Why"
+        )
+        if i % 2:
+            correction_reject(viewer=sec, correction_id=request.pk, note="No")
+
+
+@pytest.mark.parametrize("persona", ["secretariat", "official_a"])
+def test_legal_coding_pages_and_lists_do_not_grow_with_the_data(persona, request, member_a, secretariat, official_a):
+    client = client_for(request.getfixturevalue(persona))
+    pages = [
+        "/legal/profiles/alphaland/2026-1/O5/",
+        "/legal/profiles/alphaland/2026-1/O5/?as_of=2026-01-01",
+        "/legal/corrections/",
+        "/dashboard/",
+        "/api/v1/legal/profiles/alphaland/codings",
+        "/api/v1/legal/profiles/alphaland/codings/2026-1/O5",
+        "/api/v1/legal/corrections",
+    ]
+    grow_legal_codings(2, member_a, secretariat, official_a)
+    for warm in pages:  # ids of record types and the like are read once, then cached
+        client.get(warm)
+    small = [count(client, u) for u in pages]
+    grow_legal_codings(8, member_a, secretariat, official_a)
+    large = [count(client, u) for u in pages]
+    assert max(large) <= BUDGET, f"{persona}: {large}"
+    assert large == small, f"{persona}: {small} queries with little data, {large} with more"

@@ -40,6 +40,8 @@ def test_dashboard_panels_show_by_their_order():
         "knowledge.consultations",
         "knowledge.practices.review",  # knowledge: practices
         "knowledge.practices.member",  # knowledge: practices
+        "legal.codings.secretariat",  # legal: codings
+        "legal.codings.member",  # legal: codings
         "members.you",
         "meetings.actions",
         "members.secretariat",

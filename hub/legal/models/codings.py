@@ -167,6 +167,13 @@ class CorrectionRequest(models.Model):
             models.CheckConstraint(
                 condition=Q(status="open") | Q(resolved_at__isnull=False), name="legal_correction_resolved_dated"
             ),
+            # One open request per coding at a time (a coding is one member's): a second waits for the first.
+            models.UniqueConstraint(
+                fields=["coding"],
+                condition=Q(status="open"),
+                name="legal_correction_one_open",
+                violation_error_message=_("This coding already has a correction request awaiting the secretariat."),
+            ),
         ]
 
     def __str__(self) -> str:

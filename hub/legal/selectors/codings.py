@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub.core.errors import NotFound
 from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
 from hub.core.policies import policy_for
@@ -27,6 +28,8 @@ from hub.legal.models import ChecklistVersion
 from hub.legal.models import Coding
 from hub.legal.models import LegalProfile
 from hub.legal.models import Provision
+from hub.legal.models import Reservation
+from hub.legal.models import Statute
 
 STATUS = Coding.Status
 # The order statuses are listed and counted in.
@@ -190,3 +193,163 @@ def profiles_visible(*, viewer: Viewer, member_ids: Iterable[int] | None = None)
 
 def published_q() -> Q:
     return Q(visibility="public")
+
+
+# --- one coding: its page and its history -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodingPage:
+    """One provision of one member's profile: the coding the viewer may see (None: not assessed)."""
+
+    profile: LegalProfile
+    version: ChecklistVersion
+    provision: Provision
+    coding: Coding | None
+
+    @property
+    def has_synthetic(self) -> bool:
+        return self.profile.is_synthetic or bool(self.coding and self.coding.is_synthetic)
+
+
+def coding_get(*, viewer: Viewer, slug: str, version: str, code: str) -> CodingPage:
+    """The coding of provision `code` of checklist `version` in the profile of the member `slug`.
+    NotFound when the profile is hidden from the viewer, or the version or provision does not exist; a
+    coding the viewer may not see (another member's draft) reads as not assessed (`coding` None)."""
+    profile = policy_for(LegalProfile).visible(viewer).select_related("member").filter(member__slug=slug).first()
+    checklist = policy_for(ChecklistVersion).visible(viewer).filter(code=version).first()
+    if profile is None or checklist is None:
+        raise NotFound()
+    provision = Provision.objects.filter(version=checklist, code=code).first()
+    if provision is None:
+        raise NotFound()
+    coding = (
+        policy_for(Coding)
+        .visible(viewer)
+        .filter(profile=profile, provision=provision)
+        .select_related("statute", "coder", "verified_by")
+        .first()
+    )
+    if coding is not None:  # the page reads these through the coding: no further queries
+        coding.profile = profile
+        coding.provision = provision
+    return CodingPage(profile=profile, version=checklist, provision=provision, coding=coding)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a coding, as the viewer may see it: when, who (None when not named to them), the
+    status and review in words, the citation and why."""
+
+    when: datetime.datetime
+    who: str | None
+    status: str
+    status_label: str
+    review: str
+    review_label: str
+    citation: str
+    rationale: str
+    reason: str
+    verified_on: datetime.date | None
+
+    @property
+    def is_verified(self) -> bool:
+        return self.review == Coding.Review.VERIFIED
+
+
+def coding_history(*, viewer: Viewer, coding: Coding) -> list[HistoryEntry]:
+    """Every change of a coding the viewer may see, newest first (two queries). Draft states are
+    listed only to those who see the member's drafts; who made a change only to the taskforce."""
+    policy = policy_for(Coding)
+    if not policy.can_view(viewer, coding):
+        raise NotFound()
+    drafts = policy.can(viewer, "see_drafts", coding)
+    names = policy.can(viewer, "see_coders", coding)
+    records = Coding.history.model.objects.filter(id=coding.pk).exclude(history_type="-")
+    if not drafts:
+        records = records.filter(review=Coding.Review.VERIFIED)
+    rows = list(records.select_related("history_user").order_by("-history_date", "-history_id"))
+    statute_ids = {r.statute_id for r in rows if r.statute_id}
+    citations = dict(Statute.objects.filter(pk__in=statute_ids).values_list("pk", "citation")) if statute_ids else {}
+    out = []
+    for r in rows:
+        parts = [citations.get(r.statute_id, ""), r.pinpoint]
+        who = None
+        if names and r.history_user is not None:
+            who = r.history_user.full_name or None
+        out.append(
+            HistoryEntry(
+                when=r.history_date,
+                who=who,
+                status=r.status,
+                status_label=str(STATUS(r.status).label),
+                review=r.review,
+                review_label=str(Coding.Review(r.review).label),
+                citation=", ".join(p for p in parts if p),
+                rationale=r.rationale,
+                reason=r.history_change_reason or "",
+                verified_on=r.verified_on,
+            )
+        )
+    return out
+
+
+def coding_as_of(*, viewer: Viewer, page: CodingPage, as_of: datetime.date) -> Cell:
+    """The coding of the page's provision as it was at the end of `as_of` (not assessed before it was
+    coded), read by the shared grid."""
+    grid = coding_grid(
+        viewer=viewer, version=page.version, profiles=[page.profile], provisions=[page.provision], as_of=as_of
+    )
+    return grid.cell(page.profile, page.provision)
+
+
+def statute_citations(*, statute_ids: Iterable[int | None]) -> dict[int, str]:
+    """The citations of statutes by id (for cells read from the grid), one query."""
+    ids = {i for i in statute_ids if i}
+    if not ids:
+        return {}
+    return dict(Statute.objects.filter(pk__in=ids).values_list("pk", "citation"))
+
+
+def coding_statutes(*, viewer: Viewer, profile: LegalProfile) -> list[Statute]:
+    """The profile's statutes the viewer may see (for the coding form's choice of statute)."""
+    return list(policy_for(Statute).visible(viewer).filter(profile=profile).order_by("citation", "pk"))
+
+
+def coding_reservations(*, viewer: Viewer, page: CodingPage) -> list[Reservation]:
+    """The reservations under the profile's treaties that explain this provision's coding (shown beside it)."""
+    return list(
+        policy_for(Reservation)
+        .visible(viewer)
+        .filter(treaty_status__profile=page.profile, provisions=page.provision)
+        .select_related("treaty_status")
+        .order_by("treaty_status__treaty", "article", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ProfileCodings:
+    """A profile's coding of every provision of a checklist version (now or as of a day)."""
+
+    profile: LegalProfile
+    grid: Grid
+
+    def rows(self) -> list[tuple[Provision, Cell]]:
+        return [(p, self.grid.cell(self.profile, p)) for p in self.grid.provisions]
+
+
+def profile_codings(
+    *, viewer: Viewer, slug: str, version: str = "", as_of: datetime.date | None = None
+) -> ProfileCodings:
+    """The codings of the member `slug`'s profile for `version` (the current one when empty), as the
+    viewer may see them; NotFound when the profile or the version is hidden or does not exist."""
+    profile = policy_for(LegalProfile).visible(viewer).select_related("member").filter(member__slug=slug).first()
+    if version:
+        checklist = policy_for(ChecklistVersion).visible(viewer).filter(code=version).first()
+    else:
+        checklist = current_version()
+    if profile is None or checklist is None:
+        raise NotFound()
+    return ProfileCodings(
+        profile=profile, grid=coding_grid(viewer=viewer, version=checklist, profiles=[profile], as_of=as_of)
+    )

@@ -16,6 +16,7 @@ from hub.core.audit import acting_as
 from hub.core.concurrency import check_version
 from hub.core.concurrency import locked
 from hub.core.concurrency import unique_or_conflict
+from hub.core.errors import Conflict
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
 from hub.core.errors import raise_problems
@@ -66,17 +67,18 @@ def coding_apply(
     data: CodingInput,
     statute: Statute | None,
     row: int | None = None,
+    coder: Any = None,
 ) -> Coding:
     """Write `data` onto `coding` (inside the caller's transaction and `acting_as`): the field rules,
     the history record with who and why, the verification date. Shared by edits, corrections and
-    imports."""
+    imports. `coder` is who coded it (the viewer unless given: a verification keeps the coder)."""
     problems = _problems(data, coding.provision, statute, row=row)
     raise_problems(problems, _("The coding is not valid: nothing was saved."))
     coding.status = data.status
     coding.pinpoint = data.pinpoint.strip()
     coding.rationale = data.rationale.strip()
     coding.statute = statute
-    coding.coder = viewer.user
+    coding.coder = viewer.user if coder is None else coder
     if data.verified:
         coding.review = Coding.Review.VERIFIED
         coding.verified_on = timezone.localdate()
@@ -128,3 +130,30 @@ def coding_record(
             coding = locked(coding)
             check_version(coding, version)
         return coding_apply(viewer=viewer, coding=coding, data=data, statute=_statute(profile, data.statute_id))
+
+
+def coding_verify(*, viewer: Viewer, coding_id: int, version: str | None = None, via: str = "web") -> Coding:
+    """The secretariat verifies a draft coding as it stands (it needs its citation: a statute or a
+    pinpoint). `version` refuses a verification of a coding changed meanwhile (409); a coding verified
+    meanwhile is a 409 too. The coder stays; the history says who verified it."""
+    policy: Any = policy_for(Coding)
+    if not policy.can(viewer, "code"):
+        raise NotFound()
+    coding = policy.get(viewer, coding_id)
+    with transaction.atomic(), acting_as(viewer.user, via=via):
+        coding = locked(coding)
+        check_version(coding, version)
+        if not policy.can(viewer, "verify", coding):
+            raise Conflict(
+                _("This coding was already verified: nothing was done."),
+                problems=[Problem(_("Reload to see what changed."), field="review")],
+            )
+        data = CodingInput(
+            status=coding.status,
+            pinpoint=coding.pinpoint,
+            rationale=coding.rationale,
+            statute_id=coding.statute_id,
+            verified=True,
+            reason=_("Verified by the secretariat"),
+        )
+        return coding_apply(viewer=viewer, coding=coding, data=data, statute=coding.statute, coder=coding.coder)
