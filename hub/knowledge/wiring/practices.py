@@ -25,10 +25,12 @@ PANEL_SIZE = 10
 def review_panel(viewer: Viewer) -> dict[str, Any] | None:
     """The secretariat's queue: submitted practices, oldest first."""
     queue = practices_awaiting_review(viewer=viewer)
-    total = queue.count()
-    if not total:
+    # One query while the queue fits the panel; the count only when it runs over.
+    practices = list(queue[: PANEL_SIZE + 1])
+    if not practices:
         return None
-    practices = list(queue[:PANEL_SIZE])
+    total = len(practices) if len(practices) <= PANEL_SIZE else queue.count()
+    practices = practices[:PANEL_SIZE]
     return {
         "attention": True,
         "practices": practices,

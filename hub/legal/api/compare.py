@@ -21,6 +21,7 @@ from hub.legal.api.compare_schemas import MatrixQuery
 from hub.legal.api.compare_schemas import MatrixRowOut
 from hub.legal.api.compare_schemas import SafeHavensOut
 from hub.legal.selectors.codings import as_of_parse
+from hub.legal.selectors.codings import current_version
 from hub.legal.selectors.compare import MatrixFilters
 from hub.legal.selectors.compare import comparison_build
 from hub.legal.selectors.compare import coverage_build
@@ -51,6 +52,8 @@ def get_comparison(request: HttpRequest, query: Query[ComparisonQuery]) -> Any:
 @paginate(Pagination)
 def get_matrix(request: HttpRequest, query: Query[MatrixQuery]) -> list[Any]:
     v = caller(request).viewer
+    if current_version() is None:
+        return []  # no checklist published yet: a list with no rows
     filters = MatrixFilters(group=query.group, region=query.region, status=query.status, review=query.review)
     matrix = matrix_build(viewer=v, filters=filters, as_of=as_of_parse(query.as_of))
     codes = [p.code for p in matrix.provisions]

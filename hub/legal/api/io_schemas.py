@@ -22,7 +22,7 @@ class LegalImportOut(Schema):
 
 
 class ExportQuery(Schema):
-    format: Literal["csv", "xlsx"] = Field("csv", description="csv or xlsx")
+    format: Literal["csv", "xlsx"] = Field("csv", description="csv or xlsx", max_length=4)
     member: str = Field("", max_length=FILTER_MAX_LENGTH, description="One member's short name")
     as_of: str = Field("", max_length=10, description="YYYY-MM-DD: the codings as they were at the end of that day")
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils import timezone
@@ -36,9 +37,9 @@ STATUS = Coding.Status
 STATUS_ORDER = [STATUS.MET, STATUS.PARTIAL, STATUS.NOT_MET, STATUS.NOT_ASSESSED, STATUS.NOT_APPLICABLE]
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One member's coding of one provision, as the viewer may see it (now or as of a day)."""
+class Cell(NamedTuple):
+    """One member's coding of one provision, as the viewer may see it (now or as of a day). A named
+    tuple: the matrix builds thousands of them per page."""
 
     status: str
     review: str = Coding.Review.DRAFT
@@ -119,21 +120,10 @@ def current_version() -> ChecklistVersion | None:
     return ChecklistVersion.objects.filter(status=ChecklistVersion.Status.PUBLISHED).order_by("-published_at").first()
 
 
-FIELDS = ("pk", "profile_id", "provision_id", "status", "review", "statute_id", "pinpoint", "rationale")
-MORE = ("verified_on", "is_synthetic")
-
-
-def _cell(row: dict[str, Any], pk_key: str) -> Cell:
-    return Cell(
-        status=row["status"],
-        review=row["review"],
-        statute_id=row["statute_id"],
-        pinpoint=row["pinpoint"],
-        rationale=row["rationale"],
-        verified_on=row["verified_on"],
-        coding_id=row[pk_key],
-        is_synthetic=row["is_synthetic"],
-    )
+# The columns read, in the order of `Cell`'s fields after the two keys (the coding's id is "pk" today,
+# "id" in its history).
+KEYS = ("profile_id", "provision_id")
+CELL_COLUMNS = ("status", "review", "statute_id", "pinpoint", "rationale", "verified_on")
 
 
 def coding_grid(
@@ -158,28 +148,29 @@ def coding_grid(
     own = viewer.member_ids
     sees_drafts = viewer.is_secretariat
     member_of = {p.pk: p.member_id for p in profiles}
+    make = Cell._make
     if as_of is None:
         rows = (
             policy_for(Coding)
             .visible(viewer)
             .filter(profile_id__in=profile_ids, provision_id__in=provision_ids)
-            .values(*FIELDS, *MORE)
+            .values_list(*KEYS, *CELL_COLUMNS, "pk", "is_synthetic")
         )
         for row in rows:
-            cells[(row["profile_id"], row["provision_id"])] = _cell(row, "pk")
+            cells[(row[0], row[1])] = make(row[2:])
     else:
         history = Coding.history.model.objects.filter(
             history_date__lte=_end_of(as_of), profile_id__in=profile_ids, provision_id__in=provision_ids
         ).order_by("id", "history_date", "history_id")
-        latest: dict[int, dict[str, Any]] = {}
-        for row in history.values("id", "history_type", *FIELDS[1:], *MORE):
-            latest[row["id"]] = row
+        latest: dict[int, tuple[Any, ...]] = {}
+        for row in history.values_list("history_type", *KEYS, *CELL_COLUMNS, "id", "is_synthetic"):
+            latest[row[-2]] = row
+        verified = Coding.Review.VERIFIED
         for row in latest.values():
-            if row["history_type"] == "-":
+            if row[0] == "-":
                 continue
-            visible = sees_drafts or row["review"] == Coding.Review.VERIFIED or member_of[row["profile_id"]] in own
-            if visible:
-                cells[(row["profile_id"], row["provision_id"])] = _cell(row, "id")
+            if sees_drafts or row[4] == verified or member_of[row[1]] in own:
+                cells[(row[1], row[2])] = make(row[3:])
     return Grid(version=version, provisions=list(provisions), profiles=list(profiles), cells=cells, as_of=as_of)
 
 
