@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.core.audit import acting_as
+from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
 from hub.core.viewer import focal_point_of
 from hub.legal.models import Coding
@@ -292,7 +293,7 @@ def seed() -> list[str]:
                 continue
             profile = LegalProfile.objects.get(member=member)
             focal = member_persona(member)
-            if member.pk not in focal.focal_member_ids:
+            if not policy_for(LegalProfile).can(focal, "manage_publication", profile):
                 focal = focal_point_of(member.pk)
             profile_publish(viewer=focal, profile_id=profile.pk, via="seed_demo")
     return [f"Legal frameworks: {made} demo legal profiles with codings of checklist {version.code}.", _summary()]

@@ -39,6 +39,12 @@ class CodingPolicy(Policy[Coding]):
             q |= Q(profile__member_id__in=viewer.member_ids)
         return q & Q(profile__in=policy_for(LegalProfile).visible_ids(viewer))
 
+    def can_filter_by_review(self, viewer: Viewer, obj: Coding | None) -> bool:
+        """Whoever may see some draft codings may filter by review status: the secretariat, member officials."""
+        if viewer.is_secretariat:
+            return True
+        return bool(viewer.member_ids)
+
     def can_code(self, viewer: Viewer, obj: Coding | None) -> bool:
         """The secretariat codes and verifies."""
         return viewer.is_secretariat

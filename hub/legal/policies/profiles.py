@@ -57,6 +57,12 @@ class LegalProfilePolicy(Policy[LegalProfile]):
         """The secretariat opens a profile for a member that has none."""
         return viewer.is_secretariat
 
+    def can_manage_publication(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
+        """The member's focal point decides whether its profile is on the public site."""
+        if obj is None:
+            return False
+        return obj.member_id in viewer.focal_member_ids
+
     def can_publish(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
         """The member's focal point publishes its taskforce-level profile to the public site."""
         if obj is None:

@@ -146,7 +146,7 @@ def coding_grid(
     provision_ids = [p.pk for p in provisions]
     cells: dict[tuple[int, int], Cell] = {}
     own = viewer.member_ids
-    sees_drafts = viewer.is_secretariat
+    sees_drafts = policy_for(Coding).can(viewer, "see_drafts")
     member_of = {p.pk: p.member_id for p in profiles}
     make = Cell._make
     if as_of is None:

@@ -154,7 +154,7 @@ def version_resolve(*, viewer: Viewer, code: str | None = None) -> ChecklistVers
 
 def sees_drafts(viewer: Viewer) -> bool:
     """Whether the viewer may see any draft coding (the secretariat; a member's officials, their own)."""
-    return viewer.is_secretariat or bool(viewer.member_ids)
+    return policy_for(Coding).can(viewer, "filter_by_review")
 
 
 def _citation(cell: Cell) -> str:

@@ -88,7 +88,7 @@ def profile_summary_update(
 def _step(viewer: Viewer, profile_id: int) -> LegalProfile:
     """The profile, for its focal point; 404 for anyone else."""
     profile: LegalProfile = _policy().get(viewer, profile_id, LegalProfile.objects.select_related("member"))
-    if profile.member_id not in viewer.focal_member_ids:
+    if not _policy().can(viewer, "manage_publication", profile):
         raise NotFound()
     return profile
 

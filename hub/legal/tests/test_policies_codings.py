@@ -93,3 +93,13 @@ def test_the_secretariat_alone_decides_once(world, personas, secretariat):
     assert who(personas, lambda v: CORRECTION.can(v, "resolve", request)) == {"secretariat"}
     decided = correction_reject(viewer=as_viewer(secretariat), correction_id=request.pk, note="No.")
     assert who(personas, lambda v: CORRECTION.can(v, "resolve", decided)) == set()
+
+
+def test_whoever_sees_some_drafts_may_filter_the_matrix_by_review(world, personas):
+    assert who(personas, lambda v: CODING.can(v, "filter_by_review")) == {
+        "secretariat",
+        "official_a",
+        "official_b",
+        "focal_point_a",
+        "focal_point_suspended",
+    }

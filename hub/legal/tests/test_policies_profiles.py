@@ -91,3 +91,10 @@ def test_a_published_profile_is_not_published_again_and_is_taken_back_by_its_foc
 
 def test_the_navigation_offers_legal_frameworks_to_everyone(personas):
     assert all(navigation_for(v)["legal"] for v in personas.values())
+
+
+def test_only_the_members_focal_point_manages_its_publication_whatever_its_state(profiles, personas):
+    policy = policy_for(LegalProfile)
+    allowed = {name for name, v in personas.items() if policy.can(v, "manage_publication", profiles["a"])}
+    assert allowed == {"focal_point_a"}
+    assert not policy.can(personas["focal_point_a"], "manage_publication", None)

@@ -341,7 +341,7 @@ def _focal(request: HttpRequest, slug: str) -> LegalProfile:
     """The profile, for its member's focal point; 404 for anyone else."""
     v = viewer(request)
     profile = profile_get(viewer=v, slug=slug)
-    if profile.member_id not in v.focal_member_ids:
+    if not policy_for(LegalProfile).can(v, "manage_publication", profile):
         raise NotFound()
     return profile
 
