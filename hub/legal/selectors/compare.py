@@ -505,6 +505,11 @@ class Coverage:
         return [(s.value, str(s.label), out[s.value]) for s in STATUS_ORDER]
 
     @property
+    def mapped(self) -> bool:
+        """Whether any member shown has a country on the map (fictional demo members have none)."""
+        return any(entry.country for entry in self.entries)
+
+    @property
     def by_status(self) -> dict[str, list[str]]:
         """Country codes (lower case) of each status, for the map; members without a country are left off."""
         out: dict[str, list[str]] = {s.value: [] for s in STATUS_ORDER}

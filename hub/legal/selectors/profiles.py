@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from hub.core.errors import NotFound
@@ -128,11 +129,11 @@ class ProfileView:
 
 def _statute_state(statute: Statute, day: datetime.date) -> str:
     if statute.repealed_on and statute.repealed_on <= day:
-        return _("Repealed on %(day)s") % {"day": statute.repealed_on.isoformat()}
+        return _("Repealed on %(day)s") % {"day": date_format(statute.repealed_on, "DATE_FORMAT")}
     if statute.in_force_on and statute.in_force_on > day:
-        return _("Not yet in force (from %(day)s)") % {"day": statute.in_force_on.isoformat()}
+        return _("Not yet in force (from %(day)s)") % {"day": date_format(statute.in_force_on, "DATE_FORMAT")}
     if statute.in_force_on:
-        return _("In force since %(day)s") % {"day": statute.in_force_on.isoformat()}
+        return _("In force since %(day)s") % {"day": date_format(statute.in_force_on, "DATE_FORMAT")}
     return _("In force (date not known)")
 
 

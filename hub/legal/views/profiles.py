@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.urls import path
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -67,12 +68,12 @@ from hub.legal.services.profiles import treaty_status_set
 
 # Pages of the other parts of legal frameworks, linked by their address so this part works alone.
 LINKS = {
-    "checklist": "/legal/checklist/",
-    "compare": "/legal/compare/",
-    "matrix": "/legal/matrix/",
-    "safe_havens": "/legal/safe-havens/",
-    "coverage": "/legal/coverage/",
-    "import": "/legal/import/",
+    "checklist": reverse_lazy("legal_checklists"),
+    "compare": reverse_lazy("legal_compare"),
+    "matrix": reverse_lazy("legal_matrix"),
+    "safe_havens": reverse_lazy("legal_safe_havens"),
+    "coverage": reverse_lazy("legal_coverage"),
+    "import": reverse_lazy("legal_import"),
 }
 
 
