@@ -13,9 +13,9 @@ from django.http import HttpRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.shortcuts import render
-from django.urls import reverse_lazy
 from django.urls import path
 from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.http import require_safe
@@ -66,7 +66,7 @@ from hub.legal.services.profiles import statute_remove
 from hub.legal.services.profiles import statute_update
 from hub.legal.services.profiles import treaty_status_set
 
-# Pages of the other parts of legal frameworks, linked by their address so this part works alone.
+# Pages of the other parts of legal frameworks that the legal home links to.
 LINKS = {
     "checklist": reverse_lazy("legal_checklists"),
     "compare": reverse_lazy("legal_compare"),
