@@ -30,6 +30,7 @@ from hub.legal.selectors.codings import current_version
 from hub.legal.services.checklist import reference_checklist_load
 from hub.legal.services.codings import CodingInput
 from hub.legal.services.codings import coding_record
+from hub.legal.services.corrections import correction_request
 from hub.legal.services.profiles import ReservationInput
 from hub.legal.services.profiles import StatuteInput
 from hub.legal.services.profiles import TreatyStatusInput
@@ -267,6 +268,25 @@ def _seed_member(sec: Viewer, member: Member, index: int, provisions: list[Provi
     return reservations, len(changes)
 
 
+def _seed_correction(member: Member | None) -> None:
+    """One open correction request, from Demoland's focal point, for the secretariat's dashboard."""
+    if member is None or member.status != Member.Status.ACTIVE:
+        return
+    coding = Coding.objects.filter(profile__member=member, provision__code="P4").first()
+    if coding is None or coding.status == Coding.Status.MET:
+        return
+    correction_request(
+        viewer=member_persona(member),
+        coding_id=coding.pk,
+        proposed_status=Coding.Status.MET,
+        citation="Fictional Act No. 40 of 2013, s. 12 (synthetic)",
+        reason=(
+            "Section 12 of the fictional 2013 Act obliges teachers, doctors and social workers to report"
+            " (synthetic demo data)."
+        ),
+    )
+
+
 def seed() -> list[str]:
     if LegalProfile.objects.filter(is_synthetic=True).exists():
         return ["Legal frameworks: demo profiles exist already.", _summary()]
@@ -296,6 +316,7 @@ def seed() -> list[str]:
             if not policy_for(LegalProfile).can(focal, "manage_publication", profile):
                 focal = focal_point_of(member.pk)
             profile_publish(viewer=focal, profile_id=profile.pk, via="seed_demo")
+        _seed_correction(members.get("Demoland"))
     return [f"Legal frameworks: {made} demo legal profiles with codings of checklist {version.code}.", _summary()]
 
 
