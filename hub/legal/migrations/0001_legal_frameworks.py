@@ -594,7 +594,7 @@ class Migration(migrations.Migration):
                         choices=[
                             (
                                 "opsc",
-                                "Optional Protocol to the CRC on the sale of children, child prostitution and child pornography",
+                                "Optional Protocol to the Convention on the Rights of the Child on the sale of children (OPSC)",
                             ),
                             (
                                 "lanzarote",

@@ -109,7 +109,8 @@ class Treaty(models.TextChoices):
     """The treaties the checklist cites that a state signs and ratifies (the EU Directive and ICMEC's
     model law are not ratified and are not here)."""
 
-    OPSC = "opsc", _("Optional Protocol to the CRC on the sale of children, child prostitution and child pornography")
+    # Named by its subject, as SPEC 8 does; its full official title quotes an outdated term.
+    OPSC = "opsc", _("Optional Protocol to the Convention on the Rights of the Child on the sale of children (OPSC)")
     LANZAROTE = (
         "lanzarote",
         _(

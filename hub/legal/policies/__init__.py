@@ -2,4 +2,5 @@
 
 from hub.legal.policies import checklist  # noqa: F401
 from hub.legal.policies import codings  # noqa: F401
+from hub.legal.policies import io  # noqa: F401
 from hub.legal.policies import profiles  # noqa: F401

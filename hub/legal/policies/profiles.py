@@ -57,6 +57,18 @@ class LegalProfilePolicy(Policy[LegalProfile]):
         """The secretariat opens a profile for a member that has none."""
         return viewer.is_secretariat
 
+    def can_read_unpublished(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
+        """The taskforce reads taskforce-level profiles; everyone else (the public site) published ones only."""
+        return viewer.is_taskforce
+
+    def can_see_draft_codings(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
+        """A profile's draft codings: the secretariat, and the officials of the profile's member."""
+        if viewer.is_secretariat:
+            return True
+        if obj is None:
+            return False
+        return obj.member_id in viewer.member_ids
+
     def can_manage_publication(self, viewer: Viewer, obj: LegalProfile | None) -> bool:
         """The member's focal point decides whether its profile is on the public site."""
         if obj is None:

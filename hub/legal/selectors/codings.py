@@ -145,9 +145,8 @@ def coding_grid(
     profile_ids = [p.pk for p in profiles]
     provision_ids = [p.pk for p in provisions]
     cells: dict[tuple[int, int], Cell] = {}
-    own = viewer.member_ids
-    sees_drafts = policy_for(Coding).can(viewer, "see_drafts")
-    member_of = {p.pk: p.member_id for p in profiles}
+    profile_policy = policy_for(LegalProfile)
+    drafts_seen = {p.pk for p in profiles if profile_policy.can(viewer, "see_draft_codings", p)}
     make = Cell._make
     if as_of is None:
         rows = (
@@ -169,7 +168,7 @@ def coding_grid(
         for row in latest.values():
             if row[0] == "-":
                 continue
-            if sees_drafts or row[4] == verified or member_of[row[1]] in own:
+            if row[4] == verified or row[1] in drafts_seen:
                 cells[(row[1], row[2])] = make(row[3:])
     return Grid(version=version, provisions=list(provisions), profiles=list(profiles), cells=cells, as_of=as_of)
 

@@ -554,7 +554,11 @@ def coverage_build(
         .count()
     )
     return Coverage(
-        grid=grid, provision=provision, entries=entries, unlisted=unlisted, public=not viewer.is_authenticated
+        grid=grid,
+        provision=provision,
+        entries=entries,
+        unlisted=unlisted,
+        public=not policy_for(LegalProfile).can(viewer, "read_unpublished"),
     )
 
 

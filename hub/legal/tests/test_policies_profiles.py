@@ -98,3 +98,16 @@ def test_only_the_members_focal_point_manages_its_publication_whatever_its_state
     allowed = {name for name, v in personas.items() if policy.can(v, "manage_publication", profiles["a"])}
     assert allowed == {"focal_point_a"}
     assert not policy.can(personas["focal_point_a"], "manage_publication", None)
+
+
+def test_the_taskforce_reads_unpublished_profiles_and_the_public_site_does_not(personas):
+    policy = policy_for(LegalProfile)
+    allowed = {name for name, v in personas.items() if policy.can(v, "read_unpublished")}
+    assert allowed == {"secretariat", "official_a", "official_b", "focal_point_a", "focal_point_suspended"}
+
+
+def test_draft_codings_of_a_profile_are_its_members_and_the_secretariats(profiles, personas):
+    policy = policy_for(LegalProfile)
+    allowed = {name for name, v in personas.items() if policy.can(v, "see_draft_codings", profiles["a"])}
+    assert allowed == {"secretariat", "official_a", "focal_point_a"}
+    assert not policy.can(personas["official_a"], "see_draft_codings", None)

@@ -1,8 +1,8 @@
-"""Legal frameworks: io — what this part registers with the core registries."""
+"""Legal frameworks: io — what this part registers with the core registries (its policy module, loaded
+with the app's policies, registers the navigation check `nav.legal_import`)."""
 
 from __future__ import annotations
 
 
 def register() -> None:
-    # The import and export policy registers its navigation check (`nav.legal_import`) when loaded.
-    from hub.legal.policies import io  # noqa: F401
+    pass
