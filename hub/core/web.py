@@ -7,6 +7,7 @@ from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Page
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from django.http import Http404
 from django.http import HttpRequest
 from django.http import HttpResponse
 from django.http import HttpResponseBase
+from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -273,3 +275,18 @@ def confirm_page(
             "confirm_field": CONFIRM_FIELD,
         },
     )
+
+
+def take_step(request: HttpRequest, act: Callable[[], Any], *, success: str, back: str) -> HttpResponse:
+    """A posted step of a workflow (publish, accept, withdraw…): take it, then go back to the record's
+    page with its success, or with why it was refused (a lost race, a stale page). A record the viewer
+    may not see stays a 404."""
+    try:
+        act()
+    except (NotFound, PermissionDenied):
+        raise
+    except HubError as exc:
+        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
+    else:
+        messages.success(request, success)
+    return redirect(back)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import URLPattern
 from django.urls import path
@@ -19,9 +17,7 @@ from django.views.decorators.http import require_safe
 
 from hub.commitments.selectors import commitment_get
 from hub.commitments.selectors import commitment_list
-from hub.core.errors import HubError
 from hub.core.errors import NotFound
-from hub.core.errors import PermissionDenied
 from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.viewer import Viewer
@@ -31,6 +27,7 @@ from hub.core.web import is_confirmed
 from hub.core.web import paginate
 from hub.core.web import public_page
 from hub.core.web import run_form
+from hub.core.web import take_step
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.knowledge.forms.consultations import CommitmentInputForm
@@ -153,15 +150,7 @@ def consultation_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _step(request: HttpRequest, step: Any, success: str, back: str) -> HttpResponse:
     """A confirmed step: its success or its error is shown on the consultation's page."""
-    try:
-        step()
-    except (NotFound, PermissionDenied):
-        raise
-    except HubError as exc:
-        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
-    else:
-        messages.success(request, success)
-    return redirect(back)
+    return take_step(request, step, success=success, back=back)
 
 
 @require_POST

@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.http import require_safe
 
-from hub.core.errors import HubError
 from hub.core.errors import NotFound
-from hub.core.errors import PermissionDenied
 from hub.core.forms import form_version
 from hub.core.policies import policy_for
 from hub.core.web import confirm_page
@@ -29,6 +27,7 @@ from hub.core.web import is_confirmed
 from hub.core.web import paginate
 from hub.core.web import public_page
 from hub.core.web import run_form
+from hub.core.web import take_step
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.knowledge.forms.practices import PracticeFilterForm
@@ -179,15 +178,7 @@ def practice_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _step(request: HttpRequest, practice: GoodPractice, act: Callable[[], Any], success: str) -> HttpResponse:
     """Take a step; its refusal (a lost race, a stale page) is shown on the practice's page."""
-    try:
-        act()
-    except (NotFound, PermissionDenied):
-        raise
-    except HubError as exc:
-        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
-    else:
-        messages.success(request, success)
-    return redirect(practice.get_absolute_url())
+    return take_step(request, act, success=success, back=practice.get_absolute_url())
 
 
 ROLE_OF_STEP = {"submit": "propose", "publish": "review", "return": "review", "withdraw": "write"}

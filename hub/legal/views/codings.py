@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import URLPattern
 from django.urls import path
@@ -21,9 +19,7 @@ from django.views.decorators.http import require_safe
 
 from hub.core.concurrency import VERSION_FIELD
 from hub.core.concurrency import version_of
-from hub.core.errors import HubError
 from hub.core.errors import NotFound
-from hub.core.errors import PermissionDenied
 from hub.core.errors import ValidationFailed
 from hub.core.forms import form_version
 from hub.core.policies import policy_for
@@ -34,6 +30,7 @@ from hub.core.web import is_confirmed
 from hub.core.web import paginate
 from hub.core.web import public_page
 from hub.core.web import run_form
+from hub.core.web import take_step
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.legal.forms.codings import AcceptForm
@@ -69,15 +66,7 @@ def _coding_url(page: CodingPage) -> str:
 
 def _step(request: HttpRequest, step: Any, success: str, back: str) -> HttpResponse:
     """A posted step: its success or its error is shown on the record's page."""
-    try:
-        step()
-    except (NotFound, PermissionDenied):
-        raise
-    except HubError as exc:
-        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
-    else:
-        messages.success(request, success)
-    return redirect(back)
+    return take_step(request, step, success=success, back=back)
 
 
 @require_safe

@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import path
 from django.urls import reverse
@@ -20,9 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.http import require_safe
 
-from hub.core.errors import HubError
 from hub.core.errors import NotFound
-from hub.core.errors import PermissionDenied
 from hub.core.errors import ValidationFailed
 from hub.core.forms import form_version
 from hub.core.policies import policy_for
@@ -31,6 +27,7 @@ from hub.core.web import export_response
 from hub.core.web import form_page
 from hub.core.web import is_confirmed
 from hub.core.web import public_page
+from hub.core.web import take_step
 from hub.core.web import viewer
 from hub.core.web import viewer_required
 from hub.legal.forms.profiles import AsOfForm
@@ -327,15 +324,7 @@ def legal_profile_summary(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _step(request: HttpRequest, profile: LegalProfile, act: Callable[[], Any], success: str) -> HttpResponse:
     """Take a step; its refusal (a lost race, a stale page) is shown on the profile's page."""
-    try:
-        act()
-    except (NotFound, PermissionDenied):
-        raise
-    except HubError as exc:
-        messages.error(request, " ".join([exc.message, *(p.message for p in exc.problems)]))
-    else:
-        messages.success(request, success)
-    return redirect(profile.get_absolute_url())
+    return take_step(request, act, success=success, back=profile.get_absolute_url())
 
 
 def _focal(request: HttpRequest, slug: str) -> LegalProfile:
