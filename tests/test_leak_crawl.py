@@ -240,6 +240,8 @@ def world(db: Any) -> World:
         "procedure_id": [str(meetings["procedure"].pk)],
         "input_id": [str(meetings["input"].pk)],
         "/api/v1/meetings/agenda-items/{item_id}/inputs.item_id": [str(i.pk) for i in meetings["agenda"]],
+        "/api/v1/meetings/agenda-items/{item_id}.item_id": [str(i.pk) for i in meetings["agenda"]],
+        "/api/v1/meetings/agenda-items/{item_id}/move.item_id": [str(i.pk) for i in meetings["agenda"]],
         "item_id": [str(meetings["action_a"].pk), str(meetings["action_b"].pk)],
         "number": ["1", "2"],
         # knowledge: terminology (a term in use, and one out of use that only the secretariat sees)
@@ -303,6 +305,10 @@ def world(db: Any) -> World:
         ("meeting_id", str(meetings["meeting_a"].pk)),
         ("action_item_detail.pk", str(meetings["action_a"].pk)),
         ("item_id", str(meetings["action_a"].pk)),
+        # agenda items have their own entries: an action item's id may be an agenda item's too (PostgreSQL)
+        ("/api/v1/meetings/agenda-items/{item_id}.item_id", str(meetings["agenda"][0].pk)),
+        ("/api/v1/meetings/agenda-items/{item_id}/move.item_id", str(meetings["agenda"][0].pk)),
+        ("/api/v1/meetings/agenda-items/{item_id}/inputs.item_id", str(meetings["agenda"][0].pk)),
         ("report_*.pk", str(rep["report_a"].pk)),
         ("report_id", str(rep["report_a"].pk)),
         ("answer_id", str(rep["answer_a"].pk)),
