@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "hub.reporting",
     "hub.knowledge",
     "hub.legal",
+    "hub.assessments",
     "hub.public",
     "hub.api",
 ]

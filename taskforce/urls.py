@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("hub.reporting.urls")),
     path("", include("hub.knowledge.urls")),
     path("", include("hub.legal.urls")),
+    path("", include("hub.assessments.urls")),
     path("", include("hub.public.urls")),
 ]
 

@@ -10,7 +10,14 @@ from hub.core import registry
 
 
 def test_reference_tables_load_in_layer_order():
-    assert [t.name for t in registry.reference_tables()] == ["members", "commitments", "terminology", "model_checklist"]
+    assert [t.name for t in registry.reference_tables()] == [
+        "members",
+        "commitments",
+        "terminology",
+        "model_checklist",
+        "mnr_capabilities",
+        "maturity_phases",
+    ]
 
 
 def test_demo_seeds_run_in_layer_order():

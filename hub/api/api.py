@@ -49,6 +49,10 @@ api = HubApi(
 errors.install(api)
 
 from hub.api.notifications import notifications_router  # noqa: E402
+from hub.assessments.api import aggregates_router  # noqa: E402
+from hub.assessments.api import assessments_router  # noqa: E402
+from hub.assessments.api import exchange_router  # noqa: E402
+from hub.assessments.api import framework_router  # noqa: E402
 from hub.commitments.api import commitments_router  # noqa: E402
 from hub.knowledge.api import consultations_router  # noqa: E402
 from hub.knowledge.api import documents_router  # noqa: E402
@@ -99,6 +103,10 @@ ROUTERS = (
     ("/legal", codings_router),
     ("/legal", compare_router),
     ("/legal", io_router),
+    ("/assessments", framework_router),
+    ("/assessments", assessments_router),
+    ("/assessments", exchange_router),
+    ("/assessments", aggregates_router),
 )
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

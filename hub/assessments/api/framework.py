@@ -1,0 +1,7 @@
+"""MNR self-assessment API: framework."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["Self-assessment"])

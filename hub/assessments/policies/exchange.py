@@ -1,0 +1,68 @@
+"""MNR self-assessment: who sees and does what with a consent-based exchange.
+
+- An exchange is seen by the officials of its two members and the secretariat, nobody else.
+- A member's officials (who may write for it) propose one to another member; the other member's
+  officials accept or decline a pending one, once; either side withdraws its consent while it is
+  pending or accepted.
+- Only an accepted exchange shows either member the other's name and phase for that capability.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from hub.assessments.models import AggregateRelease
+from hub.assessments.models import Exchange
+from hub.core.policies import NOTHING
+from hub.core.policies import Policy
+from hub.core.policies import register
+from hub.core.viewer import Viewer
+
+
+@register(Exchange)
+class ExchangePolicy(Policy[Exchange]):
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        if viewer.is_secretariat:
+            return Q()
+        if not viewer.member_ids:
+            return NOTHING
+        return Q(initiator_id__in=viewer.member_ids) | Q(counterpart_id__in=viewer.member_ids)
+
+    def can_propose(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """A member official who may write for a member proposes an exchange for it."""
+        return bool(viewer.write_member_ids)
+
+    def can_answer(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """The other side's officials accept or decline a pending exchange, once."""
+        if obj is None:
+            return False
+        if obj.status != Exchange.Status.PENDING:
+            return False
+        return obj.counterpart_id in viewer.write_member_ids
+
+    def can_withdraw(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """Either side withdraws its consent while the exchange is pending or accepted."""
+        if obj is None:
+            return False
+        if obj.status not in (Exchange.Status.PENDING, Exchange.Status.ACCEPTED):
+            return False
+        return obj.initiator_id in viewer.write_member_ids or obj.counterpart_id in viewer.write_member_ids
+
+    def can_see_peer(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """The other member's name and phase for the capability: both sides, once both consented."""
+        if obj is None or not obj.is_consented:
+            return False
+        return obj.initiator_id in viewer.member_ids or obj.counterpart_id in viewer.member_ids
+
+
+@register(AggregateRelease)
+class AggregateReleasePolicy(Policy[AggregateRelease]):
+    """The disclosure control's memory of the member sets it has shown: read by the selector alone,
+    never shown to anyone (not even the secretariat: it names who took part in a cell)."""
+
+    uses_grants = False
+
+    def visible_q(self, viewer: Viewer) -> Q:
+        return NOTHING

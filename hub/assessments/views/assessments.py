@@ -1,0 +1,7 @@
+"""MNR self-assessment: assessments pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+urlpatterns: list[Any] = []

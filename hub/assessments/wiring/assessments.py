@@ -1,0 +1,7 @@
+"""MNR self-assessment: assessments — what this part registers with the core registries."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    return None
