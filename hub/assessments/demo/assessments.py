@@ -94,11 +94,11 @@ def _answer(name: str, index: int, capability: Capability) -> AnswerInput:
 
 
 def _focal(member: Member) -> Viewer:
-    """The member's focal point: its demo person while it may write for the member, else one without a user
-    (the member is suspended or withdrawn by the end of the members' seeding, or has no demo person)."""
-    viewer = member_persona(member)
-    if member.pk in viewer.write_member_ids and member.pk in viewer.focal_member_ids:
-        return viewer
+    """The member's focal point: its demo person while the member is active, else one without a user (a
+    suspended or withdrawn member's people may no longer write for it: the members' seeding suspends
+    Specimenia and withdraws Dummyland before this seed runs, so they submitted "before" that)."""
+    if member.status == Member.Status.ACTIVE:
+        return member_persona(member)
     return focal_point_of(member.pk)
 
 
