@@ -30,6 +30,7 @@ def test_demo_seeds_run_in_layer_order():
         "knowledge.practices",
         "knowledge.consultations",
         "legal",  # legal: profiles
+        "assessments",  # assessments: demo
     ]
 
 

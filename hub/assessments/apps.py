@@ -12,8 +12,9 @@ class AssessmentsConfig(AppConfig):
         from hub.assessments import policies  # noqa: F401
         from hub.assessments.wiring import aggregates
         from hub.assessments.wiring import assessments
+        from hub.assessments.wiring import demo
         from hub.assessments.wiring import exchange
         from hub.assessments.wiring import framework
 
-        for part in (framework, assessments, exchange, aggregates):
+        for part in (framework, assessments, exchange, aggregates, demo):
             part.register()
