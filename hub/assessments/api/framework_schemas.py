@@ -22,7 +22,7 @@ class FrameworkOut(Schema):
         return obj.previous.code if obj.previous_id else None
 
 
-class MappingOut(Schema):
+class CapabilityMappingOut(Schema):
     number: int = Field(..., description="The other capability's number")
     name: str = Field(..., description="The other capability's name")
     framework: str = Field(..., description="The other capability's version")
@@ -46,8 +46,12 @@ class CapabilityOut(Schema):
     name: str
     description: str
     source: str
-    maps_to: list[MappingOut] = Field(..., description="The capabilities of the previous version it comes from")
-    successors: list[MappingOut] = Field(..., description="The capabilities of later versions that come from it")
+    maps_to: list[CapabilityMappingOut] = Field(
+        ..., description="The capabilities of the previous version it comes from"
+    )
+    successors: list[CapabilityMappingOut] = Field(
+        ..., description="The capabilities of later versions that come from it"
+    )
 
     @staticmethod
     def resolve_maps_to(obj: Any) -> list[dict[str, Any]]:

@@ -172,3 +172,30 @@ def test_the_secretariat_names_a_phase_and_a_stale_edit_is_refused(secretariat, 
     assert client_for(official_a).get(edit).status_code == 404
     assert client_for(official_a).post(edit, data).status_code == 404
     assert client.get("/assessments/phases/9/edit/").status_code == 404
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_pages_and_api_read_in_as_many_queries_whatever_the_number_of_capabilities(secretariat):
+    from hub.assessments.tests.test_framework_helpers import load_next
+
+    published_next(secretariat)
+    rows = [{**r, "maps_to": "", "relation": ""} for r in next_rows()]
+    rows += [
+        {"id": str(n), "domain": f"Domain {n % 7}", "name": f"Capability {n}", "source": "same"} for n in range(30, 90)
+    ]
+    load_next(secretariat, rows=rows, code="mnr-2030")
+    client = client_for(secretariat)
+    small, large = "/assessments/frameworks/mnr-2026/", "/assessments/frameworks/mnr-2030/"
+    assert _queries(client, small) == _queries(client, large)
+    assert _queries(client, "/assessments/frameworks/") == _queries(client, "/assessments/frameworks/")
+    assert _queries(client, "/api/v1/assessments/frameworks/mnr-2026") == _queries(
+        client, "/api/v1/assessments/frameworks/mnr-2030"
+    )
