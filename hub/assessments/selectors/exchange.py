@@ -92,7 +92,8 @@ def latest_phases(member_ids: Iterable[int], capability_ids: Iterable[int]) -> d
     )
     out: dict[tuple[int, int], int] = {}
     for member_id, capability_id, phase in rows:
-        out.setdefault((member_id, capability_id), phase)
+        if phase is not None:
+            out.setdefault((member_id, capability_id), phase)
     return out
 
 

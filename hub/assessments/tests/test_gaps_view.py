@@ -97,9 +97,7 @@ def test_a_practice_tagged_with_the_capability_shows_with_its_document_and_a_mem
     document = upload(title="Hotline handbook", visibility="taskforce")
     shown = published(as_viewer(official_b), member_b, "Victim identification unit", capabilities=["mnr-2016/3"])
     shown.documents.add(document)
-    published(
-        as_viewer(official_b), member_b, "Betaland's own notes", capabilities=["mnr-2016/3"], visibility="member"
-    )
+    published(as_viewer(official_b), member_b, "Betaland's own notes", capabilities=["mnr-2016/3"], visibility="member")
     published(as_viewer(official_b), member_b, "Another capability", capabilities=["mnr-2016/9"])
     view = gap_view(viewer=as_viewer(focal_point_a), pk=world["a"].pk)
     row = next(r for r in view.rows if r.capability.number == 3)
