@@ -50,6 +50,7 @@ def test_dashboard_panels_show_by_their_order():
         "knowledge.practices.member",  # knowledge: practices
         "legal.codings.secretariat",  # legal: codings
         "legal.codings.member",  # legal: codings
+        "assessments.exchange.awaiting",  # assessments: exchange
         "members.you",
         "meetings.actions",
         "members.secretariat",

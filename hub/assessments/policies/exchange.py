@@ -30,9 +30,20 @@ class ExchangePolicy(Policy[Exchange]):
             return NOTHING
         return Q(initiator_id__in=viewer.member_ids) | Q(counterpart_id__in=viewer.member_ids)
 
+    def acting_for_ids(self, viewer: Viewer) -> frozenset[int]:
+        """The members the viewer may propose for, answer for or withdraw for (those it may write for)."""
+        return frozenset(viewer.write_member_ids)
+
     def can_propose(self, viewer: Viewer, obj: Exchange | None) -> bool:
         """A member official who may write for a member proposes an exchange for it."""
         return bool(viewer.write_member_ids)
+
+    def can_act_as_counterpart(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """The member asked (its officials who may write for it) is the one that answers, whatever
+        the exchange's state; anyone else asking to answer is told it cannot (404)."""
+        if obj is None:
+            return False
+        return obj.counterpart_id in viewer.write_member_ids
 
     def can_answer(self, viewer: Viewer, obj: Exchange | None) -> bool:
         """The other side's officials accept or decline a pending exchange, once."""
@@ -41,6 +52,12 @@ class ExchangePolicy(Policy[Exchange]):
         if obj.status != Exchange.Status.PENDING:
             return False
         return obj.counterpart_id in viewer.write_member_ids
+
+    def can_act_as_party(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """An official who may write for either member of the exchange, whatever its state."""
+        if obj is None:
+            return False
+        return obj.initiator_id in viewer.write_member_ids or obj.counterpart_id in viewer.write_member_ids
 
     def can_withdraw(self, viewer: Viewer, obj: Exchange | None) -> bool:
         """Either side withdraws its consent while the exchange is pending or accepted."""
@@ -51,9 +68,12 @@ class ExchangePolicy(Policy[Exchange]):
         return obj.initiator_id in viewer.write_member_ids or obj.counterpart_id in viewer.write_member_ids
 
     def can_see_peer(self, viewer: Viewer, obj: Exchange | None) -> bool:
-        """The other member's name and phase for the capability: both sides, once both consented."""
+        """The other member's phase for the capability: both sides, once both consented (and the
+        secretariat, which reads every assessment anyway, on a member's gap view)."""
         if obj is None or not obj.is_consented:
             return False
+        if viewer.is_secretariat:
+            return True
         return obj.initiator_id in viewer.member_ids or obj.counterpart_id in viewer.member_ids
 
 
