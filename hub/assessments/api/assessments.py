@@ -52,6 +52,7 @@ from hub.core.api import Pagination
 from hub.core.api import caller
 from hub.core.api import if_match
 from hub.core.api import set_etag
+from hub.core.api import with_attributes
 from hub.core.api import writer
 from hub.core.errors import Problem
 from hub.core.errors import ValidationFailed
@@ -103,28 +104,17 @@ def close_cycle(request: HttpRequest, cycle_id: int) -> Any:
     return cycle_get(viewer=c.viewer, pk=cycle_id)
 
 
-def _detail(viewer: Viewer, assessment: Assessment, response: HttpResponse | None = None) -> dict[str, Any]:
+def _detail(viewer: Viewer, assessment: Assessment, response: HttpResponse | None = None) -> Any:
     labels = phase_labels()
     groups = answer_groups(assessment=assessment, labels=labels)
     if response is not None:
         set_etag(response, assessment)
     previous = assessment.prefilled_from
-    return {
-        "id": assessment.pk,
-        "cycle_id": assessment.cycle_id,
-        "cycle": assessment.cycle.title,
-        "framework": assessment.cycle.framework.code,
-        "member": assessment.member.slug,
-        "member_name": assessment.member.name,
-        "status": assessment.status,
-        "status_label": assessment.get_status_display(),
-        "submitted_at": assessment.submitted_at,
-        "acknowledged_at": assessment.acknowledged_at,
-        "prefilled_from_id": assessment.prefilled_from_id,
-        "prefilled_from_cycle": previous.cycle.title if previous else None,
-        "reopened_reason": assessment.reopened_reason,
-        "is_synthetic": assessment.is_synthetic,
-        "answers": [
+    return with_attributes(
+        assessment,
+        framework=assessment.cycle.framework.code,
+        prefilled_from_cycle=previous.cycle.title if previous else None,
+        answers=[
             {
                 "capability": r.capability.number,
                 "capability_id": r.capability.pk,
@@ -144,7 +134,7 @@ def _detail(viewer: Viewer, assessment: Assessment, response: HttpResponse | Non
             for g in groups
             for r in g.rows
         ],
-    }
+    )
 
 
 @router.get("/assessments", response=list[AssessmentOut], summary="The self-assessments you may see")

@@ -4,6 +4,7 @@ instances (and the values the selectors computed beside them) the routes return.
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 from typing import Any
 from typing import Literal
 
@@ -12,6 +13,7 @@ from ninja import Schema
 
 from hub.core.api import RecordId
 
+Slug = Annotated[str, Field(min_length=1, max_length=100)]
 CycleStatus = Literal["open", "closed"]
 AssessmentStatus = Literal["draft", "submitted", "acknowledged"]
 
@@ -86,7 +88,7 @@ class AssessmentDetailOut(AssessmentOut):
 
 class StartIn(Schema):
     cycle_id: RecordId
-    member: str = Field(..., min_length=1, max_length=100, description="The member's short name (slug) or id")
+    member: Slug | RecordId = Field(..., description="The member's short name (slug) or id")
 
 
 class AnswerIn(Schema):

@@ -250,7 +250,7 @@ def assessment_submit(
 ) -> Assessment:
     """The focal point submits a draft with every capability answered (the unanswered are listed)."""
     policy, assessment = _editable(viewer, assessment_id)
-    policy.require(viewer, "submit", assessment, message=_("Only the member's focal point submits it."))
+    policy.require(viewer, "submit", None, message=_("Only the member's focal point submits it."))
     missing = unanswered(assessment)
     raise_problems(
         [

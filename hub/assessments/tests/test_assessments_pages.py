@@ -200,7 +200,9 @@ def test_prefill_is_shown_with_the_changes_in_words(member_a, focal_point_a, sec
     assert text.count("was Phase 2, now Phase 2") == 0
 
 
-def test_secretariat_openings_are_logged_and_the_focal_point_reads_the_log(member_a, focal_point_a, secretariat, official_a):
+def test_secretariat_openings_are_logged_and_the_focal_point_reads_the_log(
+    member_a, focal_point_a, secretariat, official_a
+):
     framework()
     a = submitted(member_a, cycle(secretariat), focal_point_a)
     for who in (focal_point_a, official_a):
