@@ -290,12 +290,13 @@ def member_jobs(*, viewer: Viewer) -> list[NextJob]:
 
 def awaiting_acknowledgement() -> list[dict[str, Any]]:
     """Submitted assessments waiting for the secretariat, counted per cycle (one query)."""
-    return list(
+    rows = (
         Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
         .values("cycle_id", "cycle__title")
         .annotate(n=Count("pk"))
         .order_by("cycle__title")
     )
+    return [dict(row) for row in rows]
 
 
 # --- exports --------------------------------------------------------------------------------------
