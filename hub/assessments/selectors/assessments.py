@@ -107,16 +107,12 @@ def assessment_get(*, viewer: Viewer, pk: Any) -> Assessment:
 
 def member_for_start(*, viewer: Viewer, member: str | int) -> Member:
     """The member (by id or short name) whose assessment the viewer starts: one it writes for (404 otherwise)."""
-    rows = Member.objects.filter(pk__in=viewer.write_member_ids)
+    rows = Member.objects.filter(policy_for(Member).acting_for_q(viewer))  # type: ignore[attr-defined]
     text = str(member).strip()
     found = rows.filter(pk=int(text)).first() if text.isdigit() else rows.filter(slug=text).first()
     if found is None:
         raise NotFound()
     return found
-
-
-def startable_members(*, viewer: Viewer) -> list[Member]:
-    return list(Member.objects.filter(pk__in=viewer.write_member_ids).order_by("name"))
 
 
 @dataclass(frozen=True)
@@ -264,7 +260,8 @@ def member_jobs(*, viewer: Viewer) -> list[NextJob]:
     """Each open cycle's job for each member the viewer writes for: start, continue or submit (one
     query per member the viewer writes for)."""
     jobs = []
-    members = dict(Member.objects.filter(pk__in=viewer.write_member_ids).values_list("pk", "name"))
+    writes_for = policy_for(Member).acting_for_q(viewer)  # type: ignore[attr-defined]
+    members = dict(Member.objects.filter(writes_for).values_list("pk", "name"))
     for member_id, name in sorted(members.items(), key=lambda kv: kv[1]):
         own = Assessment.objects.filter(cycle=OuterRef("pk"), member_id=member_id)
         missing = (

@@ -68,6 +68,13 @@ from hub.core.web import paginate
 from hub.core.web import take_step
 from hub.core.web import viewer
 from hub.core.web import viewer_required
+from hub.members.models import Member
+
+
+def _writes_for(v: Any, own: list[Any]) -> set[int]:
+    """The viewer's members it may write for (start an assessment in their name)."""
+    policy = policy_for(Member)
+    return {row.member.pk for row in own if policy.can(v, "act_for", row.member)}
 
 
 def _browse_or_404(request: HttpRequest) -> Any:
@@ -84,14 +91,15 @@ def assessments(request: HttpRequest) -> HttpResponse:
     cycles = list(cycle_list(viewer=v)[:50])
     cycle_policy: Any = policy_for(AssessmentCycle)
     open_cycles = [c for c in cycles if c.is_open]
+    own = own_assessments(viewer=v, cycles=cycles)
     context = {
         "cycles": cycles,
         "open_cycles": open_cycles,
-        "own": own_assessments(viewer=v, cycles=cycles),
+        "own": own,
         "can_manage": cycle_policy.can(v, "manage"),
         "can_track": cycle_policy.can(v, "track"),
         "start_ids": {c.pk for c in open_cycles if cycle_policy.can(v, "start", c)},
-        "writer_ids": v.write_member_ids,
+        "writer_ids": _writes_for(v, own),
         "has_synthetic": any(c.is_synthetic for c in cycles),
     }
     return render(request, "assessments/assessments/home.html", context)
@@ -122,14 +130,15 @@ def assessments_cycle(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = cycle_get(viewer=v, pk=pk)
     policy: Any = policy_for(AssessmentCycle)
     tracking = policy.can(v, "track", cycle)
+    own = own_assessments(viewer=v, cycles=[cycle])
     context = {
         "cycle": cycle,
         "statuses": cycle_statuses(viewer=v, cycle=cycle) if tracking else [],
         "tracking": tracking,
-        "own": own_assessments(viewer=v, cycles=[cycle]),
+        "own": own,
         "can_close": policy.can(v, "close", cycle),
         "can_start": policy.can(v, "start", cycle),
-        "writer_ids": v.write_member_ids,
+        "writer_ids": _writes_for(v, own),
         "has_synthetic": cycle.is_synthetic,
     }
     return render(request, "assessments/cycles/detail.html", context)
