@@ -15,14 +15,14 @@ from ninja import Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from hub.assessments.api.assessments_schemas import AccessOut
-from hub.assessments.api.assessments_schemas import AnswersIn
-from hub.assessments.api.assessments_schemas import AssessmentDetailOut
-from hub.assessments.api.assessments_schemas import AssessmentOut
-from hub.assessments.api.assessments_schemas import CycleIn
-from hub.assessments.api.assessments_schemas import CycleOut
-from hub.assessments.api.assessments_schemas import ReopenIn
-from hub.assessments.api.assessments_schemas import StartIn
+from hub.assessments.api.assessments_schemas import MnrAccessOut
+from hub.assessments.api.assessments_schemas import MnrAnswersIn
+from hub.assessments.api.assessments_schemas import MnrAssessmentDetailOut
+from hub.assessments.api.assessments_schemas import MnrAssessmentOut
+from hub.assessments.api.assessments_schemas import MnrCycleIn
+from hub.assessments.api.assessments_schemas import MnrCycleOut
+from hub.assessments.api.assessments_schemas import MnrReopenIn
+from hub.assessments.api.assessments_schemas import MnrStartIn
 from hub.assessments.models import AccessLogEntry
 from hub.assessments.models import Assessment
 from hub.assessments.pdf import assessment_pdf
@@ -63,7 +63,7 @@ router = Router(tags=["Self-assessment"])
 ONE = "/assessments/{assessment_id}"
 
 
-@router.get("/cycles", response=list[CycleOut], summary="Self-assessment cycles, with counts of statuses")
+@router.get("/cycles", response=list[MnrCycleOut], summary="Self-assessment cycles, with counts of statuses")
 @paginate(Pagination)
 def list_cycles(
     request: HttpRequest, status: str = Query("", max_length=16, description="open or closed")
@@ -71,8 +71,8 @@ def list_cycles(
     return cycle_list(viewer=caller(request).viewer, status=status)
 
 
-@router.post("/cycles", response={201: CycleOut}, summary="Open a self-assessment cycle (secretariat)")
-def create_cycle(request: HttpRequest, payload: CycleIn) -> Status[Any]:
+@router.post("/cycles", response={201: MnrCycleOut}, summary="Open a self-assessment cycle (secretariat)")
+def create_cycle(request: HttpRequest, payload: MnrCycleIn) -> Status[Any]:
     c = writer(request)
     framework = published_frameworks().filter(code=payload.framework).first()
     if framework is None:
@@ -90,13 +90,13 @@ def create_cycle(request: HttpRequest, payload: CycleIn) -> Status[Any]:
     return Status(201, cycle_get(viewer=c.viewer, pk=made.pk))
 
 
-@router.get("/cycles/{cycle_id}", response=CycleOut, summary="One self-assessment cycle")
+@router.get("/cycles/{cycle_id}", response=MnrCycleOut, summary="One self-assessment cycle")
 def get_cycle(request: HttpRequest, cycle_id: int) -> Any:
     return cycle_get(viewer=caller(request).viewer, pk=cycle_id)
 
 
 @router.post(
-    "/cycles/{cycle_id}/close", response=CycleOut, summary="Close an open cycle (secretariat; 409 once closed)"
+    "/cycles/{cycle_id}/close", response=MnrCycleOut, summary="Close an open cycle (secretariat; 409 once closed)"
 )
 def close_cycle(request: HttpRequest, cycle_id: int) -> Any:
     c = writer(request)
@@ -137,7 +137,7 @@ def _detail(viewer: Viewer, assessment: Assessment, response: HttpResponse | Non
     )
 
 
-@router.get("/assessments", response=list[AssessmentOut], summary="The self-assessments you may see")
+@router.get("/assessments", response=list[MnrAssessmentOut], summary="The self-assessments you may see")
 @paginate(Pagination)
 def list_assessments(
     request: HttpRequest, cycle: int | None = Query(None, ge=1, description="Only this cycle's (its id)")
@@ -145,8 +145,8 @@ def list_assessments(
     return assessment_list(viewer=caller(request).viewer, cycle_id=cycle)
 
 
-@router.post("/assessments", response={201: AssessmentDetailOut}, summary="Start your member's self-assessment")
-def start_assessment(request: HttpRequest, response: HttpResponse, payload: StartIn) -> Status[Any]:
+@router.post("/assessments", response={201: MnrAssessmentDetailOut}, summary="Start your member's self-assessment")
+def start_assessment(request: HttpRequest, response: HttpResponse, payload: MnrStartIn) -> Status[Any]:
     c = writer(request)
     cycle = cycle_get(viewer=c.viewer, pk=payload.cycle_id)
     member = member_for_start(viewer=c.viewer, member=payload.member)
@@ -154,7 +154,7 @@ def start_assessment(request: HttpRequest, response: HttpResponse, payload: Star
     return Status(201, _detail(c.viewer, assessment_get(viewer=c.viewer, pk=made.pk), response))
 
 
-@router.get(ONE, response=AssessmentDetailOut, summary="One self-assessment with its answers (logged for outsiders)")
+@router.get(ONE, response=MnrAssessmentDetailOut, summary="One self-assessment with its answers (logged for outsiders)")
 def get_assessment(request: HttpRequest, response: HttpResponse, assessment_id: int) -> Any:
     v = caller(request).viewer
     assessment = assessment_get(viewer=v, pk=assessment_id)
@@ -164,10 +164,10 @@ def get_assessment(request: HttpRequest, response: HttpResponse, assessment_id: 
 
 @router.patch(
     ONE + "/answers",
-    response=AssessmentDetailOut,
+    response=MnrAssessmentDetailOut,
     summary="Save answers of a draft, by capability number (send the ETag as If-Match; stale: 409)",
 )
-def patch_answers(request: HttpRequest, response: HttpResponse, assessment_id: int, payload: AnswersIn) -> Any:
+def patch_answers(request: HttpRequest, response: HttpResponse, assessment_id: int, payload: MnrAnswersIn) -> Any:
     c = writer(request)
     assessment = assessment_get(viewer=c.viewer, pk=assessment_id)
     ids = capability_ids_by_number(
@@ -192,7 +192,7 @@ def patch_answers(request: HttpRequest, response: HttpResponse, assessment_id: i
 
 @router.post(
     ONE + "/submit",
-    response=AssessmentDetailOut,
+    response=MnrAssessmentDetailOut,
     summary="Submit a draft (focal point; every capability answered, else 422 listing them; 409 once submitted)",
 )
 def submit_assessment(request: HttpRequest, response: HttpResponse, assessment_id: int) -> Any:
@@ -203,7 +203,7 @@ def submit_assessment(request: HttpRequest, response: HttpResponse, assessment_i
 
 @router.post(
     ONE + "/acknowledge",
-    response=AssessmentDetailOut,
+    response=MnrAssessmentDetailOut,
     summary="Acknowledge a submitted self-assessment (secretariat; 409 once acknowledged)",
 )
 def acknowledge_assessment(request: HttpRequest, response: HttpResponse, assessment_id: int) -> Any:
@@ -214,16 +214,16 @@ def acknowledge_assessment(request: HttpRequest, response: HttpResponse, assessm
 
 @router.post(
     ONE + "/reopen",
-    response=AssessmentDetailOut,
+    response=MnrAssessmentDetailOut,
     summary="Reopen a submitted or acknowledged self-assessment as a draft, with a reason (secretariat)",
 )
-def reopen_assessment(request: HttpRequest, response: HttpResponse, assessment_id: int, payload: ReopenIn) -> Any:
+def reopen_assessment(request: HttpRequest, response: HttpResponse, assessment_id: int, payload: MnrReopenIn) -> Any:
     c = writer(request)
     assessment_reopen(viewer=c.viewer, assessment_id=assessment_id, reason=payload.reason, via=c.via)
     return _detail(c.viewer, assessment_get(viewer=c.viewer, pk=assessment_id), response)
 
 
-@router.get(ONE + "/access-log", response=list[AccessOut], summary="Who opened it from outside the member")
+@router.get(ONE + "/access-log", response=list[MnrAccessOut], summary="Who opened it from outside the member")
 @paginate(Pagination)
 def get_access_log(request: HttpRequest, assessment_id: int) -> list[dict[str, Any]]:
     v = caller(request).viewer

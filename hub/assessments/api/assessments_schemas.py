@@ -18,7 +18,7 @@ CycleStatus = Literal["open", "closed"]
 AssessmentStatus = Literal["draft", "submitted", "acknowledged"]
 
 
-class CycleOut(Schema):
+class MnrCycleOut(Schema):
     id: int
     title: str
     framework: str = Field(..., alias="framework.code", description="The framework version, for example mnr-2016")
@@ -35,14 +35,14 @@ class CycleOut(Schema):
         return str(obj.get_status_display())
 
 
-class CycleIn(Schema):
+class MnrCycleIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     framework: str = Field(..., max_length=16, description="A published framework version, for example mnr-2016")
     opens_on: datetime.date
     due_on: datetime.date
 
 
-class AssessmentOut(Schema):
+class MnrAssessmentOut(Schema):
     id: int
     cycle_id: int
     cycle: str = Field(..., alias="cycle.title")
@@ -63,7 +63,7 @@ class AssessmentOut(Schema):
         return str(obj.get_status_display())
 
 
-class AnswerOut(Schema):
+class MnrAnswerOut(Schema):
     capability: int = Field(..., description="The capability's number in the cycle's framework")
     capability_id: int
     capability_name: str
@@ -80,18 +80,18 @@ class AnswerOut(Schema):
     change: str = Field(..., description="What changed since the previous cycle, in words (empty: nothing)")
 
 
-class AssessmentDetailOut(AssessmentOut):
+class MnrAssessmentDetailOut(MnrAssessmentOut):
     framework: str
     prefilled_from_cycle: str | None = Field(None, description="The previous cycle it was prefilled from")
-    answers: list[AnswerOut]
+    answers: list[MnrAnswerOut]
 
 
-class StartIn(Schema):
+class MnrStartIn(Schema):
     cycle_id: RecordId
     member: Slug | RecordId = Field(..., description="The member's short name (slug) or id")
 
 
-class AnswerIn(Schema):
+class MnrAnswerIn(Schema):
     capability: int | None = Field(None, ge=1, le=999, description="The capability's number in the cycle's framework")
     capability_id: RecordId | None = Field(None, description="Or the capability's id")
     phase: int | None = Field(None, ge=1, le=4, description="1 to 4, or null: not answered")
@@ -102,15 +102,15 @@ class AnswerIn(Schema):
     planned_actions: str = Field("", max_length=5000)
 
 
-class AnswersIn(Schema):
-    answers: list[AnswerIn] = Field(..., max_length=999)
+class MnrAnswersIn(Schema):
+    answers: list[MnrAnswerIn] = Field(..., max_length=999)
 
 
-class ReopenIn(Schema):
+class MnrReopenIn(Schema):
     reason: str = Field(..., min_length=1, max_length=2000)
 
 
-class AccessOut(Schema):
+class MnrAccessOut(Schema):
     who: str | None = Field(None, description="The name of who opened it")
     opened_at: datetime.datetime
     how: str = Field(..., description="page, API, export, PDF or command line")
