@@ -50,6 +50,8 @@ def test_dashboard_panels_show_by_their_order():
         "knowledge.practices.member",  # knowledge: practices
         "legal.codings.secretariat",  # legal: codings
         "legal.codings.member",  # legal: codings
+        "assessments.member",  # assessments: assessments
+        "assessments.secretariat",  # assessments: assessments
         "assessments.exchange.awaiting",  # assessments: exchange
         "members.you",
         "meetings.actions",

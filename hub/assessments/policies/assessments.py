@@ -45,6 +45,10 @@ class AssessmentCyclePolicy(Policy[AssessmentCycle]):
         """The secretariat opens, edits and closes cycles."""
         return viewer.is_secretariat
 
+    def can_track(self, viewer: Viewer, obj: AssessmentCycle | None) -> bool:
+        """The secretariat follows each member's workflow status in a cycle (statuses only, no result)."""
+        return viewer.is_secretariat
+
     def can_close(self, viewer: Viewer, obj: AssessmentCycle | None) -> bool:
         if obj is not None and not obj.is_open:
             return False

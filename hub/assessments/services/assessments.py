@@ -146,11 +146,11 @@ def assessment_start(*, viewer: Viewer, cycle_id: Any, member_id: int, via: str 
     of the cycle's framework, prefilled from the member's previous assessment. Starting twice (two
     officials at once) gives one assessment: the second is a 409."""
     cycle = policy_for(AssessmentCycle).get(viewer, cycle_id, AssessmentCycle.objects.select_related("framework"))
-    if member_id not in viewer.write_member_ids:
+    member = Member.objects.filter(pk=member_id).first()
+    if member is None or not policy_for(Member).can(viewer, "act_for", member):
         raise NotFound()
     if not policy_for(AssessmentCycle).can(viewer, "start", cycle):
         raise changed_meanwhile(cycle)
-    member = Member.objects.get(pk=member_id)
     taken = _("This member's self-assessment for this cycle was started already.")
     with unique_or_conflict(taken, field="cycle"), transaction.atomic(), acting_as(viewer.user, via=via):
         if Assessment.objects.filter(member=member, cycle=cycle).exists():
@@ -190,7 +190,7 @@ def _answer_problems(data: AnswerInput, prefix: str = "") -> list[Problem]:
 def _editable(viewer: Viewer, assessment_id: Any) -> tuple[Any, Assessment]:
     policy: Any = policy_for(Assessment)
     assessment = policy.get(viewer, assessment_id, Assessment.objects.select_related("cycle", "member"))
-    if assessment.member_id not in viewer.write_member_ids:
+    if not policy_for(Member).can(viewer, "act_for", assessment.member):
         raise NotFound()
     return policy, assessment
 
@@ -250,7 +250,7 @@ def assessment_submit(
 ) -> Assessment:
     """The focal point submits a draft with every capability answered (the unanswered are listed)."""
     policy, assessment = _editable(viewer, assessment_id)
-    policy.require(viewer, "submit", assessment, message=_("Only the member's focal point submits it."))
+    policy.require(viewer, "submit", None, message=_("Only the member's focal point submits it."))
     missing = unanswered(assessment)
     raise_problems(
         [
