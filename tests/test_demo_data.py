@@ -18,6 +18,9 @@ from django.db.models import Model
 from django.test import override_settings
 
 from hub.accounts.models import User
+from hub.assessments.models import Assessment
+from hub.assessments.models import AssessmentCycle
+from hub.assessments.models import Exchange
 from hub.core.models import Visibility
 from hub.core.policies import policy_for
 from hub.core.viewer import ANONYMOUS
@@ -97,6 +100,11 @@ SYNTHETIC = [
     # knowledge: consultations
     (Consultation, None),
     (ConsultationInput, "member"),
+    # assessments
+    (AssessmentCycle, None),
+    (Assessment, "member"),
+    (Exchange, "initiator"),
+    (Exchange, "counterpart"),
 ]
 
 

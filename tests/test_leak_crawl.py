@@ -173,6 +173,8 @@ def world(db: Any) -> World:
     markers.append(Marker("MARK-NOTE-W-MEMBER", staff))
     # legal: profiles (W's profile is made before W withdraws)
     legal = _legal_world(a, b, hidden, w, users, markers, own_a=own_a, taskforce=taskforce, staff=staff)
+    # assessments: self-assessments (W's is made before W withdraws)
+    mnr = _assessments_world(a, b, w, users, markers, own_a=own_a, own_b=own_b, staff=staff)
     member_status_change(viewer=SYSTEM, member=w, status="withdrawn", reason="MARK-W-REASON")
     markers.append(Marker("MARK-W-REASON", taskforce))
     token_a, _raw = api_token_create(viewer=as_viewer(users["official_a"]), name="MARK-TOKEN-A", scope="read", days=5)
@@ -295,6 +297,8 @@ def world(db: Any) -> World:
         "reservation_id": legal["reservations"],
         # legal: codings
         **corrections["params"],
+        # assessments: self-assessments
+        **mnr["params"],
     }
     a_values = {
         ("slug", a.slug),
@@ -334,9 +338,112 @@ def world(db: Any) -> World:
         ("reservation_id", legal["reservations"][0]),
         # legal: codings (A's correction request: hidden from B, so B's writes to it are 404s)
         *corrections["a_values"],
+        # assessments: A's self-assessment and its exchange with C (B is no party to it)
+        *mnr["a_values"],
     }
     assert note_ids  # notes have no address of their own yet; they are reached through their member
     return World(users=users, member_a=a, member_b=b, markers=markers, params=params, a_values=a_values)
+
+
+def _assessments_world(
+    a: Member, b: Member, w: Member, users: dict[str, Any], markers: list[Marker], **aud: set[str]
+) -> dict[str, Any]:
+    """assessments: A's, B's and W's self-assessments, each with its own words in every text field; an
+    exchange A proposed to B (both members' and the secretariat's) and one to C (A's and the
+    secretariat's); the secretariat's opening of A's assessment, in A's access log."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hub.assessments.models import Exchange
+    from hub.assessments.models import Framework
+    from hub.assessments.services.assessments import AnswerInput
+    from hub.assessments.services.assessments import access_record
+    from hub.assessments.services.assessments import answers_save
+    from hub.assessments.services.assessments import assessment_start
+    from hub.assessments.services.assessments import assessment_submit
+    from hub.assessments.services.assessments import cycle_create
+    from hub.assessments.services.framework import reference_capabilities_load
+    from hub.assessments.services.framework import reference_phases_load
+
+    reference_capabilities_load()
+    reference_phases_load()
+    sec = as_viewer(users["secretariat"])
+    fw = Framework.objects.get(code="mnr-2016")
+    today = timezone.localdate()
+    the_cycle = cycle_create(
+        viewer=sec, title="Crawl cycle", framework=fw, opens_on=today, due_on=today + datetime.timedelta(days=30)
+    )
+    w_official = make_person("mark-focal-w@example.org", Role.Kind.FOCAL_POINT, w)
+    assessments = {}
+    for key, member, person in (("A", a, users["focal_point_a"]), ("B", b, users["official_b"]), ("W", w, w_official)):
+        viewer = as_viewer(person)
+        assessment = assessment_start(viewer=viewer, cycle_id=the_cycle.pk, member_id=member.pk)
+        data = {
+            answer.capability_id: AnswerInput(
+                phase=2,
+                target_phase=4,
+                priority=True,
+                evidence=f"MARK-MNR-EVIDENCE-{key}",
+                notes=f"MARK-MNR-NOTES-{key}",
+                planned_actions=f"MARK-MNR-PLAN-{key}",
+            )
+            for answer in assessment.answers.all()
+        }
+        answers_save(viewer=viewer, assessment_id=assessment.pk, answers=data)
+        if key == "A":
+            assessment = assessment_submit(viewer=viewer, assessment_id=assessment.pk)
+        assessments[key] = assessment
+    audience = {"A": aud["own_a"], "B": aud["own_b"], "W": aud["staff"]}
+    for key in assessments:
+        for field_name in ("EVIDENCE", "NOTES", "PLAN"):
+            markers.append(Marker(f"MARK-MNR-{field_name}-{key}", audience[key]))
+    c = make_member("Ceeland", region="Asia")
+    capability = fw.capabilities.get(number=3)
+    exchanges = {}
+    for key, other in (("AB", b), ("AC", c)):
+        exchange = Exchange(
+            capability=capability,
+            initiator=a,
+            counterpart=other,
+            kind=Exchange.Kind.REQUEST,
+            message=f"MARK-MNR-EXCHANGE-{key}",
+            created_by=users["official_a"],
+            is_synthetic=True,
+        )
+        exchange.full_clean()
+        exchange.save()
+        exchanges[key] = exchange
+    markers.append(Marker("MARK-MNR-EXCHANGE-AB", aud["own_a"] | aud["own_b"]))
+    markers.append(Marker("MARK-MNR-EXCHANGE-AC", aud["own_a"]))
+    access_record(viewer=sec, assessment=assessments["A"], channel="page")
+    ids = [str(assessments[k].pk) for k in ("A", "B", "W")]
+    pair = [str(exchanges["AB"].pk), str(exchanges["AC"].pk)]
+    cycle_id = [str(the_cycle.pk)]
+    params: dict[str, list[str]] = {
+        "assessments_exchange*.pk": pair,
+        "assessments_cycle*.pk": cycle_id,
+        "assessments_start.pk": cycle_id,
+        "assessments_aggregate*.cycle_id": cycle_id,
+        "assessments_aggregates_export.fmt": ["csv", "xlsx"],
+        "assessments_framework*.code": ["mnr-2016"],
+        "assessments_phase_edit.number": ["2"],
+        "assessments_*.pk": ids,
+        "assessment_id": ids,
+        "exchange_id": pair,
+        "/api/v1/assessments/phases/{number}.number": ["2"],
+    }
+    for path in ("", "/publish"):
+        params[f"/api/v1/assessments/frameworks/{{code}}{path}.code"] = ["mnr-2016"]
+    for path in ("", "/close", "/publish-aggregate", "/unpublish-aggregate"):
+        params[f"/api/v1/assessments/cycles/{{cycle_id}}{path}.cycle_id"] = cycle_id
+    a_values = {
+        ("assessments_*.pk", ids[0]),
+        ("assessment_id", ids[0]),
+        ("assessments_exchange*.pk", pair[1]),
+        ("exchange_id", pair[1]),
+    }
+    return {"params": params, "a_values": a_values}
 
 
 def _documents_world(
@@ -1120,6 +1227,22 @@ def _fingerprint() -> tuple[Any, ...]:
         ),  # knowledge: practices
         # legal: profiles
         _legal_fingerprint(),
+        # assessments
+        _assessments_fingerprint(),
+    )
+
+
+def _assessments_fingerprint() -> tuple[Any, ...]:
+    from hub.assessments.models import Answer as MnrAnswer
+    from hub.assessments.models import Assessment
+    from hub.assessments.models import AssessmentCycle
+    from hub.assessments.models import Exchange
+
+    return (
+        list(Assessment.objects.order_by("pk").values_list("pk", "status", "updated_at")),
+        list(MnrAnswer.objects.order_by("pk").values_list("pk", "phase", "evidence", "updated_at")),
+        list(Exchange.objects.order_by("pk").values_list("pk", "status", "updated_at")),
+        list(AssessmentCycle.objects.order_by("pk").values_list("pk", "status", "aggregate_published_at")),
     )
 
 

@@ -117,6 +117,7 @@ def test_the_secretariat_finds_its_tools_and_its_account_in_two_groups(secretari
         "Library",
         "Consultations",
         "Legal frameworks",
+        "Self-assessment",
         "Glossary",
     ]
     assert group(items, "Account") == ["Profile", "Notifications", "API", "Sign out"]
