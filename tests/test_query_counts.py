@@ -21,6 +21,7 @@ from hub.meetings.services import decision_adopt
 from hub.meetings.services import meeting_invite
 from hub.meetings.services import meeting_schedule
 from hub.meetings.services import meeting_update
+from hub.members.models import Member
 from hub.members.models import MemberNote
 from hub.members.models import Role
 
@@ -627,3 +628,73 @@ def test_legal_coding_pages_and_lists_do_not_grow_with_the_data(persona, request
     large = [count(client, u) for u in pages]
     assert max(large) <= BUDGET, f"{persona}: {large}"
     assert large == small, f"{persona}: {small} queries with little data, {large} with more"
+
+
+# --- assessments: self-assessment ---
+def grow_assessments(n: int, the_cycle, focal_a, member_a) -> None:
+    """n more members, each with a submitted self-assessment, an exchange with member A (accepted)
+    and a good practice-free gap on every capability."""
+    from conftest import as_viewer
+    from hub.assessments.models import Capability
+    from hub.assessments.services.exchange import exchange_accept
+    from hub.assessments.services.exchange import exchange_propose
+    from hub.assessments.tests.assessment_world import members_with_focal_points
+    from hub.assessments.tests.assessment_world import submitted
+
+    start = Member.objects.count()
+    capabilities = list(Capability.objects.filter(framework=the_cycle.framework).order_by("number"))
+    for i, (member, focal) in enumerate(members_with_focal_points(n, prefix=f"Peer{start}")):
+        submitted(member, the_cycle, focal, {c.number: 1 + (c.number + i) % 4 for c in capabilities}, target=4)
+        exchange = exchange_propose(
+            viewer=as_viewer(focal),
+            member_id=member.pk,
+            counterpart_id=member_a.pk,
+            capability_id=capabilities[i % len(capabilities)].pk,
+            kind="offer",
+        )
+        exchange_accept(viewer=as_viewer(focal_a), exchange_id=exchange.pk)
+
+
+def assessment_urls(pk: int, cycle_pk: int) -> list[str]:
+    return [
+        "/assessments/",
+        f"/assessments/cycles/{cycle_pk}/",
+        f"/assessments/{pk}/",
+        f"/assessments/{pk}/gaps/",
+        f"/assessments/{pk}/access-log/",
+        "/assessments/exchanges/",
+        f"/assessments/aggregates/?cycle={cycle_pk}",
+        "/assessments/frameworks/",
+        "/assessments/frameworks/mnr-2016/",
+        "/assessments/phases/",
+        "/api/v1/assessments/cycles",
+        "/api/v1/assessments/assessments",
+        f"/api/v1/assessments/assessments/{pk}",
+        f"/api/v1/assessments/assessments/{pk}/gaps",
+        "/api/v1/assessments/exchanges",
+        f"/api/v1/assessments/aggregates?cycle_id={cycle_pk}",
+        "/api/v1/assessments/frameworks",
+    ]
+
+
+def test_the_self_assessment_pages_do_not_grow_with_members_answers_or_exchanges(member_a, focal_point_a, secretariat):
+    from hub.assessments.tests.assessment_world import cycle
+    from hub.assessments.tests.assessment_world import framework
+    from hub.assessments.tests.assessment_world import submitted
+
+    framework()
+    the_cycle = cycle(secretariat)
+    own = submitted(member_a, the_cycle, focal_point_a, 1, target=4)
+    for user in (focal_point_a, secretariat):
+        client = client_for(user)
+        grow_assessments(2, the_cycle, focal_point_a, member_a)
+        urls = assessment_urls(own.pk, the_cycle.pk)
+        for url in urls:  # ids of record types and the like are read once, then cached
+            client.get(url)
+        small = [count(client, u) for u in urls]
+        grow_assessments(6, the_cycle, focal_point_a, member_a)
+        for url in urls:  # the aggregate's new member sets are remembered once
+            client.get(url)
+        large = [count(client, u) for u in urls]
+        assert max(large) <= BUDGET, f"{user.email}: {dict(zip(urls, large, strict=True))}"
+        assert large == small, f"{user.email}: {dict(zip(urls, small, strict=True))} then {large}"

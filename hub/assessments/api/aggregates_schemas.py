@@ -48,7 +48,7 @@ class AggregateCycleOut(Schema):
     published: bool = Field(..., description="The aggregate is on the public site")
 
 
-class PhaseOut(Schema):
+class AggregatePhaseOut(Schema):
     number: int
     label: str
 
@@ -56,7 +56,7 @@ class PhaseOut(Schema):
 class AggregateOut(Schema):
     framework: str = Field(..., description="The framework version every cycle's answers are mapped onto")
     cycles: list[AggregateCycleOut]
-    phases: list[PhaseOut]
+    phases: list[AggregatePhaseOut]
     regions: list[str]
     cells: list[AggregateCellOut]
 

@@ -29,7 +29,7 @@ class CapabilityRefOut(Schema):
         return str(c.framework.code)
 
 
-class MemberRefOut(Schema):
+class MnrMemberRefOut(Schema):
     slug: str = Field(..., description="The member's short name")
     name: str
 
@@ -40,7 +40,7 @@ class LinkOut(Schema):
 
 
 class PeerOut(Schema):
-    member: MemberRefOut
+    member: MnrMemberRefOut
     phase: int
     phase_label: str
     exchange_id: int
@@ -74,7 +74,7 @@ class GapRowOut(Schema):
 
 class GapViewOut(Schema):
     assessment_id: int
-    member: MemberRefOut
+    member: MnrMemberRefOut
     cycle: str
     status: str
     is_synthetic: bool
@@ -104,8 +104,8 @@ class GapViewOut(Schema):
 class ExchangeOut(Schema):
     id: int
     capability: CapabilityRefOut
-    initiator: MemberRefOut = Field(..., description="The member that proposed it")
-    counterpart: MemberRefOut = Field(..., description="The member asked")
+    initiator: MnrMemberRefOut = Field(..., description="The member that proposed it")
+    counterpart: MnrMemberRefOut = Field(..., description="The member asked")
     kind: ExchangeKind
     kind_label: str
     message: str
@@ -131,7 +131,7 @@ class ExchangeOut(Schema):
 
 
 class ExchangeSideOut(Schema):
-    member: MemberRefOut
+    member: MnrMemberRefOut
     phase: int | None = Field(None, description="Its latest submitted phase for the capability (None: none yet)")
 
 

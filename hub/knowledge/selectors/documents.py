@@ -89,9 +89,12 @@ def document_author_members(*, viewer: Viewer) -> list[Member]:
 
 
 def documents_unreadable(*, viewer: Viewer, limit: int = 10) -> tuple[list[Document], int]:
-    """Documents whose text could not be read (the secretariat's attention), the first few and how many."""
+    """Documents whose text could not be read (the secretariat's attention), the first few and how many
+    (one query while they fit the limit; the count only when they run over)."""
     qs = documents_visible(viewer).filter(extraction=Document.Extraction.FAILED).order_by("-created_at", "-pk")
-    return list(qs[:limit]), qs.count()
+    first = list(qs[: limit + 1])
+    total = len(first) if len(first) <= limit else qs.count()
+    return first[:limit], total
 
 
 EXPORT_MAX_ROWS = 10_000
