@@ -105,7 +105,9 @@ def _practices(viewer: Viewer, framework_code: str, numbers: list[int]) -> list[
 def gap_rows(*, viewer: Viewer, assessment: Assessment) -> list[GapRow]:
     labels = phase_labels()
     answers = [
-        a for a in assessment.answers.select_related("capability__framework").order_by("capability__number") if a.below_target
+        a
+        for a in assessment.answers.select_related("capability__framework").order_by("capability__number")
+        if a.below_target
     ]
     rows = [
         GapRow(
