@@ -194,7 +194,7 @@ def test_prefill_is_shown_with_the_changes_in_words(member_a, focal_point_a, sec
         answers={c1.pk: AnswerInput(phase=2, target_phase=3), c2.pk: AnswerInput(phase=4, target_phase=3)},
     )
     text = client_for(focal_point_a).get(url(second)).content.decode()
-    assert "prefilled from 2026 self-assessment" in text
+    assert "Prefilled from</dt><dd>2026 self-assessment" in text
     assert "was Building, now Phase 2" in text
     assert "was Phase 2, now Maturity" in text
     assert text.count("was Phase 2, now Phase 2") == 0

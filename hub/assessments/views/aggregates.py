@@ -53,6 +53,8 @@ def _choice(request: HttpRequest, v: Viewer) -> tuple[AggregateChoiceForm, Asses
             by = form.cleaned_data.get("by") or DOMAIN
             pk = form.cleaned_data.get("cycle")
             chosen = next((c for c in cycles if c.pk == pk), chosen)
+    elif chosen is not None:
+        form.initial = {"cycle": chosen.pk, "by": DOMAIN}  # the choice shown is the cycle shown
     return form, chosen, by
 
 
@@ -67,6 +69,10 @@ def aggregate_context(v: Viewer, table: AggregateTable, cycle_id: int, by: str) 
         "region_headers": [region_label(r) for r in (*table.regions, "")],
         "region_rows": region_rows(table, cycle_id, by),
         "trend_rows": trend_rows(table, by),
+        # Demo cycles carry the synthetic banner (a cycle's flag: nothing about who answered).
+        "has_synthetic": AssessmentCycle.objects.filter(
+            pk__in=[c.id for c in table.cycles], is_synthetic=True
+        ).exists(),
     }
 
 
