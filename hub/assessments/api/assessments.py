@@ -140,7 +140,8 @@ def _detail(viewer: Viewer, assessment: Assessment, response: HttpResponse | Non
 @router.get("/assessments", response=list[MnrAssessmentOut], summary="The self-assessments you may see")
 @paginate(Pagination)
 def list_assessments(
-    request: HttpRequest, cycle: int | None = Query(None, ge=1, description="Only this cycle's (its id)")
+    request: HttpRequest,
+    cycle: int | None = Query(None, ge=1, le=9_223_372_036_854_775_807, description="Only this cycle's (its id)"),
 ) -> QuerySet[Assessment]:
     return assessment_list(viewer=caller(request).viewer, cycle_id=cycle)
 
