@@ -17,6 +17,7 @@ from hub.core.policies import NOTHING
 from hub.core.policies import Policy
 from hub.core.policies import register
 from hub.core.viewer import Viewer
+from hub.members.models import Member
 
 
 @register(Exchange)
@@ -74,6 +75,8 @@ class ExchangePolicy(Policy[Exchange]):
             return False
         if viewer.is_secretariat:
             return True
+        if Member.Status.WITHDRAWN in (obj.initiator.status, obj.counterpart.status):
+            return False  # a withdrawn member's records are the secretariat's alone
         return obj.initiator_id in viewer.member_ids or obj.counterpart_id in viewer.member_ids
 
 

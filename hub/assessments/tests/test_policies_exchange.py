@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import make_member
 from hub.assessments.models import AggregateRelease
 from hub.assessments.models import Capability
 from hub.assessments.models import Exchange
 from hub.assessments.tests.assessment_world import cycle
 from hub.assessments.tests.assessment_world import framework
 from hub.core.policies import policy_for
+from hub.members.models import Member
 
 pytestmark = pytest.mark.django_db
 POLICY = policy_for(Exchange)
@@ -101,6 +103,18 @@ def test_the_peers_phase_only_once_both_consented(exchanges, personas):
         "official_b",
         "focal_point_a",
     }
+
+
+def test_a_withdrawn_members_phase_is_the_secretariats_alone(exchanges, personas, member_a):
+    gone = make_member("Wayland", region="Asia", status=Member.Status.WITHDRAWN)
+    capability = Capability.objects.get(framework__code="mnr-2016", number=6)
+    for initiator, counterpart in ((member_a, gone), (gone, member_a)):
+        exchange = Exchange.objects.create(
+            capability=capability, initiator=initiator, counterpart=counterpart, kind="offer", status="accepted"
+        )
+        assert who(personas, lambda v, e=exchange: POLICY.can(v, "see_peer", e)) == {"secretariat"}
+        exchange.status = "withdrawn"
+        exchange.save()
 
 
 def test_the_disclosure_controls_releases_are_shown_to_nobody(personas, secretariat):
