@@ -143,7 +143,7 @@ def test_a_decided_request_offers_no_review_step(secretariat):
 
 def test_a_status_change_says_what_it_does_and_waits_for_the_confirmation(secretariat, member_a, official_a):
     client = client_for(secretariat)
-    form = {"status": "withdrawn", "reason": "Left the Alliance", "effective_on": "2026-12-01"}
+    form = {"status": "withdrawn", "reason": "Left the Alliance", "effective_on": timezone.localdate().isoformat()}
     page = text(client.post("/members/alphaland/status/", form))
     assert "Change the status of Alphaland to Withdrawn?" in page
     assert "Alphaland&#x27;s status changes from Active to Withdrawn" in page
