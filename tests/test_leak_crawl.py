@@ -1128,7 +1128,7 @@ def api_urls(params: dict[str, list[str]]) -> list[tuple[str, str, set[tuple[str
         for combo in combos:
             url = re.sub(r"{(\w+)}", lambda m, c=combo: c[m.group(1)], path)
             for method in methods:
-                out.append((method.upper(), url, {(n, v) for n, v in combo.items()}, path))
+                out.append((method.upper(), url, {(keys[n], v) for n, v in combo.items()}, path))
     return out
 
 
