@@ -132,6 +132,10 @@ class AssessmentPolicy(Policy[Assessment]):
             return bool(viewer.focal_member_ids)
         return obj.member_id in viewer.focal_member_ids
 
+    def own_member_ids(self, viewer: Viewer) -> frozenset[int]:
+        """The members whose assessments the viewer reads as its own (it belongs to them)."""
+        return viewer.member_ids
+
     def can_read_unlogged(self, viewer: Viewer, obj: Assessment | None) -> bool:
         """The member's own officials open it without a log entry; everyone else's opening (the
         secretariat's) is logged for the member's focal point to read."""

@@ -68,6 +68,14 @@ class ExchangePolicy(Policy[Exchange]):
             return False
         return obj.initiator_id in viewer.write_member_ids or obj.counterpart_id in viewer.write_member_ids
 
+    def can_speak_for_initiator(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """The viewer belongs to the member that proposed the exchange (the other side is the one asked)."""
+        return obj is not None and obj.initiator_id in viewer.member_ids
+
+    def can_speak_for_counterpart(self, viewer: Viewer, obj: Exchange | None) -> bool:
+        """The viewer belongs to the member the exchange was proposed to."""
+        return obj is not None and obj.counterpart_id in viewer.member_ids
+
     def can_see_peer(self, viewer: Viewer, obj: Exchange | None) -> bool:
         """The other member's phase for the capability: both sides, once both consented (and the
         secretariat, which reads every assessment anyway, on a member's gap view)."""

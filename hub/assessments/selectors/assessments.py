@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
+from typing import cast
 
 from django.db.models import Count
 from django.db.models import OuterRef
@@ -25,6 +26,7 @@ from hub.assessments.models import AssessmentCycle
 from hub.assessments.models import Capability
 from hub.assessments.models import Framework
 from hub.assessments.models import Phase
+from hub.assessments.policies.assessments import AssessmentPolicy
 from hub.assessments.selectors.framework import carried_forward
 from hub.core.errors import NotFound
 from hub.core.errors import Problem
@@ -124,10 +126,11 @@ class OwnAssessment:
 
 def own_assessments(*, viewer: Viewer, cycles: list[AssessmentCycle]) -> list[OwnAssessment]:
     """For each cycle and each of the viewer's members: its assessment, or none yet (two queries)."""
-    members = list(Member.objects.filter(pk__in=viewer.member_ids).order_by("name"))
+    own = cast(AssessmentPolicy, policy_for(Assessment)).own_member_ids(viewer)
+    members = list(Member.objects.filter(pk__in=own).order_by("name"))
     found = {
         (a.cycle_id, a.member_id): a
-        for a in Assessment.objects.filter(member_id__in=viewer.member_ids, cycle__in=[c.pk for c in cycles])
+        for a in Assessment.objects.filter(member_id__in=own, cycle__in=[c.pk for c in cycles])
     }
     return [OwnAssessment(c, m, found.get((c.pk, m.pk))) for c in cycles for m in members]
 

@@ -143,3 +143,10 @@ def test_only_the_members_own_officials_read_it_unlogged(world, personas):
     assert can(Assessment, personas["focal_point_a"], "read_unlogged", draft)
     assert not can(Assessment, personas["secretariat"], "read_unlogged", draft)
     assert not can(Assessment, personas["official_a"], "read_unlogged")
+
+
+def test_the_members_whose_assessments_a_viewer_reads_as_its_own(personas, member_a, member_b):
+    policy = policy_for(Assessment)
+    assert policy.own_member_ids(personas["official_a"]) == frozenset({member_a.pk})
+    assert policy.own_member_ids(personas["official_b"]) == frozenset({member_b.pk})
+    assert policy.own_member_ids(personas["secretariat"]) == frozenset()

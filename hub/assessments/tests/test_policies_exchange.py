@@ -121,3 +121,11 @@ def test_the_disclosure_controls_releases_are_shown_to_nobody(personas, secretar
     framework()
     AggregateRelease.objects.create(cycle=cycle(secretariat), kind="capability", subject="1", digest="x")
     assert who(personas, lambda v: policy_for(AggregateRelease).visible(v).exists()) == set()
+
+
+def test_which_side_of_an_exchange_the_viewer_speaks_for(exchanges, personas):
+    pending = exchanges["pending"]
+    assert not POLICY.can(personas["official_a"], "speak_for_initiator", None)
+    assert not POLICY.can(personas["official_a"], "speak_for_counterpart", None)
+    assert who(personas, lambda v: POLICY.can(v, "speak_for_initiator", pending)) == {"official_a", "focal_point_a"}
+    assert who(personas, lambda v: POLICY.can(v, "speak_for_counterpart", pending)) == {"official_b"}

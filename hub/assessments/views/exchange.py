@@ -115,7 +115,14 @@ def assessments_exchanges(request: HttpRequest) -> HttpResponse:
     page = paginate(request, exchange_list(viewer=v))
     context = {
         "page": page,
-        "member_ids": v.member_ids,
+        "rows": [
+            (
+                e,
+                policy_for(Exchange).can(v, "speak_for_initiator", e),
+                policy_for(Exchange).can(v, "speak_for_counterpart", e),
+            )
+            for e in page
+        ],
         "can_propose": policy_for(Exchange).can(v, "propose"),
         "has_synthetic": any(e.is_synthetic for e in page),
     }
@@ -211,7 +218,7 @@ def _step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         ),
     }
     title, happens, button, act, success = steps[action]
-    other = exchange.counterpart if exchange.initiator_id in v.member_ids else exchange.initiator
+    other = exchange.counterpart if policy_for(Exchange).can(v, "speak_for_initiator", exchange) else exchange.initiator
     names = {"member": other.name, "capability": str(exchange.capability)}
     if not is_confirmed(request):
         return confirm_page(
